@@ -1,0 +1,210 @@
+// Static file server for the Vite production build (dist/): MIME types, SPA fallback, cache headers, no path traversal.
+import { createServer } from 'node:http';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+/** @type {Readonly<Record<string, string>>} */
+const MIME_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+const NO_CACHE = 'no-cache';
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/**
+ * @typedef {object} StaticServer
+ * @property {string} url Base URL with a trailing slash, e.g. http://127.0.0.1:8080/
+ * @property {number} port The port actually bound (useful with port 0).
+ * @property {() => Promise<void>} close Stops listening and drops open connections.
+ * @property {(dir: string) => void} setRoot Serves another folder from the next request on (a "new deployment").
+ */
+
+/**
+ * @param {string} filePath
+ * @returns {string}
+ */
+function contentTypeFor(filePath) {
+  return MIME_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/**
+ * Files the browser must revalidate on every load so a new deployment is picked up.
+ * Everything outside /assets/ (whose names carry a content hash) is treated the same way.
+ * @param {string} urlPath decoded URL path, e.g. /assets/index-abc.js
+ * @returns {string}
+ */
+function cacheControlFor(urlPath) {
+  return urlPath.startsWith('/assets/') ? IMMUTABLE : NO_CACHE;
+}
+
+/**
+ * Decodes the path part of a raw request target and rejects anything that could leave the root.
+ * Works on the raw string on purpose: WHATWG URL parsing would silently turn /%2e%2e/x into /x.
+ * @param {string} rawUrl
+ * @returns {string | null} the decoded path (always starting with /), or null if it is unsafe
+ */
+function safeDecodedPath(rawUrl) {
+  const rawPath = rawUrl.split(/[?#]/, 1)[0] ?? '';
+  if (!rawPath.startsWith('/')) return null;
+  let decoded;
+  try {
+    decoded = decodeURIComponent(rawPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  if (decoded.split('/').some((segment) => segment === '..')) return null;
+  return decoded;
+}
+
+/**
+ * @param {string} root absolute, real path of the served folder
+ * @param {string} candidate absolute path
+ * @returns {boolean}
+ */
+function isInside(root, candidate) {
+  const relative = path.relative(root, candidate);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/**
+ * Resolves a decoded URL path to a regular file inside root, following symlinks only if they stay inside.
+ * @param {string} root
+ * @param {string} urlPath
+ * @returns {Promise<string | null>}
+ */
+async function findFile(root, urlPath) {
+  let candidate = path.join(root, urlPath);
+  if (!isInside(root, candidate)) return null;
+  try {
+    let info = await stat(candidate);
+    if (info.isDirectory()) {
+      candidate = path.join(candidate, 'index.html');
+      info = await stat(candidate);
+    }
+    if (!info.isFile()) return null;
+    const real = await realpath(candidate);
+    return isInside(await realpath(root), real) ? real : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Serves a Vite dist/ folder. Only node built-ins.
+ * @param {{ root: string, host?: string, port?: number }} options
+ * @returns {Promise<StaticServer>}
+ */
+export async function startStaticServer({ root, host = '127.0.0.1', port = 0 }) {
+  let currentRoot = path.resolve(root);
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Internal server error\n');
+    });
+  });
+
+  /**
+   * @param {number} status
+   * @param {string} message
+   * @param {import('node:http').ServerResponse} res
+   * @param {Record<string, string>} [extraHeaders]
+   */
+  function sendText(status, message, res, extraHeaders = {}) {
+    res.writeHead(status, {
+      'Content-Type': 'text/plain; charset=utf-8',
+      'Cache-Control': NO_CACHE,
+      ...extraHeaders,
+    });
+    res.end(`${message}\n`);
+  }
+
+  /**
+   * @param {import('node:http').IncomingMessage} req
+   * @param {import('node:http').ServerResponse} res
+   */
+  async function handle(req, res) {
+    const method = req.method ?? 'GET';
+    if (method !== 'GET' && method !== 'HEAD') {
+      sendText(405, 'Method not allowed', res, { Allow: 'GET, HEAD' });
+      return;
+    }
+    const urlPath = safeDecodedPath(req.url ?? '/');
+    if (urlPath === null) {
+      sendText(400, 'Bad request', res);
+      return;
+    }
+    const root = currentRoot;
+    let filePath = await findFile(root, urlPath);
+    let cacheControl = cacheControlFor(urlPath);
+    if (filePath === null) {
+      // SPA fallback: extension-less paths are client-side routes (/r/abc, /settings).
+      const lastSegment = urlPath.split('/').pop() ?? '';
+      if (path.extname(lastSegment) !== '') {
+        sendText(404, 'Not found', res);
+        return;
+      }
+      filePath = await findFile(root, '/index.html');
+      cacheControl = NO_CACHE;
+      if (filePath === null) {
+        sendText(404, 'Not found (no index.html)', res);
+        return;
+      }
+    }
+    const body = await readFile(filePath);
+    res.writeHead(200, {
+      'Content-Type': contentTypeFor(filePath),
+      'Content-Length': String(body.length),
+      'Cache-Control': cacheControl,
+      'X-Content-Type-Options': 'nosniff',
+    });
+    res.end(method === 'HEAD' ? undefined : body);
+  }
+
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(undefined);
+    });
+  });
+
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('static server has no TCP address');
+  const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+
+  return {
+    url: `http://${urlHost}:${address.port}/`,
+    port: address.port,
+    setRoot(dir) {
+      currentRoot = path.resolve(dir);
+    },
+    close() {
+      return new Promise((resolve, reject) => {
+        if (!server.listening) {
+          resolve();
+          return;
+        }
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      });
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { applyTextDiff } from './applyTextDiff';
+
+describe('applyTextDiff', () => {
+  it.each([
+    ['', 'abc'],
+    ['abc', ''],
+    ['Møde', 'Mødet'],
+    ['aaa', 'aa'],
+    ['Referat af mødet', 'Referat af det gode møde'],
+    ['æøå', 'æå'],
+  ])('turns %j into %j', (from, to) => {
+    const doc = new Y.Doc();
+    const text = doc.getText('t');
+    text.insert(0, from);
+    applyTextDiff(text, to);
+    expect(text.toString()).toBe(to);
+  });
+});

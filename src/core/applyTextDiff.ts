@@ -1,0 +1,22 @@
+// Turns "the field now says X" into the smallest Y.Text edit, so concurrent typing in one field merges.
+import type * as Y from 'yjs';
+
+export function applyTextDiff(text: Y.Text, next: string): void {
+  const prev = text.toString();
+  if (prev === next) return;
+  let start = 0;
+  const maxStart = Math.min(prev.length, next.length);
+  while (start < maxStart && prev.charCodeAt(start) === next.charCodeAt(start)) start++;
+  let endPrev = prev.length;
+  let endNext = next.length;
+  while (endPrev > start && endNext > start && prev.charCodeAt(endPrev - 1) === next.charCodeAt(endNext - 1)) {
+    endPrev--;
+    endNext--;
+  }
+  const apply = () => {
+    if (endPrev > start) text.delete(start, endPrev - start);
+    if (endNext > start) text.insert(start, next.slice(start, endNext));
+  };
+  if (text.doc) text.doc.transact(apply);
+  else apply();
+}

@@ -1,0 +1,26 @@
+// Plain text of a referat's body, one line per block, for the library index and search.
+import * as Y from 'yjs';
+import { bodyFragment } from './referatDoc';
+
+function plain(text: Y.XmlText): string {
+  return (text.toDelta() as Array<{ insert: unknown }>).map((d) => (typeof d.insert === 'string' ? d.insert : '')).join('');
+}
+
+function collect(node: Y.XmlElement | Y.XmlFragment, lines: string[]): void {
+  let inline = '';
+  for (const child of node.toArray()) {
+    if (child instanceof Y.XmlText) inline += plain(child);
+    else if (child instanceof Y.XmlElement) {
+      if (inline) lines.push(inline);
+      inline = '';
+      collect(child, lines);
+    }
+  }
+  if (inline) lines.push(inline);
+}
+
+export function bodyText(doc: Y.Doc): string {
+  const lines: string[] = [];
+  collect(bodyFragment(doc), lines);
+  return lines.join('\n');
+}

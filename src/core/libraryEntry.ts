@@ -1,0 +1,54 @@
+// The library index row for one referat: a pure projection of its Y.Doc, so the index can always be rebuilt.
+import type * as Y from 'yjs';
+import { bodyText } from './bodyText';
+import { readMeta, type ReferatStatus } from './meta';
+import { readParticipants } from './participants';
+
+export interface LibraryEntry {
+  id: string;
+  title: string;
+  date: string;
+  startTime: string;
+  endTime: string;
+  location: string;
+  status: ReferatStatus;
+  /** Organisations taking part, in first-seen order. */
+  parties: string[];
+  participantNames: string[];
+  /** Body text, for search. */
+  text: string;
+  formatVersion: number;
+  createdAt: string;
+}
+
+export function libraryEntry(doc: Y.Doc, id: string): LibraryEntry {
+  const meta = readMeta(doc);
+  const participants = readParticipants(doc);
+  const parties: string[] = [];
+  for (const p of participants) {
+    const org = p.organisation.trim();
+    if (org && !parties.includes(org)) parties.push(org);
+  }
+  return {
+    id,
+    title: meta.title,
+    date: meta.date,
+    startTime: meta.startTime,
+    endTime: meta.endTime,
+    location: meta.location,
+    status: meta.status,
+    parties,
+    participantNames: participants.map((p) => p.name).filter((n) => n.trim() !== ''),
+    text: bodyText(doc),
+    formatVersion: meta.formatVersion,
+    createdAt: meta.createdAt,
+  };
+}
+
+/** Newest meeting first; undated referater last; ties by creation time, newest first. */
+export function compareEntries(a: Pick<LibraryEntry, 'date' | 'startTime' | 'createdAt'>, b: typeof a): number {
+  const ka = a.date ? `${a.date}T${a.startTime || '00:00'}` : '';
+  const kb = b.date ? `${b.date}T${b.startTime || '00:00'}` : '';
+  if (ka !== kb) return ka < kb ? 1 : -1;
+  return a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0;
+}

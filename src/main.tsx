@@ -1,0 +1,42 @@
+// Starts Referat: checks that storage works, opens the library, and renders the app (or a clear error).
+import { createRoot } from 'react-dom/client';
+import { registerServiceWorker } from './pwa/serviceWorkerUpdates';
+import { createLibraryDatabase } from './storage/libraryDatabase';
+import { probeIndexedDb } from './storage/probeIndexedDb';
+import { loadLanguage } from './storage/settingsStore';
+import { requestPersistentStorage } from './storage/storageEstimate';
+import { App } from './ui/App';
+import { StorageUnavailable } from './ui/components/StorageUnavailable';
+import { forcedLanguage } from './ui/i18n/forcedLanguage';
+import { I18nProvider } from './ui/i18n/I18nContext';
+import './ui/styles.css';
+
+async function start(): Promise<void> {
+  const appRoot = createRoot(document.getElementById('root') as HTMLElement);
+  const updates = registerServiceWorker();
+  const showStorageError = (detail: string) => {
+    const lang = forcedLanguage(window.location.search) ?? 'da';
+    document.documentElement.lang = lang;
+    appRoot.render(
+      <I18nProvider lang={lang} forced={false} setLanguage={() => undefined}>
+        <StorageUnavailable detail={detail} />
+      </I18nProvider>,
+    );
+  };
+  const probe = await probeIndexedDb(globalThis.indexedDB);
+  if (!probe.ok) return showStorageError(probe.detail);
+  const db = createLibraryDatabase();
+  let initialLanguage;
+  try {
+    await db.open();
+    initialLanguage = await loadLanguage(db);
+  } catch (e) {
+    return showStorageError(e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+  }
+  appRoot.render(<App db={db} updates={updates} initialLanguage={initialLanguage} />);
+  void requestPersistentStorage();
+  // The index is a projection of the documents: repair it in the background, off the first paint.
+  void import('./session/syncIndex').then(({ syncIndex }) => syncIndex(db)).catch((e: unknown) => console.error('Index sync failed', e));
+}
+
+void start();

@@ -1,0 +1,40 @@
+// Creates a new referat on this device: its document, seeded once with a template, stored, and indexed.
+import { initReferat } from '../core/initReferat';
+import { libraryEntry } from '../core/libraryEntry';
+import type { Profile } from '../core/profile';
+import { newReferatDoc } from '../core/referatDoc';
+import { newReferatId } from '../core/referatId';
+import { STANDARD_TEMPLATE, type Template } from '../core/templates';
+import { docDatabaseName } from '../storage/docDatabaseName';
+import { DocStore } from '../storage/docStore';
+import type { LibraryDatabase } from '../storage/libraryDatabase';
+
+export interface CreateOptions {
+  title: string;
+  /** `YYYY-MM-DD`, today in the user's time zone. */
+  date: string;
+  template?: Template;
+  now?: Date;
+}
+
+export async function createReferat(db: LibraryDatabase, creator: Profile, opts: CreateOptions): Promise<string> {
+  const id = newReferatId();
+  const doc = newReferatDoc();
+  initReferat(doc, {
+    id,
+    title: opts.title,
+    date: opts.date,
+    createdAt: (opts.now ?? new Date()).toISOString(),
+    template: opts.template ?? STANDARD_TEMPLATE,
+    creator,
+  });
+  const store = await DocStore.open(docDatabaseName(id), doc);
+  try {
+    await store.flush();
+    await db.referater.put({ ...libraryEntry(doc, id), indexedAt: Date.now() });
+  } finally {
+    await store.close();
+    doc.destroy();
+  }
+  return id;
+}

@@ -1,0 +1,84 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readMeta, setTitle } from '../core/meta';
+import { readParticipants } from '../core/participants';
+import { createLibraryDatabase, type LibraryDatabase } from '../storage/libraryDatabase';
+import { storedDocIds } from '../storage/storedDocIds';
+import { createReferat } from './createReferat';
+import { deleteForever, moveToTrash, restoreFromTrash } from './libraryActions';
+import { openReferatSession, type ReferatSession } from './referatSession';
+import { syncIndex } from './syncIndex';
+
+const profile = { name: 'Mette Holm', organisation: 'Aarhus Kommune', organisationKind: 'kommune' as const };
+const dbs: LibraryDatabase[] = [];
+const freshDb = async () => {
+  const db = createLibraryDatabase();
+  await db.delete();
+  await db.open();
+  dbs.push(db);
+  return db;
+};
+afterEach(() => { for (const db of dbs.splice(0)) db.close(); });
+
+async function open(db: LibraryDatabase, id: string): Promise<ReferatSession> {
+  const r = await openReferatSession(db, id);
+  if (r.kind !== 'open') throw new Error('not open');
+  return r.session;
+}
+
+describe('referat sessions', () => {
+  it('creates a referat that is indexed, opens it, and keeps edits across a reopen', async () => {
+    const db = await freshDb();
+    const id = await createReferat(db, profile, { title: 'Nyt referat', date: '2026-04-02' });
+    expect(await db.referater.get(id)).toMatchObject({ title: 'Nyt referat', date: '2026-04-02', parties: ['Aarhus Kommune'] });
+    const s = await open(db, id);
+    setTitle(s.doc, 'Styregruppemøde');
+    await s.close();
+    expect((await db.referater.get(id))?.title).toBe('Styregruppemøde');
+    const again = await open(db, id);
+    expect(readMeta(again.doc).title).toBe('Styregruppemøde');
+    expect(readParticipants(again.doc).map((p) => p.name)).toEqual(['Mette Holm']);
+    await again.close();
+  });
+
+  it('says not found for an unknown or malformed id, and creates no database for it', async () => {
+    const db = await freshDb();
+    const before = await storedDocIds();
+    expect((await openReferatSession(db, '00000000-0000-4000-8000-000000000000')).kind).toBe('notFound');
+    expect((await openReferatSession(db, '../../etc')).kind).toBe('notFound');
+    expect(await storedDocIds()).toEqual(before);
+  });
+
+  it('rebuilds a lost index from the documents, and drops rows whose document is gone', async () => {
+    const db = await freshDb();
+    const a = await createReferat(db, profile, { title: 'A', date: '2026-01-01' });
+    const b = await createReferat(db, profile, { title: 'B', date: '2026-01-02' });
+    await db.referater.clear();
+    await db.referater.put({ ...(await freshRow('ghost')) });
+    const report = await syncIndex(db);
+    expect(report.removed).toBe(1);
+    const titles = (await db.referater.toArray()).filter((r) => [a, b].includes(r.id)).map((r) => r.title).sort();
+    expect(titles).toEqual(['A', 'B']);
+    expect(await db.referater.get('ghost')).toBeUndefined();
+  });
+
+  it('trashes and restores; deletes for good only from the trash', async () => {
+    const db = await freshDb();
+    const id = await createReferat(db, profile, { title: 'Slettes', date: '2026-01-01' });
+    await expect(deleteForever(db, id)).rejects.toThrow(/trash/);
+    expect(await storedDocIds()).toContain(id);
+    await moveToTrash(db, id);
+    expect(await db.trash.get(id)).toBeTruthy();
+    await restoreFromTrash(db, id);
+    expect(await db.trash.get(id)).toBeUndefined();
+    await moveToTrash(db, id);
+    await deleteForever(db, id);
+    expect(await storedDocIds()).not.toContain(id);
+    expect(await db.referater.get(id)).toBeUndefined();
+    expect((await openReferatSession(db, id)).kind).toBe('notFound');
+  });
+});
+
+async function freshRow(id: string) {
+  return { id, title: 'ghost', date: '', startTime: '', endTime: '', location: '', status: 'draft' as const, parties: [], participantNames: [], text: '', formatVersion: 1, createdAt: '', indexedAt: 0 };
+}

@@ -1,0 +1,79 @@
+// One open referat, wired together: its Y.Doc, its IndexedDB store, live sync with other tabs, and the
+// library index kept in step with every change.
+import type * as Y from 'yjs';
+import { libraryEntry } from '../core/libraryEntry';
+import { migrateDoc, type DocFormatState } from '../core/migrateDoc';
+import { newReferatDoc } from '../core/referatDoc';
+import { isReferatId } from '../core/referatId';
+import { docDatabaseName } from '../storage/docDatabaseName';
+import { DocStore, type SaveState } from '../storage/docStore';
+import type { LibraryDatabase } from '../storage/libraryDatabase';
+import { storedDocIds } from '../storage/storedDocIds';
+import { attachDocSync, type DocSync } from '../sync/docSync';
+import { broadcastChannelTransport } from '../sync/broadcastChannelTransport';
+import type { SyncChannel } from '../sync/syncChannel';
+
+const INDEX_DELAY_MS = 300;
+
+export interface ReferatSession {
+  readonly id: string;
+  readonly doc: Y.Doc;
+  readonly format: Exclude<DocFormatState, 'empty'>;
+  saveState(): SaveState;
+  onSaveState(listener: (s: SaveState) => void): () => void;
+  retrySave(): void;
+  /** Writes the index row now instead of after the debounce. */
+  reindex(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type OpenResult = { kind: 'open'; session: ReferatSession } | { kind: 'notFound' };
+
+export async function openReferatSession(db: LibraryDatabase, id: string): Promise<OpenResult> {
+  // Never create a database for an id that has none: a mistyped URL must not leave an empty referat behind.
+  if (!isReferatId(id) || !(await storedDocIds()).includes(id)) return { kind: 'notFound' };
+  const doc = newReferatDoc();
+  const store = await DocStore.open(docDatabaseName(id), doc);
+  const format = migrateDoc(doc);
+  if (format === 'empty') {
+    await store.close();
+    doc.destroy();
+    return { kind: 'notFound' };
+  }
+  const channel: SyncChannel = broadcastChannelTransport(`referat:${id}`);
+  const tabs: DocSync = attachDocSync(doc, channel);
+
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const reindex = async () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    await db.referater.put({ ...libraryEntry(doc, id), indexedAt: Date.now() });
+  };
+  const onUpdate = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void reindex().catch(() => undefined), INDEX_DELAY_MS);
+  };
+  doc.on('update', onUpdate);
+
+  const session: ReferatSession = {
+    id,
+    doc,
+    format,
+    saveState: () => store.state,
+    onSaveState: (l) => store.onStateChange(l),
+    retrySave: () => store.retry(),
+    reindex,
+    async close() {
+      doc.off('update', onUpdate);
+      tabs.destroy();
+      channel.close();
+      if (timer) await reindex().catch(() => undefined);
+      try {
+        await store.close();
+      } finally {
+        doc.destroy();
+      }
+    },
+  };
+  return { kind: 'open', session };
+}

@@ -1,0 +1,41 @@
+// Makes the library index match the documents on this device: rebuilds it after a format change,
+// adds documents it lacks, and drops rows whose document is gone.
+import { libraryEntry } from '../core/libraryEntry';
+import { migrateDoc } from '../core/migrateDoc';
+import { newReferatDoc } from '../core/referatDoc';
+import { docDatabaseName } from '../storage/docDatabaseName';
+import { DocStore } from '../storage/docStore';
+import { INDEX_VERSION, type LibraryDatabase } from '../storage/libraryDatabase';
+import { loadIndexVersion, saveIndexVersion } from '../storage/settingsStore';
+import { storedDocIds } from '../storage/storedDocIds';
+
+export interface IndexSyncReport {
+  projected: number;
+  removed: number;
+}
+
+export async function syncIndex(db: LibraryDatabase, factory: IDBFactory = globalThis.indexedDB): Promise<IndexSyncReport> {
+  const full = (await loadIndexVersion(db)) !== INDEX_VERSION;
+  const ids = await storedDocIds(factory);
+  const indexed = new Set(await db.referater.toCollection().primaryKeys());
+  const toProject = full ? ids : ids.filter((id) => !indexed.has(id));
+  let projected = 0;
+  for (const id of toProject) {
+    const doc = newReferatDoc();
+    const store = await DocStore.open(docDatabaseName(id), doc, factory);
+    try {
+      if (migrateDoc(doc) !== 'empty') {
+        await db.referater.put({ ...libraryEntry(doc, id), indexedAt: Date.now() });
+        projected++;
+      }
+    } finally {
+      await store.close();
+      doc.destroy();
+    }
+  }
+  const present = new Set(ids);
+  const gone = [...indexed].filter((id) => !present.has(id));
+  await db.referater.bulkDelete(gone);
+  if (full) await saveIndexVersion(db, INDEX_VERSION);
+  return { projected, removed: gone.length };
+}

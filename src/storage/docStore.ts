@@ -1,0 +1,148 @@
+// Stores one referat's Yjs updates in IndexedDB, in y-indexeddb's layout (an auto-keyed `updates` store and a
+// `custom` store), so stock y-indexeddb can read it. Unlike stock, it reports failed writes, keeps unsaved
+// updates to retry, batches writes while one is in flight, and writes nothing when a document is only opened.
+import * as Y from 'yjs';
+import { openDatabase, requestResult, transactionDone, deleteDatabase } from './idbRequest';
+
+const UPDATES = 'updates';
+const CUSTOM = 'custom';
+/** Above this many stored updates, they are merged into one. */
+export const COMPACT_THRESHOLD = 500;
+const RETRY_MS = 3000;
+
+export type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'failed'; error: Error };
+
+export class DocStore {
+  readonly doc: Y.Doc;
+  private readonly db: IDBDatabase;
+  private pending: Uint8Array[] = [];
+  private writing: Promise<void> | null = null;
+  private storedCount = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private closed = false;
+  private listeners = new Set<(s: SaveState) => void>();
+  state: SaveState = { kind: 'saved' };
+
+  private constructor(db: IDBDatabase, doc: Y.Doc) {
+    this.db = db;
+    this.doc = doc;
+  }
+
+  /** Opens the store, loads every stored update into `doc`, and from then on stores each new update. */
+  static async open(name: string, doc: Y.Doc, factory: IDBFactory = globalThis.indexedDB): Promise<DocStore> {
+    const db = await openDatabase(factory, name, (d) => {
+      if (!d.objectStoreNames.contains(UPDATES)) d.createObjectStore(UPDATES, { autoIncrement: true });
+      if (!d.objectStoreNames.contains(CUSTOM)) d.createObjectStore(CUSTOM);
+    });
+    const store = new DocStore(db, doc);
+    const hadContent = doc.store.clients.size > 0;
+    const tx = db.transaction([UPDATES], 'readonly');
+    const updates = await requestResult(tx.objectStore(UPDATES).getAll());
+    store.storedCount = updates.length;
+    Y.transact(doc, () => { for (const u of updates) Y.applyUpdate(doc, u as Uint8Array); }, store, false);
+    doc.on('update', store.onUpdate);
+    if (hadContent) store.enqueue(Y.encodeStateAsUpdate(doc));
+    return store;
+  }
+
+  static delete(name: string, factory: IDBFactory = globalThis.indexedDB): Promise<void> {
+    return deleteDatabase(factory, name);
+  }
+
+  get storedUpdates(): number {
+    return this.storedCount;
+  }
+
+  onStateChange(listener: (s: SaveState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Resolves once every update made so far is committed; rejects if the last attempt failed. */
+  async flush(): Promise<void> {
+    while (this.writing || this.pending.length > 0) {
+      if (!this.writing) this.startWrite();
+      await this.writing;
+      if (this.state.kind === 'failed') throw this.state.error;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.doc.off('update', this.onUpdate);
+    try {
+      await this.flush();
+    } finally {
+      this.closed = true;
+      if (this.retryTimer) clearTimeout(this.retryTimer);
+      this.db.close();
+    }
+  }
+
+  private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin !== this) this.enqueue(update);
+  };
+
+  private enqueue(update: Uint8Array): void {
+    this.pending.push(update);
+    if (!this.writing) this.startWrite();
+  }
+
+  private setState(s: SaveState): void {
+    this.state = s;
+    for (const l of this.listeners) l(s);
+  }
+
+  private startWrite(): void {
+    if (this.closed || this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    if (this.state.kind !== 'failed') this.setState({ kind: 'saving' });
+    this.writing = this.write(batch).then(
+      () => {
+        this.writing = null;
+        if (this.pending.length > 0) this.startWrite();
+        else this.setState({ kind: 'saved' });
+      },
+      (error: unknown) => {
+        this.writing = null;
+        // Nothing is dropped: the batch goes back in front, to be retried.
+        this.pending = batch.concat(this.pending);
+        this.setState({ kind: 'failed', error: error instanceof Error ? error : new Error(String(error)) });
+        this.scheduleRetry();
+      },
+    );
+  }
+
+  private scheduleRetry(): void {
+    if (this.retryTimer || this.closed) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (!this.writing) this.startWrite();
+    }, RETRY_MS);
+  }
+
+  private async write(batch: Uint8Array[]): Promise<void> {
+    const tx = this.db.transaction([UPDATES], 'readwrite');
+    const done = transactionDone(tx);
+    const store = tx.objectStore(UPDATES);
+    const compact = this.storedCount + batch.length >= COMPACT_THRESHOLD;
+    if (compact) {
+      // Other tabs may have stored updates this doc has not seen: merge them in before replacing the log.
+      const all = await requestResult(store.getAll());
+      Y.transact(this.doc, () => { for (const u of all) Y.applyUpdate(this.doc, u as Uint8Array); }, this, false);
+      store.clear();
+      store.add(Y.encodeStateAsUpdate(this.doc));
+    } else {
+      for (const u of batch) store.add(u);
+    }
+    await done;
+    this.storedCount = compact ? 1 : this.storedCount + batch.length;
+  }
+
+  /** Retries the failed writes now, e.g. after the user freed space. */
+  retry(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    if (!this.writing) this.startWrite();
+  }
+}

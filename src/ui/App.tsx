@@ -1,0 +1,96 @@
+// The app shell: language, profile set-up on first use, navigation and the routes.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { lazy, Suspense, useCallback, useEffect } from 'react';
+import { isProfile, type Profile } from '../core/profile';
+import type { ServiceWorkerUpdates } from '../pwa/serviceWorkerUpdates';
+import type { LibraryDatabase } from '../storage/libraryDatabase';
+import { saveLanguage, saveProfile, type Language } from '../storage/settingsStore';
+import { AppHeader } from './components/AppHeader';
+import { ProfileForm } from './components/ProfileForm';
+import { UpdatePrompt } from './components/UpdatePrompt';
+import { AppContext } from './hooks/AppContext';
+import { forcedLanguage } from './i18n/forcedLanguage';
+import { I18nProvider, useI18n } from './i18n/I18nContext';
+import { LibraryPage } from './pages/LibraryPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { SettingsPage } from './pages/SettingsPage';
+import { TrashPage } from './pages/TrashPage';
+import { useRoute, useSearch } from './router/useRoute';
+
+const ReferatPage = lazy(() => import('./pages/ReferatPage'));
+
+export function App(props: { db: LibraryDatabase; updates: ServiceWorkerUpdates | null; initialLanguage: Language | null }) {
+  const { db } = props;
+  const search = useSearch();
+  const forced = forcedLanguage(search);
+  const saved = useLiveQuery(async () => (await db.settings.get('language'))?.value, [db], props.initialLanguage);
+  const lang: Language = forced ?? (saved === 'en' || saved === 'da' ? saved : 'da');
+
+  const setLanguage = useCallback(
+    (l: Language) => {
+      void saveLanguage(db, l);
+      const params = new URLSearchParams(window.location.search);
+      if (params.has('lang')) {
+        params.delete('lang');
+        const rest = params.toString();
+        window.history.replaceState(null, '', `${window.location.pathname}${rest ? `?${rest}` : ''}`);
+        window.dispatchEvent(new PopStateEvent('popstate'));
+      }
+    },
+    [db],
+  );
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  return (
+    <I18nProvider lang={lang} forced={forced !== null} setLanguage={setLanguage}>
+      <Shell db={db} updates={props.updates} />
+    </I18nProvider>
+  );
+}
+
+function Shell(props: { db: LibraryDatabase; updates: ServiceWorkerUpdates | null }) {
+  const { db } = props;
+  const { t } = useI18n();
+  const route = useRoute();
+  const profileRow = useLiveQuery(() => db.settings.get('profile').then((r) => r ?? null), [db]);
+  const section = t(`nav.${route.name === 'referat' || route.name === 'notFound' ? 'library' : route.name}`);
+
+  useEffect(() => {
+    document.title = `${section} – Referat`;
+  }, [section]);
+
+  if (profileRow === undefined) return null;
+  const profile: Profile | null = profileRow && isProfile(profileRow.value) ? profileRow.value : null;
+
+  if (!profile) {
+    return (
+      <>
+        <main id="main" className="page narrow">
+          <h1>{t('profile.setupTitle')}</h1>
+          <p>{t('profile.setupIntro')}</p>
+          <ProfileForm initial={null} onSave={(p) => saveProfile(db, p)} />
+        </main>
+        <UpdatePrompt updates={props.updates} />
+      </>
+    );
+  }
+
+  return (
+    <AppContext.Provider value={{ db, profile }}>
+      <AppHeader route={route} />
+      {route.name === 'library' && <LibraryPage />}
+      {route.name === 'trash' && <TrashPage />}
+      {route.name === 'settings' && <SettingsPage />}
+      {route.name === 'notFound' && <NotFoundPage title={t('page.notFound.title')} />}
+      {route.name === 'referat' && (
+        <Suspense fallback={<main id="main" className="page"><p role="status">{t('referat.loading')}</p></main>}>
+          <ReferatPage key={route.id} id={route.id} />
+        </Suspense>
+      )}
+      <UpdatePrompt updates={props.updates} />
+    </AppContext.Provider>
+  );
+}

@@ -1,0 +1,64 @@
+// The library: every referat on this device, newest meeting first, and the button that creates a new one.
+import { useState } from 'react';
+import { useApp } from '../hooks/AppContext';
+import { useLibraryEntries } from '../hooks/useLibraryEntries';
+import { useI18n } from '../i18n/I18nContext';
+import { Link } from '../router/Link';
+import { referatPath } from '../router/route';
+import { navigate } from '../router/useRoute';
+import { todayIsoDate } from '../todayIsoDate';
+
+export function LibraryPage() {
+  const { db, profile } = useApp();
+  const { t, formatDate } = useI18n();
+  const entries = useLibraryEntries(db, 'library');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const create = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const { createReferat } = await import('../../session/createReferat');
+      const id = await createReferat(db, profile, { title: t('library.newTitle'), date: todayIsoDate() });
+      navigate(referatPath(id));
+    } catch (e) {
+      setError(t('error.generic', { message: e instanceof Error ? e.message : String(e) }));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main id="main" className="page">
+      <div className="page-head">
+        <h1>{t('library.title')}</h1>
+        <button type="button" className="primary" onClick={() => void create()} disabled={busy}>{t('library.new')}</button>
+      </div>
+      {error && <p role="alert" className="field-error">{error}</p>}
+      {entries && entries.length === 0 && <p className="empty">{t('library.empty')}</p>}
+      {entries && entries.length > 0 && (
+        <table className="library">
+          <caption className="visually-hidden">{t('library.count', { count: entries.length })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('library.col.title')}</th>
+              <th scope="col">{t('library.col.date')}</th>
+              <th scope="col">{t('library.col.parties')}</th>
+              <th scope="col">{t('library.col.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((r) => (
+              <tr key={r.id}>
+                <th scope="row"><Link to={referatPath(r.id)}>{r.title.trim() || t('library.untitled')}</Link></th>
+                <td>{r.date ? formatDate(r.date) : t('library.noDate')}{r.startTime && ` ${r.startTime}`}</td>
+                <td>{r.parties.join(', ')}</td>
+                <td>{t(`status.${r.status}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,83 @@
+// One referat: meeting details, participants and the minutes text. Loaded on demand, with the editor code.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useRef, useState } from 'react';
+import { readMeta } from '../../core/meta';
+import { metaMap } from '../../core/referatDoc';
+import { moveToTrash, restoreFromTrash } from '../../session/libraryActions';
+import type { ReferatSession } from '../../session/referatSession';
+import { MetaForm } from '../components/MetaForm';
+import { MinutesEditor, type MinutesEditorHandle } from '../components/MinutesEditor';
+import { ParticipantsEditor } from '../components/ParticipantsEditor';
+import { SaveStatus } from '../components/SaveStatus';
+import { downloadFile, referatCopyHtml, safeFileName } from '../downloadCopy';
+import { useApp } from '../hooks/AppContext';
+import { useReferatSession } from '../hooks/useReferatSession';
+import { useSaveState } from '../hooks/useSaveState';
+import { useYValue } from '../hooks/useYValue';
+import { useI18n } from '../i18n/I18nContext';
+import { Link } from '../router/Link';
+import { NotFoundPage } from './NotFoundPage';
+
+export function ReferatPage(props: { id: string }) {
+  const { db } = useApp();
+  const { t } = useI18n();
+  const state = useReferatSession(db, props.id);
+  if (state.kind === 'loading') {
+    return <main id="main" className="page"><p role="status">{t('referat.loading')}</p></main>;
+  }
+  if (state.kind === 'notFound') return <NotFoundPage title={t('notFound.title')} body={t('notFound.body')} />;
+  if (state.kind === 'error') {
+    return <main id="main" className="page"><p role="alert">{t('error.generic', { message: state.error.message })}</p></main>;
+  }
+  return <OpenReferat session={state.session} />;
+}
+
+function OpenReferat(props: { session: ReferatSession }) {
+  const { session } = props;
+  const { db, profile } = useApp();
+  const { t, lang } = useI18n();
+  const saveState = useSaveState(session);
+  const title = useYValue(metaMap(session.doc), () => readMeta(session.doc).title);
+  const trashed = useLiveQuery(() => db.trash.get(session.id), [db, session.id]);
+  const editorRef = useRef<MinutesEditorHandle | null>(null);
+  const onEditorReady = useCallback((h: MinutesEditorHandle | null) => { editorRef.current = h; }, []);
+  const [notice, setNotice] = useState<string | null>(null);
+  const readOnly = session.format === 'newer';
+
+  const download = () => {
+    const html = referatCopyHtml(session.doc, editorRef.current?.getHTML() ?? '', lang);
+    downloadFile(`${safeFileName(title)}.html`, html, 'text/html;charset=utf-8');
+  };
+
+  return (
+    <main id="main" className="page referat">
+      <div className="page-head">
+        <h1>{title.trim() || t('library.untitled')}</h1>
+        <SaveStatus state={saveState} onDownload={download} onRetry={() => session.retrySave()} />
+      </div>
+      {readOnly && <p role="note" className="warning">{t('referat.newerFormat')}</p>}
+      {trashed && (
+        <div className="warning" role="note">
+          <p>{t('referat.inTrash')}</p>
+          <button type="button" onClick={() => void restoreFromTrash(db, session.id)}>{t('referat.restore')}</button>
+        </div>
+      )}
+      <div role="status" aria-live="polite">{notice && <p className="notice">{notice}</p>}</div>
+      <MetaForm doc={session.doc} readOnly={readOnly} />
+      <ParticipantsEditor doc={session.doc} readOnly={readOnly} profile={profile} />
+      <section className="minutes" aria-label={t('editor.label')}>
+        <MinutesEditor doc={session.doc} readOnly={readOnly} onReady={onEditorReady} />
+      </section>
+      <div className="page-foot actions">
+        <Link to="/">{t('referat.backToLibrary')}</Link>
+        {!trashed && (
+          <button type="button" className="danger" onClick={() => void moveToTrash(db, session.id).then(() => setNotice(t('referat.trashed')))}>
+            {t('referat.trash')}
+          </button>
+        )}
+      </div>
+    </main>
+  );
+}
+
+export default ReferatPage;
