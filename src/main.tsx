@@ -12,6 +12,16 @@ import { I18nProvider } from './ui/i18n/I18nContext';
 import './ui/styles.css';
 
 async function start(): Promise<void> {
+  try {
+    await boot();
+  } catch (e) {
+    // Last resort: never a blank page.
+    const root = document.getElementById('root');
+    if (root) root.textContent = `Referat kunne ikke starte / Referat could not start: ${e instanceof Error ? e.message : String(e)}`;
+  }
+}
+
+async function boot(): Promise<void> {
   const appRoot = createRoot(document.getElementById('root') as HTMLElement);
   const updates = registerServiceWorker();
   const showStorageError = (detail: string) => {
@@ -23,7 +33,7 @@ async function start(): Promise<void> {
       </I18nProvider>,
     );
   };
-  const probe = await probeIndexedDb(globalThis.indexedDB);
+  const probe = await probeIndexedDb();
   if (!probe.ok) return showStorageError(probe.detail);
   const db = createLibraryDatabase();
   let initialLanguage;

@@ -49,11 +49,13 @@ export async function openReferatSession(db: LibraryDatabase, id: string): Promi
     timer = null;
     await db.referater.put({ ...libraryEntry(doc, id), indexedAt: Date.now() });
   };
+  // At most one index write per interval while someone types, so the library is never far behind.
   const onUpdate = () => {
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void reindex().catch(() => undefined), INDEX_DELAY_MS);
+    timer ??= setTimeout(() => void reindex().catch(() => undefined), INDEX_DELAY_MS);
   };
   doc.on('update', onUpdate);
+  // The last edits before a reload may not have reached the index: project once on open.
+  await reindex();
 
   const session: ReferatSession = {
     id,

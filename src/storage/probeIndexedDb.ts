@@ -3,7 +3,16 @@ import { openDatabase, deleteDatabase } from './idbRequest';
 
 export type IndexedDbProbe = { ok: true } | { ok: false; reason: 'missing' | 'blocked' | 'failed' | 'timeout'; detail: string };
 
-export async function probeIndexedDb(factory: IDBFactory | undefined = globalThis.indexedDB, timeoutMs = 5000): Promise<IndexedDbProbe> {
+/** Reads the global factory safely: in some sandboxed or private contexts merely touching it throws. */
+export function indexedDbFactory(): IDBFactory | undefined {
+  try {
+    return globalThis.indexedDB ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function probeIndexedDb(factory: IDBFactory | undefined = indexedDbFactory(), timeoutMs = 5000): Promise<IndexedDbProbe> {
   if (!factory) return { ok: false, reason: 'missing', detail: 'indexedDB is not available' };
   const name = 'referat-probe';
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -111,6 +111,7 @@ export const messagesDa = {
 
   'settings.title': 'Indstillinger',
   'settings.language': 'Sprog',
+  'settings.languageLabel': 'Brugerfladens sprog',
   'settings.language.da': 'Dansk',
   'settings.language.en': 'English',
   'settings.languageForced': 'Sproget er valgt i adressen (?lang=).',

@@ -113,6 +113,7 @@ export const messagesEn: Record<MessageKey, string> = {
 
   'settings.title': 'Settings',
   'settings.language': 'Language',
+  'settings.languageLabel': 'Interface language',
   'settings.language.da': 'Dansk',
   'settings.language.en': 'English',
   'settings.languageForced': 'The language is set in the address (?lang=).',

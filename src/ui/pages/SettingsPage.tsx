@@ -25,7 +25,7 @@ export function SettingsPage() {
       <section aria-labelledby={`${id}-l`}>
         <h2 id={`${id}-l`}>{t('settings.language')}</h2>
         <div className="field">
-          <label htmlFor={`${id}-lang`}>{t('settings.language')}</label>
+          <label htmlFor={`${id}-lang`}>{t('settings.languageLabel')}</label>
           <select id={`${id}-lang`} value={lang} onChange={(e) => setLanguage(e.target.value as Language)}>
             <option value="da" lang="da">{t('settings.language.da')}</option>
             <option value="en" lang="en">{t('settings.language.en')}</option>

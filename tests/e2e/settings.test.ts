@@ -1,0 +1,41 @@
+// Settings: change the profile, see storage use and whether persistent storage was granted.
+import { describe, expect, it } from 'vitest';
+import { ReferatApp } from './pages/ReferatApp';
+import { useBrowserFixture } from './support/browserFixture';
+
+describe('settings', () => {
+  const fx = useBrowserFixture();
+
+  it('validates the first profile, then lets it be changed in settings', async () => {
+    const context = await fx.newContext();
+    const app = await ReferatApp.open(context, fx.server.url);
+    await app.page.getByRole('button', { name: 'Gem' }).click();
+    expect(await app.page.getByText('Skriv dit navn.').count()).toBe(1);
+    expect(await app.page.getByText('Skriv din organisation.').count()).toBe(1);
+    await app.setUpProfile({ name: 'Bo Lund', organisation: 'Systemhuset A/S', kind: 'Leverandør' });
+    await app.nav('Indstillinger');
+    const name = app.page.getByLabel('Navn', { exact: true });
+    expect(await name.inputValue()).toBe('Bo Lund');
+    expect(await app.page.getByRole('radio', { name: 'Leverandør' }).isChecked()).toBe(true);
+    await name.fill('Bo H. Lund');
+    await app.page.getByRole('button', { name: 'Gem' }).click();
+    await app.page.getByText('Profilen er gemt.').waitFor();
+    await app.page.reload();
+    expect(await app.page.getByLabel('Navn', { exact: true }).inputValue()).toBe('Bo H. Lund');
+  });
+
+  it('shows storage used and available, and the persistent-storage answer', async () => {
+    const context = await fx.newContext();
+    const app = await ReferatApp.open(context, fx.server.url);
+    await app.setUpProfile({ name: 'Mette Holm', organisation: 'Aarhus Kommune' });
+    await app.nav('Indstillinger');
+    const usage = app.page.getByTestId('storage-usage');
+    await usage.waitFor();
+    expect(await usage.innerText()).toMatch(/^Brugt: [\d,]+ (B|kB|MB) af [\d,]+ (MB|GB|TB) tilgængelig$/);
+    const persisted = await app.page.getByTestId('storage-persisted').innerText();
+    const granted = await app.page.evaluate(() => navigator.storage.persisted());
+    expect(persisted).toBe(granted
+      ? 'Vedvarende lagring: givet. Browseren sletter ikke referaterne for at frigøre plads.'
+      : 'Vedvarende lagring: ikke givet. Browseren kan slette data, hvis disken bliver fuld.');
+  });
+});

@@ -1,0 +1,43 @@
+// One app server and one Chromium per test file, and a fresh browser context (empty profile) per test.
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { launchChromium, startApp, type App } from './harness';
+
+export interface BrowserFixture {
+  readonly server: App;
+  readonly browser: Browser;
+  newContext(options?: Parameters<Browser['newContext']>[0]): Promise<BrowserContext>;
+}
+
+export function useBrowserFixture(): BrowserFixture {
+  let server: App | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    server = await startApp();
+    browser = await launchChromium();
+  });
+  afterEach(async () => {
+    for (const c of contexts.splice(0)) await c.close();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('server not started');
+      return server;
+    },
+    get browser() {
+      if (!browser) throw new Error('browser not started');
+      return browser;
+    },
+    async newContext(options) {
+      if (!browser) throw new Error('browser not started');
+      const c = await browser.newContext(options);
+      contexts.push(c);
+      return c;
+    },
+  };
+}
