@@ -74,12 +74,12 @@ function safeDecodedPath(rawUrl) {
 }
 
 /**
- * @param {string} root absolute, real path of the served folder
+ * @param {string} base absolute, real path of the served folder
  * @param {string} candidate absolute path
  * @returns {boolean}
  */
-function isInside(root, candidate) {
-  const relative = path.relative(root, candidate);
+function isInside(base, candidate) {
+  const relative = path.relative(base, candidate);
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
@@ -151,8 +151,8 @@ export async function startStaticServer({ root, host = '127.0.0.1', port = 0 }) 
       sendText(400, 'Bad request', res);
       return;
     }
-    const root = currentRoot;
-    let filePath = await findFile(root, urlPath);
+    const servedRoot = currentRoot;
+    let filePath = await findFile(servedRoot, urlPath);
     let cacheControl = cacheControlFor(urlPath);
     if (filePath === null) {
       // SPA fallback: extension-less paths are client-side routes (/r/abc, /settings).
@@ -161,7 +161,7 @@ export async function startStaticServer({ root, host = '127.0.0.1', port = 0 }) 
         sendText(404, 'Not found', res);
         return;
       }
-      filePath = await findFile(root, '/index.html');
+      filePath = await findFile(servedRoot, '/index.html');
       cacheControl = NO_CACHE;
       if (filePath === null) {
         sendText(404, 'Not found (no index.html)', res);

@@ -57,7 +57,7 @@ describe('referat sessions', () => {
     await db.referater.put({ ...(await freshRow('ghost')) });
     const report = await syncIndex(db);
     expect(report.removed).toBe(1);
-    const titles = (await db.referater.toArray()).filter((r) => [a, b].includes(r.id)).map((r) => r.title).sort();
+    const titles = (await db.referater.toArray()).filter((r) => [a, b].includes(r.id)).map((r) => r.title).toSorted();
     expect(titles).toEqual(['A', 'B']);
     expect(await db.referater.get('ghost')).toBeUndefined();
   });

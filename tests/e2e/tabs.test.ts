@@ -22,7 +22,7 @@ describe('two tabs', () => {
     // Both type at once into different agenda items.
     await Promise.all([a.typeAfter('Beslutninger', ' vedtaget'), b.typeAfter('Næste møde', ' i april')]);
     await expect.poll(async () => [await a.editorText(), await b.editorText()]).toSatisfy(
-      ([ta, tb]: string[]) => ta === tb && ta.includes('Beslutninger vedtaget') && ta.includes('Næste møde i april'),
+      ([ta = '', tb]: string[]) => ta === tb && ta.includes('Beslutninger vedtaget') && ta.includes('Næste møde i april'),
     );
 
     await a.titleField.fill('Fælles titel');

@@ -1,5 +1,4 @@
 // Page model of the Referat app for browser tests: finds things by their stable accessible names (README).
-import { expect } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 
 export const DA = {
@@ -72,7 +71,7 @@ export class ReferatApp {
     await this.page.getByRole('button', { name: DA.newReferat }).click();
     await this.page.waitForURL(/\/r\/[0-9a-f-]{36}/);
     await this.editor.waitFor();
-    await expect.poll(() => this.editorText()).toContain('Godkendelse af dagsorden');
+    await this.editor.getByText('Godkendelse af dagsorden').waitFor();
     return this.referatId();
   }
 
