@@ -31,7 +31,7 @@ describe('initReferat', () => {
       createdAt: '2026-03-04T09:00:00.000Z',
       template: 'standard@1',
     });
-    expect(readParticipants(doc).map(({ id: _id, ...p }) => p)).toEqual([{ ...creator, role: '', present: true }]);
+    expect(readParticipants(doc).map(({ id: _id, ...p }) => p)).toEqual([{ ...creator, role: '', present: true, fingerprint: null }]);
     expect(bodyText(doc).split('\n')[0]).toBe('Godkendelse af dagsorden');
   });
 

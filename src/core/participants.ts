@@ -10,9 +10,11 @@ export interface Participant {
   organisationKind: OrganisationKind;
   role: string;
   present: boolean;
+  /** Key fingerprint, once the person has synced a copy (participantKeys.ts); null before. */
+  fingerprint: string | null;
 }
 
-export type ParticipantPatch = Partial<Omit<Participant, 'id'>>;
+export type ParticipantPatch = Partial<Omit<Participant, 'id' | 'fingerprint'>>;
 
 const MAX_FIELD = 200;
 
@@ -31,6 +33,7 @@ function toParticipant(m: Y.Map<unknown>): Participant | null {
     organisationKind: ORGANISATION_KINDS.includes(kind) ? kind : 'andet',
     role: s('role'),
     present: m.get('present') !== false,
+    fingerprint: typeof m.get('fingerprint') === 'string' ? (m.get('fingerprint') as string) : null,
   };
 }
 
@@ -51,7 +54,7 @@ function checkPatch(patch: ParticipantPatch): void {
   }
 }
 
-export function addParticipant(doc: Y.Doc, fields: Omit<Participant, 'id'>): string {
+export function addParticipant(doc: Y.Doc, fields: Omit<Participant, 'id' | 'fingerprint'>): string {
   checkPatch(fields);
   const id = globalThis.crypto.randomUUID();
   const m = new Y.Map<unknown>();

@@ -2,12 +2,20 @@
 // The fragment is the source of truth: the editor is never given initial content (see README.md).
 import type { Extensions } from '@tiptap/core';
 import { Collaboration } from '@tiptap/extension-collaboration';
+import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
 import { StarterKit } from '@tiptap/starter-kit';
+import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { isAllowedLinkUrl } from '../core/safeLinkUrl';
+import { renderCaret } from './renderCaret';
 
-export function referatExtensions(fragment: Y.XmlFragment): Extensions {
-  return [
+export interface LivePresence {
+  awareness: Awareness;
+  user: { name: string; color: string };
+}
+
+export function referatExtensions(fragment: Y.XmlFragment, live?: LivePresence): Extensions {
+  const extensions: Extensions = [
     StarterKit.configure({
       // Undo and redo come from Yjs (Collaboration), so they only undo this user's own changes.
       undoRedo: false,
@@ -26,4 +34,6 @@ export function referatExtensions(fragment: Y.XmlFragment): Extensions {
     }),
     Collaboration.configure({ fragment }),
   ];
+  if (live) extensions.push(CollaborationCaret.configure({ provider: { awareness: live.awareness }, user: live.user, render: renderCaret }));
+  return extensions;
 }

@@ -5,7 +5,7 @@ import { Workbox } from 'workbox-window';
 export interface ServiceWorkerUpdates {
   /** Registers a listener for "a new version is ready"; called at most once per waiting worker. */
   onUpdateReady(listener: () => void): () => void;
-  /** Activates the waiting version, then reloads this tab once it controls the page. */
+  /** Activates the waiting version and reloads this tab once it controls the page (at once if another tab already did). */
   applyUpdate(): void;
 }
 
@@ -14,6 +14,7 @@ export function registerServiceWorker(url = '/sw.js'): ServiceWorkerUpdates | nu
   const wb = new Workbox(url, { scope: '/' });
   const listeners = new Set<() => void>();
   let ready = false;
+  let reloadOnControlling = false;
   wb.addEventListener('waiting', () => {
     ready = true;
     for (const l of listeners) l();
@@ -29,8 +30,20 @@ export function registerServiceWorker(url = '/sw.js'): ServiceWorkerUpdates | nu
       return () => listeners.delete(listener);
     },
     applyUpdate() {
-      wb.addEventListener('controlling', () => window.location.reload());
-      wb.messageSkipWaiting();
+      void navigator.serviceWorker.getRegistration().then(
+        (reg) => {
+          if (reg?.waiting) {
+            if (!reloadOnControlling) wb.addEventListener('controlling', () => window.location.reload());
+            reloadOnControlling = true;
+            wb.messageSkipWaiting();
+          } else {
+            // Nothing waits any more: another tab has already activated the new version, and it controls this tab
+            // too. All that is left is to load the new version's code here.
+            window.location.reload();
+          }
+        },
+        () => window.location.reload(),
+      );
     },
   };
 }

@@ -1,8 +1,9 @@
 // One open referat, wired together: its Y.Doc, its IndexedDB store, live sync with other tabs, and the
 // library index kept in step with every change.
 import type * as Y from 'yjs';
+import { recordAuthorship } from '../core/authorship';
 import { libraryEntry } from '../core/libraryEntry';
-import { migrateDoc, type DocFormatState } from '../core/migrateDoc';
+import { docFormatVersion, migrateDoc, type DocFormatState } from '../core/migrateDoc';
 import { newReferatDoc } from '../core/referatDoc';
 import { isReferatId } from '../core/referatId';
 import { docDatabaseName } from '../storage/docDatabaseName';
@@ -18,7 +19,10 @@ const INDEX_DELAY_MS = 300;
 export interface ReferatSession {
   readonly id: string;
   readonly doc: Y.Doc;
-  readonly format: Exclude<DocFormatState, 'empty'>;
+  /** 'empty' only for a referat joined by invitation whose content has not arrived yet. */
+  readonly format: DocFormatState;
+  /** Records this device's key as the author of this session's changes, from its first local edit on. */
+  setAuthor(fingerprint: string): void;
   saveState(): SaveState;
   onSaveState(listener: (s: SaveState) => void): () => void;
   retrySave(): void;
@@ -31,11 +35,14 @@ export type OpenResult = { kind: 'open'; session: ReferatSession } | { kind: 'no
 
 export async function openReferatSession(db: LibraryDatabase, id: string): Promise<OpenResult> {
   // Never create a database for an id that has none: a mistyped URL must not leave an empty referat behind.
-  if (!isReferatId(id) || !(await storedDocIds()).includes(id)) return { kind: 'notFound' };
+  // The exception is a referat joined by invitation, which waits for its content from the other peers.
+  if (!isReferatId(id)) return { kind: 'notFound' };
+  const joined = (await db.liveRooms.get(id)) !== undefined;
+  if (!joined && !(await storedDocIds()).includes(id)) return { kind: 'notFound' };
   const doc = newReferatDoc();
   const store = await DocStore.open(docDatabaseName(id), doc);
   const format = migrateDoc(doc);
-  if (format === 'empty') {
+  if (format === 'empty' && !joined) {
     await store.close();
     doc.destroy();
     return { kind: 'notFound' };
@@ -47,6 +54,7 @@ export async function openReferatSession(db: LibraryDatabase, id: string): Promi
   const reindex = async () => {
     if (timer) clearTimeout(timer);
     timer = null;
+    if (docFormatVersion(doc) === 0) return;
     await db.referater.put({ ...libraryEntry(doc, id), indexedAt: Date.now() });
   };
   // At most one index write per interval while someone types, so the library is never far behind.
@@ -57,16 +65,29 @@ export async function openReferatSession(db: LibraryDatabase, id: string): Promi
   // The last edits before a reload may not have reached the index: project once on open.
   await reindex();
 
+  let author: string | null = null;
+  let authorRecorded = false;
+  const onAfterTransaction = (tr: Y.Transaction) => {
+    if (authorRecorded || !author || !tr.local || tr.changed.size === 0 || tr.origin === store) return;
+    authorRecorded = true;
+    recordAuthorship(doc, author);
+  };
+  doc.on('afterTransaction', onAfterTransaction);
+
   const session: ReferatSession = {
     id,
     doc,
     format,
+    setAuthor(fingerprint) {
+      author = fingerprint;
+    },
     saveState: () => store.state,
     onSaveState: (l) => store.onStateChange(l),
     retrySave: () => store.retry(),
     reindex,
     async close() {
       doc.off('update', onUpdate);
+      doc.off('afterTransaction', onAfterTransaction);
       tabs.destroy();
       channel.close();
       if (timer) await reindex().catch(() => undefined);

@@ -1,6 +1,6 @@
 // The library database (Dexie): the index of referater projected from their documents, per-device state
 // that is never synced (trash), and settings. Bump the version and add an upgrade for every schema change.
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { LibraryEntry } from '../core/libraryEntry';
 
 /** Bumped when the projection changes, so indexes built by an older version are rebuilt from the documents. */
@@ -16,6 +16,31 @@ export interface TrashRow {
   trashedAt: number;
 }
 
+/** What one other party is known to hold of one referat (the copy ledger). */
+export interface LedgerRow {
+  docId: string;
+  /** The party's key fingerprint. */
+  partyId: string;
+  name: string;
+  organisation: string;
+  organisationKind: string;
+  /** Their state vector as last seen live or in a file from them, or null if never seen. */
+  heldStateVector: Uint8Array | null;
+  heldAt: number | null;
+  heldChannel: 'live' | 'file' | null;
+  /** What we last sent them in a file: counts as sent, not held, until they confirm. */
+  sentStateVector: Uint8Array | null;
+  sentAt: number | null;
+}
+
+/** A live room this device takes part in for a referat; its secret never leaves the device except in invitations. */
+export interface LiveRoomRow {
+  docId: string;
+  roomId: string;
+  secret: string;
+  createdAt: number;
+}
+
 export interface SettingRow {
   key: string;
   value: unknown;
@@ -25,6 +50,8 @@ export type LibraryDatabase = Dexie & {
   referater: EntityTable<IndexedReferat, 'id'>;
   trash: EntityTable<TrashRow, 'id'>;
   settings: EntityTable<SettingRow, 'key'>;
+  ledger: Table<LedgerRow, [string, string]>;
+  liveRooms: EntityTable<LiveRoomRow, 'docId'>;
 };
 
 export const LIBRARY_DB_NAME = 'referat-library';
@@ -35,6 +62,10 @@ export function createLibraryDatabase(options?: { indexedDB: IDBFactory; IDBKeyR
     referater: 'id, date, indexedAt',
     trash: 'id, trashedAt',
     settings: 'key',
+  });
+  db.version(2).stores({
+    ledger: '[docId+partyId], docId',
+    liveRooms: 'docId',
   });
   return db;
 }

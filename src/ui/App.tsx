@@ -11,6 +11,7 @@ import { UpdatePrompt } from './components/UpdatePrompt';
 import { AppContext } from './hooks/AppContext';
 import { forcedLanguage } from './i18n/forcedLanguage';
 import { I18nProvider, useI18n } from './i18n/I18nContext';
+import { JoinPage } from './pages/JoinPage';
 import { LibraryPage } from './pages/LibraryPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { SettingsPage } from './pages/SettingsPage';
@@ -56,7 +57,7 @@ function Shell(props: { db: LibraryDatabase; updates: ServiceWorkerUpdates | nul
   const { t } = useI18n();
   const route = useRoute();
   const profileRow = useLiveQuery(() => db.settings.get('profile').then((r) => r ?? null), [db]);
-  const section = t(`nav.${route.name === 'referat' || route.name === 'notFound' ? 'library' : route.name}`);
+  const section = t(`nav.${route.name === 'referat' || route.name === 'notFound' || route.name === 'join' ? 'library' : route.name}`);
 
   useEffect(() => {
     document.title = `${section} – Referat`;
@@ -84,6 +85,7 @@ function Shell(props: { db: LibraryDatabase; updates: ServiceWorkerUpdates | nul
       {route.name === 'library' && <LibraryPage />}
       {route.name === 'trash' && <TrashPage />}
       {route.name === 'settings' && <SettingsPage />}
+      {route.name === 'join' && <JoinPage />}
       {route.name === 'notFound' && <NotFoundPage title={t('page.notFound.title')} />}
       {route.name === 'referat' && (
         <Suspense fallback={<main id="main" className="page"><p role="status">{t('referat.loading')}</p></main>}>

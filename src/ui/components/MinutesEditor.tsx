@@ -3,7 +3,7 @@ import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect } from 'react';
 import type * as Y from 'yjs';
 import { bodyFragment } from '../../core/referatDoc';
-import { referatExtensions } from '../../editor/referatExtensions';
+import { referatExtensions, type LivePresence } from '../../editor/referatExtensions';
 import { useI18n } from '../i18n/I18nContext';
 import { EditorToolbar } from './EditorToolbar';
 
@@ -11,17 +11,17 @@ export interface MinutesEditorHandle {
   getHTML(): string;
 }
 
-export function MinutesEditor(props: { doc: Y.Doc; readOnly: boolean; onReady?: (h: MinutesEditorHandle | null) => void }) {
-  const { doc, readOnly, onReady } = props;
+export function MinutesEditor(props: { doc: Y.Doc; readOnly: boolean; live?: LivePresence; onReady?: (h: MinutesEditorHandle | null) => void }) {
+  const { doc, readOnly, onReady, live } = props;
   const { t } = useI18n();
   const label = t('editor.label');
   const editor = useEditor(
     {
-      extensions: referatExtensions(bodyFragment(doc)),
+      extensions: referatExtensions(bodyFragment(doc), live),
       editable: !readOnly,
       editorProps: { attributes: { role: 'textbox', 'aria-multiline': 'true', 'aria-label': label, class: 'minutes-text' } },
     },
-    [doc],
+    [doc, live?.awareness],
   );
   useEffect(() => {
     if (!editor) return;

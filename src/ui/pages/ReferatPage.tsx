@@ -1,16 +1,20 @@
 // One referat: meeting details, participants and the minutes text. Loaded on demand, with the editor code.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { FORMAT_VERSION } from '../../core/formatVersion';
+import { docFormatVersion } from '../../core/migrateDoc';
 import { readMeta } from '../../core/meta';
 import { metaMap } from '../../core/referatDoc';
 import { moveToTrash, restoreFromTrash } from '../../session/libraryActions';
 import type { ReferatSession } from '../../session/referatSession';
+import { LivePanel } from '../components/LivePanel';
 import { MetaForm } from '../components/MetaForm';
 import { MinutesEditor, type MinutesEditorHandle } from '../components/MinutesEditor';
 import { ParticipantsEditor } from '../components/ParticipantsEditor';
 import { SaveStatus } from '../components/SaveStatus';
 import { downloadFile, referatCopyHtml, safeFileName } from '../downloadCopy';
 import { useApp } from '../hooks/AppContext';
+import { useLiveSession } from '../hooks/useLiveSession';
 import { useReferatSession } from '../hooks/useReferatSession';
 import { useSaveState } from '../hooks/useSaveState';
 import { useYValue } from '../hooks/useYValue';
@@ -42,7 +46,19 @@ function OpenReferat(props: { session: ReferatSession }) {
   const editorRef = useRef<MinutesEditorHandle | null>(null);
   const onEditorReady = useCallback((h: MinutesEditorHandle | null) => { editorRef.current = h; }, []);
   const [notice, setNotice] = useState<string | null>(null);
-  const readOnly = session.format === 'newer';
+  const version = useYValue(metaMap(session.doc), () => docFormatVersion(session.doc));
+  const readOnly = version > FORMAT_VERSION;
+  const waiting = version === 0;
+  const live = useLiveSession(db, session, profile);
+
+  useEffect(() => {
+    let cancelled = false;
+    void import('../../session/localIdentity')
+      .then(({ loadLocalIdentity }) => loadLocalIdentity(db, profile))
+      .then(({ me }) => { if (!cancelled) session.setAuthor(me.fingerprint); })
+      .catch(() => undefined);
+    return () => { cancelled = true; };
+  }, [db, profile, session]);
 
   const download = () => {
     const html = referatCopyHtml(session.doc, editorRef.current?.getHTML() ?? '', lang);
@@ -63,11 +79,23 @@ function OpenReferat(props: { session: ReferatSession }) {
         </div>
       )}
       <div role="status" aria-live="polite">{notice && <p className="notice">{notice}</p>}</div>
-      <MetaForm doc={session.doc} readOnly={readOnly} />
-      <ParticipantsEditor doc={session.doc} readOnly={readOnly} profile={profile} />
-      <section className="minutes" aria-label={t('editor.label')}>
-        <MinutesEditor doc={session.doc} readOnly={readOnly} onReady={onEditorReady} />
-      </section>
+      <LivePanel control={live} readOnly={readOnly || waiting} />
+      {waiting ? (
+        <p role="status" className="notice">{t('live.waiting')}</p>
+      ) : (
+        <>
+          <MetaForm doc={session.doc} readOnly={readOnly} />
+          <ParticipantsEditor doc={session.doc} readOnly={readOnly} profile={profile} />
+          <section className="minutes" aria-label={t('editor.label')}>
+            <MinutesEditor
+              doc={session.doc}
+              readOnly={readOnly}
+              onReady={onEditorReady}
+              live={live.live ? { awareness: live.live.awareness, user: live.live.user } : undefined}
+            />
+          </section>
+        </>
+      )}
       <div className="page-foot actions">
         <Link to="/">{t('referat.backToLibrary')}</Link>
         {!trashed && (

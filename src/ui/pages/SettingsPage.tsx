@@ -3,6 +3,8 @@ import { useEffect, useId, useState } from 'react';
 import type { Profile } from '../../core/profile';
 import { saveProfile, type Language } from '../../storage/settingsStore';
 import { requestPersistentStorage, storageReport, type StorageReport } from '../../storage/storageEstimate';
+import { KeyFingerprint } from '../components/KeyFingerprint';
+import { LiveSettingsForm } from '../components/LiveSettingsForm';
 import { ProfileForm } from '../components/ProfileForm';
 import { useApp } from '../hooks/AppContext';
 import { useI18n } from '../i18n/I18nContext';
@@ -32,6 +34,14 @@ export function SettingsPage() {
           </select>
           {forced && <p className="muted">{t('settings.languageForced')}</p>}
         </div>
+      </section>
+      <section aria-labelledby={`${id}-k`}>
+        <h2 id={`${id}-k`}>{t('settings.key')}</h2>
+        <KeyFingerprint />
+      </section>
+      <section aria-labelledby={`${id}-live`}>
+        <h2 id={`${id}-live`}>{t('settings.live')}</h2>
+        <LiveSettingsForm />
       </section>
       <section aria-labelledby={`${id}-s`}>
         <h2 id={`${id}-s`}>{t('settings.storage')}</h2>

@@ -4,12 +4,14 @@ export type Route =
   | { name: 'referat'; id: string }
   | { name: 'trash' }
   | { name: 'settings' }
+  | { name: 'join' }
   | { name: 'notFound' };
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'library' };
   if (pathname === '/trash') return { name: 'trash' };
   if (pathname === '/settings') return { name: 'settings' };
+  if (pathname === '/join') return { name: 'join' };
   const m = /^\/r\/([^/]+)\/?$/.exec(pathname);
   if (m?.[1]) {
     let id = m[1];

@@ -81,9 +81,13 @@ export class ReferatApp {
     return m[1];
   }
 
-  /** The minutes text as the editor holds it (ProseMirror's text, one block a line). */
+  /** The minutes text as the editor holds it (one block a line), without other people's caret labels. */
   async editorText(): Promise<string> {
-    return this.editor.evaluate((el) => Array.from(el.children).map((c) => (c as HTMLElement).innerText).join('\n'));
+    return this.editor.evaluate((el) => {
+      const copy = el.cloneNode(true) as HTMLElement;
+      for (const caret of copy.querySelectorAll('.collaboration-carets__caret, .ProseMirror-yjs-cursor')) caret.remove();
+      return Array.from(copy.children).map((c) => (c.textContent ?? '')).join('\n');
+    });
   }
 
   /** Places the caret at the end of the block holding `text`, and types. */
@@ -114,9 +118,20 @@ export class ReferatApp {
     await this.page.getByRole('navigation').getByRole('link', { name }).click();
   }
 
-  /** The update prompt: the status region once it says a new version is ready. */
+  /**
+   * The update prompt: the status region once it says a new version is ready. The region itself has no size (the
+   * prompt inside is position: fixed), so wait for what is inside it, e.g. with waitForUpdatePrompt.
+   */
   updatePrompt(): Locator {
     return this.page.getByRole('status').filter({ hasText: 'En ny version af Referat er klar.' });
+  }
+
+  /** Waits until the update prompt's message and its buttons are visible. */
+  async waitForUpdatePrompt(): Promise<void> {
+    const prompt = this.updatePrompt();
+    await prompt.getByText('En ny version af Referat er klar.').waitFor();
+    await prompt.getByRole('button', { name: 'Genindlæs' }).waitFor();
+    await prompt.getByRole('button', { name: 'Senere' }).waitFor();
   }
 
   /** Whether keyboard focus is in the minutes editor. */
@@ -146,5 +161,31 @@ export class ReferatApp {
       if (!reg) throw new Error('no service worker registration');
       await reg.update();
     });
+  }
+
+  /** Points live sessions at a signalling server (Settings → Editing together). */
+  async setSignalling(url: string): Promise<void> {
+    await this.nav('Indstillinger');
+    const field = this.page.getByLabel('Signalserver (én adresse pr. linje)');
+    await field.fill(url);
+    await this.page.getByRole('button', { name: 'Gem indstillinger for fælles redigering' }).click();
+    await this.page.getByText('Gemt.', { exact: true }).waitFor();
+  }
+
+  /** Starts a live session on the open referat and returns the invitation link. */
+  async invite(): Promise<string> {
+    await this.page.getByRole('button', { name: 'Invitér' }).click();
+    const link = this.page.getByLabel('Invitationslink');
+    await link.waitFor();
+    return link.inputValue();
+  }
+
+  liveStatus(): Promise<string> {
+    return this.page.locator('.live-status').innerText();
+  }
+
+  async presentNames(): Promise<string[]> {
+    const texts = await this.page.locator('ul.presence li').allInnerTexts();
+    return texts.map((t) => t.replace(/\s+/g, ' ').replace(/^● /, '').trim());
   }
 }

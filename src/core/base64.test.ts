@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { seededBytes } from '../../tests/unit/support/seededRandom';
+import { base64ToBytes, base64UrlToBytes, bytesToBase64, bytesToBase64Url } from './base64';
+
+describe('base64', () => {
+  it('matches Node for every length up to 70 bytes, in both alphabets, and decodes back', () => {
+    for (let n = 0; n <= 70; n++) {
+      const bytes = seededBytes(n + 1, n);
+      const standard = bytesToBase64(bytes);
+      const url = bytesToBase64Url(bytes);
+      expect(standard).toBe(Buffer.from(bytes).toString('base64'));
+      expect(url).toBe(Buffer.from(bytes).toString('base64url'));
+      expect(base64ToBytes(standard)).toEqual(bytes);
+      expect(base64UrlToBytes(url)).toEqual(bytes);
+    }
+  });
+
+  it('refuses anything but the one canonical spelling', () => {
+    expect(base64ToBytes('QUJD')).toEqual(new Uint8Array([65, 66, 67]));
+    for (const bad of ['QUJ', 'QUJD=', 'QQ=', 'QQ', 'QR==', 'Q===', 'QU JD', 'QUJ\n', 'QU-_', '====', 'A']) {
+      expect(base64ToBytes(bad), bad).toBeNull();
+    }
+    for (const bad of ['QQ==', 'QR', 'Q', 'QU+/', 'QUJD=']) expect(base64UrlToBytes(bad), bad).toBeNull();
+  });
+});

@@ -1,0 +1,64 @@
+// The copy ledger: for each referat and each other party, which state they are known to hold (seen live or
+// in a file from them), and what we last sent them in a file (sent, not yet confirmed as held).
+import type { LedgerRow, LibraryDatabase } from './libraryDatabase';
+
+export interface PartyIdentity {
+  fingerprint: string;
+  name: string;
+  organisation: string;
+  organisationKind: string;
+}
+
+function sameBytes(a: Uint8Array | null, b: Uint8Array | null): boolean {
+  if (!a || !b) return a === b;
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function blank(docId: string, party: PartyIdentity): LedgerRow {
+  return {
+    docId,
+    partyId: party.fingerprint,
+    name: party.name,
+    organisation: party.organisation,
+    organisationKind: party.organisationKind,
+    heldStateVector: null,
+    heldAt: null,
+    heldChannel: null,
+    sentStateVector: null,
+    sentAt: null,
+  };
+}
+
+export async function recordHeld(
+  db: LibraryDatabase,
+  docId: string,
+  party: PartyIdentity,
+  stateVector: Uint8Array,
+  channel: 'live' | 'file',
+  now = Date.now(),
+): Promise<void> {
+  await db.transaction('rw', db.ledger, async () => {
+    const row = (await db.ledger.get([docId, party.fingerprint])) ?? blank(docId, party);
+    if (channel === 'live' && sameBytes(row.heldStateVector, stateVector) && row.heldChannel === 'live' && row.name === party.name && now - (row.heldAt ?? 0) < 30_000) return;
+    await db.ledger.put({
+      ...row,
+      name: party.name,
+      organisation: party.organisation,
+      organisationKind: party.organisationKind,
+      heldStateVector: stateVector,
+      heldAt: now,
+      heldChannel: channel,
+    });
+  });
+}
+
+export async function recordSent(db: LibraryDatabase, docId: string, party: PartyIdentity, stateVector: Uint8Array, now = Date.now()): Promise<void> {
+  await db.transaction('rw', db.ledger, async () => {
+    const row = (await db.ledger.get([docId, party.fingerprint])) ?? blank(docId, party);
+    await db.ledger.put({ ...row, sentStateVector: stateVector, sentAt: now });
+  });
+}
+
+export function ledgerFor(db: LibraryDatabase, docId: string): Promise<LedgerRow[]> {
+  return db.ledger.where('docId').equals(docId).toArray();
+}

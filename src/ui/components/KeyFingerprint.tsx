@@ -1,0 +1,33 @@
+// Shows this device's public-key fingerprint, in groups people can read aloud and compare.
+import { useEffect, useState } from 'react';
+import { useApp } from '../hooks/AppContext';
+import { useI18n } from '../i18n/I18nContext';
+
+export function KeyFingerprint() {
+  const { db, profile } = useApp();
+  const { t } = useI18n();
+  const [fingerprint, setFingerprint] = useState<string | null>(null);
+  const [algorithm, setAlgorithm] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    void import('../../session/localIdentity')
+      .then(({ loadLocalIdentity }) => loadLocalIdentity(db, profile))
+      .then(({ identity, me }) => {
+        setFingerprint(me.fingerprint);
+        setAlgorithm(identity.algorithm);
+      })
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, [db, profile]);
+  return (
+    <div>
+      <p>{t('settings.key.intro')}</p>
+      {fingerprint && (
+        <p>
+          <span className="fingerprint" data-testid="key-fingerprint">{fingerprint}</span>{' '}
+          <span className="muted">({algorithm})</span>
+        </p>
+      )}
+      {error && <p role="alert" className="field-error">{t('error.generic', { message: error })}</p>}
+    </div>
+  );
+}

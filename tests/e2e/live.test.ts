@@ -1,0 +1,90 @@
+// Live co-editing between two devices (two browser profiles) over WebRTC on loopback, with the project's
+// own signalling server started here. Runs inside a private network namespace (scripts/e2e.mjs).
+import type { BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSignallingServer } from '../../server/signallingServer.mjs';
+import { ReferatApp } from './pages/ReferatApp';
+import { useBrowserFixture } from './support/browserFixture';
+
+describe('live co-editing over WebRTC', () => {
+  const fx = useBrowserFixture();
+  const received: string[] = [];
+  let signalling: Awaited<ReturnType<typeof startSignallingServer>> | null = null;
+  let port = 0;
+
+  beforeAll(async () => {
+    signalling = await startSignallingServer({ onMessage: (m) => received.push(m) });
+    port = signalling.port;
+  });
+  afterAll(async () => {
+    await signalling?.close();
+  });
+
+  async function device(name: string, organisation: string, kind: 'Kommune' | 'Leverandør'): Promise<ReferatApp> {
+    const context: BrowserContext = await fx.newContext();
+    await context.grantPermissions(['microphone'], { origin: new URL(fx.server.url).origin });
+    const app = await ReferatApp.open(context, fx.server.url);
+    await app.setUpProfile({ name, organisation, kind });
+    await app.setSignalling(`ws://127.0.0.1:${port}`);
+    await app.nav('Bibliotek');
+    return app;
+  }
+
+  it('joins by link, converges while both type, shows presence, and catches up after a drop', async () => {
+    const a = await device('Mette Holm', 'Aarhus Kommune', 'Kommune');
+    const docId = await a.createReferat();
+    await a.titleField.fill('Driftsmøde juni');
+    await a.typeAfter('Status', ': alt kører');
+    const link = await a.invite();
+    const secret = new URL(link).hash.match(/key=([^&]+)/)?.[1] ?? '';
+    expect(secret.length).toBeGreaterThan(30);
+
+    // The vendor's device has no copy: opening the link fetches the whole referat from the municipality.
+    const b = await device('Bo Lund', 'Systemhuset A/S', 'Leverandør');
+    await b.page.goto(link);
+    await b.page.waitForURL(`**/r/${docId}`);
+    expect(b.page.url()).not.toContain(secret);
+    await expect.poll(() => b.editorText(), { timeout: 20_000 }).toContain('Status: alt kører');
+    expect(await b.titleField.inputValue()).toBe('Driftsmøde juni');
+    await expect.poll(() => a.liveStatus()).toBe('Forbundet til 1 andre');
+    await expect.poll(() => b.liveStatus()).toBe('Forbundet til 1 andre');
+    await expect.poll(() => a.presentNames()).toEqual(['Bo Lund (Systemhuset A/S)']);
+    await expect.poll(() => b.presentNames()).toEqual(['Mette Holm (Aarhus Kommune)']);
+
+    // Both type at the same time, in different places and in the same paragraph.
+    await Promise.all([a.typeAfter('Beslutninger', ' (kommunen)'), b.typeAfter('Næste møde', ' (leverandøren)')]);
+    await Promise.all([a.typeAfter('Eventuelt', ' A'), b.typeAfter('Eventuelt', ' B')]);
+    await expect.poll(async () => (await a.editorText()) === (await b.editorText()), { timeout: 20_000 }).toBe(true);
+    const merged = await a.editorText();
+    expect(merged).toContain('Beslutninger (kommunen)');
+    expect(merged).toContain('Næste møde (leverandøren)');
+    expect(merged).toMatch(/Eventuelt( A B| B A)/);
+    // The other person's caret shows their name, outside the text.
+    await expect.poll(() => a.editor.locator('.collaboration-carets__label').allInnerTexts()).toContain('Bo Lund');
+
+    // The vendor drops out; with the signalling server down too, nobody can reconnect for a while.
+    await b.page.close();
+    await signalling?.close();
+    await a.typeAfter('Godkendelse af dagsorden', ' – godkendt');
+    const b2 = new ReferatApp(await b.page.context().newPage(), fx.server.url);
+    await b2.goto(`/r/${docId}`);
+    await b2.editor.waitFor();
+    await b2.typeAfter('Opfølgning fra sidste møde', ' – intet nyt');
+    expect(await b2.editorText()).not.toContain('godkendt');
+    expect(await a.editorText()).not.toContain('intet nyt');
+
+    // The signalling server comes back: both sides catch up by themselves.
+    signalling = await startSignallingServer({ port, onMessage: (m) => received.push(m) });
+    await expect.poll(async () => (await a.editorText()) === (await b2.editorText()), { timeout: 30_000 }).toBe(true);
+    expect(await a.editorText()).toContain('Godkendelse af dagsorden – godkendt');
+    expect(await a.editorText()).toContain('Opfølgning fra sidste møde – intet nyt');
+
+    // The signalling server saw only the room id and ciphertext: never the secret, the title or the text.
+    expect(received.length).toBeGreaterThan(0);
+    const seen = received.join('\n');
+    for (const secretThing of [secret, decodeURIComponent(secret), 'Driftsmøde', 'alt kører', 'kommunen', 'Bo Lund', 'Mette', docId]) {
+      expect(seen).not.toContain(secretThing);
+    }
+    expect(received.some((m) => m.includes('"subscribe"'))).toBe(true);
+  });
+});
