@@ -21,7 +21,7 @@ describe('keyFingerprint', () => {
   });
 
   it('refuses a key that is neither EC P-256 nor Ed25519', async () => {
-    await expect(keyFingerprint({ kty: 'RSA', n: 'AQAB', e: 'AQAB' })).rejects.toThrow();
-    await expect(keyFingerprint({ kty: 'EC', crv: 'P-384', x: 'AA', y: 'AA' })).rejects.toThrow();
+    await expect(keyFingerprint({ kty: 'RSA', n: 'AQAB', e: 'AQAB' })).rejects.toThrow('Not an Ed25519 public key');
+    await expect(keyFingerprint({ kty: 'EC', crv: 'P-384', x: 'AA', y: 'AA' })).rejects.toThrow('Not an ECDSA-P256 public key');
   });
 });

@@ -4,7 +4,7 @@ import { keyFingerprint } from './fingerprint';
 import type { Profile } from './profile';
 import { publicKeyJwk } from './publicKeyJwk';
 import { ReferatFileError } from './referatFileError';
-import { readReferatFileHeader, type ReferatFileHeader } from './referatFileHeader';
+import { MAX_FILE_TITLE, readReferatFileHeader, type ReferatFileHeader } from './referatFileHeader';
 import { sha256Hex } from './sha256';
 import { verifySignature, type Signer } from './signature';
 
@@ -39,12 +39,19 @@ export interface ParsedReferatFile {
   signedBytes: Uint8Array;
 }
 
+/** Concurrent edits can merge into a longer title than one person may type; the header only shows it, so it is cut. */
+function headerTitle(title: string): string {
+  const cut = title.slice(0, MAX_FILE_TITLE);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
+/** Throws ReferatFileError('badHeader') for input it would refuse to read back (e.g. a bad id or profile). */
 export async function encodeReferatFile(input: ReferatFileInput): Promise<Uint8Array> {
   const publicKey = publicKeyJwk(input.signer.publicKey, input.signer.algorithm);
   const header: ReferatFileHeader = {
     fileVersion: REFERAT_FILE_VERSION,
     docId: input.docId,
-    title: input.title,
+    title: headerTitle(input.title),
     createdAt: input.now.toISOString(),
     sender: {
       name: input.sender.name,
@@ -136,12 +143,8 @@ function decodeHeader(bytes: Uint8Array, fileVersion: number): ReferatFileHeader
   return readReferatFileHeader(json, fileVersion);
 }
 
-/** Checks structure, header and update hash, not the signature; throws ReferatFileError. */
-export function parseReferatFile(
-  bytes: Uint8Array,
-  options: { maxBytes?: number } = {},
-): ParsedReferatFile {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_REFERAT_FILE_BYTES;
+/** Reads the size limit, magic, version and header length, leaving the cursor at the start of the header JSON. */
+function readFrame(bytes: Uint8Array, maxBytes: number): { c: Cursor; fileVersion: number; headerBytes: Uint8Array } {
   if (bytes.length === 0) throw new ReferatFileError('empty', 'the file is empty');
   if (bytes.length > maxBytes) throw new ReferatFileError('tooLarge', `the file is larger than ${maxBytes} bytes`);
   checkMagic(bytes);
@@ -155,7 +158,12 @@ export function parseReferatFile(
   const headerLength = c.u32('header length');
   if (headerLength > c.left) throw new ReferatFileError('truncated', 'file ends inside the header');
   if (headerLength > MAX_HEADER_BYTES) throw new ReferatFileError('badHeader', 'header is too large');
-  const headerBytes = c.take(headerLength, 'header');
+  return { c, fileVersion, headerBytes: c.take(headerLength, 'header') };
+}
+
+/** Checks structure, header and update hash, not the signature; throws ReferatFileError. */
+export function parseReferatFile(bytes: Uint8Array, options: { maxBytes?: number } = {}): ParsedReferatFile {
+  const { c, fileVersion, headerBytes } = readFrame(bytes, options.maxBytes ?? DEFAULT_MAX_REFERAT_FILE_BYTES);
   const update = c.take(c.u32('update length'), 'update');
   const signedBytes = bytes.subarray(0, c.offset);
   const signature = c.take(c.u16('signature length'), 'signature');
@@ -165,6 +173,15 @@ export function parseReferatFile(
     throw new ReferatFileError('hashMismatch', 'the update does not match its SHA-256 in the header');
   }
   return { header, update, signature, signedBytes };
+}
+
+/**
+ * Reads only the header, for a first look on the main thread: the update, hash and signature are NOT checked,
+ * so nothing in it may be trusted until the file has been parsed and verified. Throws ReferatFileError.
+ */
+export function peekReferatFileHeader(bytes: Uint8Array, maxBytes = DEFAULT_MAX_REFERAT_FILE_BYTES): ReferatFileHeader {
+  const { fileVersion, headerBytes } = readFrame(bytes, maxBytes);
+  return decodeHeader(headerBytes, fileVersion);
 }
 
 /** True when the header's fingerprint belongs to its key and that key signed the file; never throws. */

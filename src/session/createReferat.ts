@@ -1,4 +1,5 @@
 // Creates a new referat on this device: its document, seeded once with a template, stored, and indexed.
+import { recordAuthorship } from '../core/authorship';
 import { initReferat } from '../core/initReferat';
 import { libraryEntry } from '../core/libraryEntry';
 import type { Profile } from '../core/profile';
@@ -15,11 +16,14 @@ export interface CreateOptions {
   date: string;
   template?: Template;
   now?: Date;
+  /** The creator's key fingerprint, recorded as the author of everything they write (core/authorship.ts). */
+  authorFingerprint?: string;
 }
 
 export async function createReferat(db: LibraryDatabase, creator: Profile, opts: CreateOptions): Promise<string> {
   const id = newReferatId();
   const doc = newReferatDoc();
+  if (opts.authorFingerprint) recordAuthorship(doc, opts.authorFingerprint);
   initReferat(doc, {
     id,
     title: opts.title,

@@ -33,11 +33,11 @@ export interface ReferatSession {
 
 export type OpenResult = { kind: 'open'; session: ReferatSession } | { kind: 'notFound' };
 
-export async function openReferatSession(db: LibraryDatabase, id: string): Promise<OpenResult> {
+export async function openReferatSession(db: LibraryDatabase, id: string, opts: { allowEmpty?: boolean } = {}): Promise<OpenResult> {
   // Never create a database for an id that has none: a mistyped URL must not leave an empty referat behind.
   // The exception is a referat joined by invitation, which waits for its content from the other peers.
   if (!isReferatId(id)) return { kind: 'notFound' };
-  const joined = (await db.liveRooms.get(id)) !== undefined;
+  const joined = opts.allowEmpty === true || (await db.liveRooms.get(id)) !== undefined;
   if (!joined && !(await storedDocIds()).includes(id)) return { kind: 'notFound' };
   const doc = newReferatDoc();
   const store = await DocStore.open(docDatabaseName(id), doc);

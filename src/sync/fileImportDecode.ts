@@ -1,7 +1,7 @@
 // Decodes a received `.referat` file against this device's copy without touching it; runs inside a worker.
 import * as Y from 'yjs';
 import { metaMap } from '../core/referatDoc';
-import { parseReferatFile, verifyReferatFile } from '../core/referatFile';
+import { parseReferatFile, verifyReferatFile, type ParsedReferatFile } from '../core/referatFile';
 import { ReferatFileError, type ReferatFileErrorCode } from '../core/referatFileError';
 import type { ReferatFileHeader } from '../core/referatFileHeader';
 
@@ -60,11 +60,11 @@ function missingClients(scratch: Y.Doc, before: Map<number, number>): Array<{ cl
   if (scratch.store.pendingDs !== null) {
     for (const client of Y.decodeUpdateV2(scratch.store.pendingDs).ds.clients.keys()) clients.add(client);
   }
-  return [...clients].sort((a, b) => a - b).map((client) => ({ client, fromClock: before.get(client) ?? 0 }));
+  return [...clients].toSorted((a, b) => a - b).map((client) => ({ client, fromClock: before.get(client) ?? 0 }));
 }
 
 async function decode(input: FileImportInput): Promise<FileImportResult> {
-  let parsed;
+  let parsed: ParsedReferatFile;
   try {
     parsed = parseReferatFile(input.fileBytes, { maxBytes: input.maxBytes });
   } catch (e) {
@@ -102,12 +102,10 @@ async function decode(input: FileImportInput): Promise<FileImportResult> {
   const fingerprint = header.sender.fingerprint;
   if (Y.equalSnapshots(snapshotBefore, Y.snapshot(scratch))) return { kind: 'alreadyIncluded', header, fingerprint };
 
-  const changesByClient: Array<{ client: number; count: number }> = [];
-  for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(scratch))) {
-    const count = clock - (before.get(client) ?? 0);
-    if (count > 0) changesByClient.push({ client, count });
-  }
-  changesByClient.sort((a, b) => a.client - b.client);
+  const changesByClient = [...Y.decodeStateVector(Y.encodeStateVector(scratch))]
+    .map(([client, clock]) => ({ client, count: clock - (before.get(client) ?? 0) }))
+    .filter((c) => c.count > 0)
+    .toSorted((a, b) => a.client - b.client);
   return {
     kind: 'ok',
     header,

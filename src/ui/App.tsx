@@ -6,9 +6,12 @@ import type { ServiceWorkerUpdates } from '../pwa/serviceWorkerUpdates';
 import type { LibraryDatabase } from '../storage/libraryDatabase';
 import { saveLanguage, saveProfile, type Language } from '../storage/settingsStore';
 import { AppHeader } from './components/AppHeader';
+import { DropImport } from './components/DropImport';
+import { ImportResults } from './components/ImportResults';
 import { ProfileForm } from './components/ProfileForm';
 import { UpdatePrompt } from './components/UpdatePrompt';
 import { AppContext } from './hooks/AppContext';
+import { ImportProvider } from './hooks/ImportContext';
 import { forcedLanguage } from './i18n/forcedLanguage';
 import { I18nProvider, useI18n } from './i18n/I18nContext';
 import { JoinPage } from './pages/JoinPage';
@@ -81,7 +84,10 @@ function Shell(props: { db: LibraryDatabase; updates: ServiceWorkerUpdates | nul
 
   return (
     <AppContext.Provider value={{ db, profile }}>
+      <ImportProvider>
       <AppHeader route={route} />
+      <ImportResults />
+      <DropImport expectedDocId={route.name === 'referat' ? route.id : null} />
       {route.name === 'library' && <LibraryPage />}
       {route.name === 'trash' && <TrashPage />}
       {route.name === 'settings' && <SettingsPage />}
@@ -93,6 +99,7 @@ function Shell(props: { db: LibraryDatabase; updates: ServiceWorkerUpdates | nul
         </Suspense>
       )}
       <UpdatePrompt updates={props.updates} />
+      </ImportProvider>
     </AppContext.Provider>
   );
 }

@@ -9,7 +9,7 @@ describe('settings', () => {
   it('validates the first profile, then lets it be changed in settings', async () => {
     const context = await fx.newContext();
     const app = await ReferatApp.open(context, fx.server.url);
-    await app.page.getByRole('button', { name: 'Gem' }).click();
+    await app.page.getByRole('button', { name: 'Gem', exact: true }).click();
     expect(await app.page.getByText('Skriv dit navn.').count()).toBe(1);
     expect(await app.page.getByText('Skriv din organisation.').count()).toBe(1);
     await app.setUpProfile({ name: 'Bo Lund', organisation: 'Systemhuset A/S', kind: 'Leverandør' });
@@ -18,7 +18,7 @@ describe('settings', () => {
     expect(await name.inputValue()).toBe('Bo Lund');
     expect(await app.page.getByRole('radio', { name: 'Leverandør' }).isChecked()).toBe(true);
     await name.fill('Bo H. Lund');
-    await app.page.getByRole('button', { name: 'Gem' }).click();
+    await app.page.getByRole('button', { name: 'Gem', exact: true }).click();
     await app.page.getByText('Profilen er gemt.').waitFor();
     await app.page.reload();
     expect(await app.page.getByLabel('Navn', { exact: true }).inputValue()).toBe('Bo H. Lund');

@@ -1,5 +1,6 @@
 // The library: every referat on this device, newest meeting first, and the button that creates a new one.
 import { useState } from 'react';
+import { ImportButton } from '../components/ImportButton';
 import { useApp } from '../hooks/AppContext';
 import { useLibraryEntries } from '../hooks/useLibraryEntries';
 import { useI18n } from '../i18n/I18nContext';
@@ -19,8 +20,12 @@ export function LibraryPage() {
     setBusy(true);
     setError(null);
     try {
-      const { createReferat } = await import('../../session/createReferat');
-      const id = await createReferat(db, profile, { title: t('library.newTitle'), date: todayIsoDate() });
+      const [{ createReferat }, { loadLocalIdentity }] = await Promise.all([
+        import('../../session/createReferat'),
+        import('../../session/localIdentity'),
+      ]);
+      const { me } = await loadLocalIdentity(db, profile);
+      const id = await createReferat(db, profile, { title: t('library.newTitle'), date: todayIsoDate(), authorFingerprint: me.fingerprint });
       navigate(referatPath(id));
     } catch (e) {
       setError(t('error.generic', { message: e instanceof Error ? e.message : String(e) }));
@@ -32,8 +37,12 @@ export function LibraryPage() {
     <main id="main" className="page">
       <div className="page-head">
         <h1>{t('library.title')}</h1>
-        <button type="button" className="primary" onClick={() => void create()} disabled={busy}>{t('library.new')}</button>
+        <div className="actions">
+          <button type="button" className="primary" onClick={() => void create()} disabled={busy}>{t('library.new')}</button>
+          <ImportButton label={t('import.button')} />
+        </div>
       </div>
+      <p className="muted">{t('import.dropHint')}</p>
       {error && <p role="alert" className="field-error">{error}</p>}
       {entries && entries.length === 0 && <p className="empty">{t('library.empty')}</p>}
       {entries && entries.length > 0 && (

@@ -7,6 +7,7 @@ import { readMeta } from '../../core/meta';
 import { metaMap } from '../../core/referatDoc';
 import { moveToTrash, restoreFromTrash } from '../../session/libraryActions';
 import type { ReferatSession } from '../../session/referatSession';
+import { CopiesPanel } from '../components/CopiesPanel';
 import { LivePanel } from '../components/LivePanel';
 import { MetaForm } from '../components/MetaForm';
 import { MinutesEditor, type MinutesEditorHandle } from '../components/MinutesEditor';
@@ -94,6 +95,7 @@ function OpenReferat(props: { session: ReferatSession }) {
               live={live.live ? { awareness: live.live.awareness, user: live.live.user } : undefined}
             />
           </section>
+          <CopiesPanel session={session} />
         </>
       )}
       <div className="page-foot actions">

@@ -62,7 +62,7 @@ export class ReferatApp {
     await this.page.getByLabel(DA.name, { exact: true }).fill(p.name);
     await this.page.getByLabel(DA.organisation, { exact: true }).fill(p.organisation);
     await this.page.getByRole('radio', { name: p.kind ?? 'Kommune' }).check();
-    await this.page.getByRole('button', { name: DA.save }).click();
+    await this.page.getByRole('button', { name: DA.save, exact: true }).click();
     await this.page.getByRole('heading', { name: 'Bibliotek', level: 1 }).waitFor();
   }
 

@@ -133,6 +133,7 @@ export class Peer {
 }
 
 const MAX_DELIVERIES = 200_000;
+const MAX_FILE_ROUNDS = 6;
 
 /** What a run actually exercised, so the tests can check the fuzz reaches the interesting cases. */
 export interface FuzzStats {
@@ -147,6 +148,8 @@ export interface FuzzStats {
   fileImports: number;
   /** Times a delivery or file left a replica with pending structs or deletes (updates ahead of their deps). */
   pendingSeen: number;
+  /** Rounds the final file exchange needed before applying files changed nothing more (0: no file heal). */
+  fileRounds: number;
 }
 
 export class FuzzNetwork {
@@ -175,7 +178,10 @@ export class FuzzNetwork {
     files: 0,
     fileImports: 0,
     pendingSeen: 0,
+    fileRounds: 0,
   };
+  /** Problems the network itself noticed (for example a file exchange that never settles). */
+  readonly problems: string[] = [];
   private nextId = 1;
   private step = 0;
 
@@ -380,7 +386,8 @@ export class FuzzNetwork {
 
   // ----- file exchange -------------------------------------------------------------------------------------------
 
-  exportFile(from: number, to: number, kind: 'full' | 'diff' | 'exact'): void {
+  /** `reliable`: the file surely arrives (once); otherwise it may be lost or arrive twice. */
+  exportFile(from: number, to: number, kind: 'full' | 'diff' | 'exact', reliable = false): void {
     const sender = this.peer(from);
     const receiver = this.peer(to);
     const known = sender.knownSV.get(to) ?? new Map<number, number>();
@@ -391,7 +398,7 @@ export class FuzzNetwork {
     // Optimistic: the sender assumes the receiver will apply the file, so its next diff builds on this one.
     sender.knownSV.set(to, mergeSV(known, senderSV));
     const file: CopyFile = { id: this.nextId++, from, to, kind: kind === 'full' ? 'full' : 'diff', update, senderSV };
-    const fate = kind === 'exact' ? 'arrive' : this.rng.pick(['arrive', 'arrive', 'arrive', 'arrive', 'twice', 'lost']);
+    const fate = reliable ? 'arrive' : this.rng.pick(['arrive', 'arrive', 'arrive', 'arrive', 'twice', 'lost']);
     this.note(`file #${file.id} ${kind} p${from}->p${to} (${update.length} B) ${fate}`);
     this.stats.files++;
     if (fate === 'lost') return;
@@ -554,12 +561,7 @@ export class FuzzNetwork {
       // around and are applied too, in random order with the new ones.
       for (const p of this.peers) this.goOffline(p.index);
       this.queue = [];
-      for (const from of this.peers) {
-        for (const to of this.peers) {
-          if (from !== to) this.exportFile(from.index, to.index, rng.bool(0.4) ? 'full' : 'exact');
-        }
-      }
-      for (const p of rng.shuffle(this.peers)) this.importFiles(p.index, true);
+      this.fileRounds();
     }
     if (config.finalHeal === 'live' || config.finalHeal === 'filesThenLive') {
       for (const p of rng.shuffle(this.peers)) {
@@ -570,6 +572,45 @@ export class FuzzNetwork {
       // Stale files that were never applied arrive late; they must change nothing that breaks convergence.
       for (const p of rng.shuffle(this.peers)) this.importFiles(p.index, true);
       this.note(`flush ${this.flush()}`);
+    }
+  }
+
+  /**
+   * Rounds of "everyone sends a copy file to everyone, then everyone applies what it got", until applying files
+   * causes no local change. One round is not always enough: applying a remote update can make Yjs write a local
+   * change (it deletes formatting markers it finds redundant, in a transaction of its own), which the others
+   * only learn from a later file.
+   */
+  private fileRounds(): void {
+    const { rng } = this;
+    const changedLocally = new Set<number>();
+    const listeners = this.peers.map((p) => {
+      const listener = (_update: Uint8Array, origin: unknown) => {
+        if (origin !== 'file') changedLocally.add(p.index);
+      };
+      p.doc.on('update', listener);
+      return listener;
+    });
+    try {
+      let senders = this.peers.map((p) => p.index);
+      for (let round = 1; senders.length > 0; round++) {
+        if (round > MAX_FILE_ROUNDS) {
+          this.problems.push(`file exchange still causes local changes after ${MAX_FILE_ROUNDS} rounds`);
+          return;
+        }
+        this.note(`file round ${round}: senders ${senders.map((i) => `p${i}`).join(' ')}`);
+        this.stats.fileRounds = Math.max(this.stats.fileRounds, round);
+        for (const from of senders) {
+          for (const to of this.peers) {
+            if (from !== to.index) this.exportFile(from, to.index, rng.bool(0.4) ? 'full' : 'exact', true);
+          }
+        }
+        changedLocally.clear();
+        for (const p of rng.shuffle(this.peers)) this.importFiles(p.index, true);
+        senders = [...changedLocally].toSorted((a, b) => a - b);
+      }
+    } finally {
+      this.peers.forEach((p, i) => p.doc.off('update', listeners[i] as (u: Uint8Array, o: unknown) => void));
     }
   }
 
@@ -865,6 +906,8 @@ export function randomOp(doc: Y.Doc, rng: Prng): string {
 
 export interface ReplicaState {
   stateVector: string;
+  /** Deleted ranges per client, merged, so two replicas that split items differently still compare equal. */
+  deleteSet: string;
   meta: ReferatMeta;
   participants: Participant[];
   body: string;
@@ -874,12 +917,21 @@ export interface ReplicaState {
 export function replicaState(doc: Y.Doc): ReplicaState {
   const meta = readMeta(doc);
   return {
-    stateVector: JSON.stringify([...Y.decodeStateVector(Y.encodeStateVector(doc))].sort((a, b) => a[0] - b[0])),
+    stateVector: JSON.stringify([...Y.decodeStateVector(Y.encodeStateVector(doc))].toSorted((a, b) => a[0] - b[0])),
+    deleteSet: deleteSetKey(doc),
     meta,
     participants: readParticipants(doc),
     body: bodyFragment(doc).toString(),
     library: libraryEntry(doc, meta.id),
   };
+}
+
+function deleteSetKey(doc: Y.Doc): string {
+  const ds = Y.createDeleteSetFromStructStore(doc.store);
+  return [...ds.clients.entries()]
+    .toSorted((a, b) => a[0] - b[0])
+    .map(([client, ranges]) => `${client}:${ranges.map((r) => `${r.clock}+${r.len}`).join(',')}`)
+    .join(' ');
 }
 
 function short(value: unknown): string {
@@ -908,6 +960,7 @@ export function compareReplicas(docs: readonly Y.Doc[]): string[] {
       const aspects: Array<[string, unknown, unknown]> = [
         ['encoded state vector', Array.from(sa).join(','), Array.from(sb).join(',')],
         ['state vector', a.stateVector, b.stateVector],
+        ['delete set', a.deleteSet, b.deleteSet],
         ['meta', a.meta, b.meta],
         ['participants', a.participants, b.participants],
         ['body', a.body, b.body],
@@ -959,7 +1012,7 @@ export function agendaProblems(doc: Y.Doc, label: string): string[] {
 
 /** Everything that must hold after the final heal; an empty list means the run passed. */
 export function checkNetwork(net: FuzzNetwork): string[] {
-  const problems = compareReplicas(net.docs());
+  const problems = [...net.problems, ...compareReplicas(net.docs())];
   for (const p of net.peers) {
     for (const e of p.syncErrors) problems.push(`peer ${p.index} docSync error: ${e}`);
     problems.push(...agendaProblems(p.doc, `peer ${p.index}`));

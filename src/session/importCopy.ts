@@ -1,0 +1,122 @@
+// Imports a `.referat` file: decoded and verified in a worker against this device's copy, then applied in one
+// transaction, or not at all. Idempotent: a file already included changes nothing and says so.
+import * as Y from 'yjs';
+import { authorOfClient } from '../core/authorship';
+import { base64ToBytes } from '../core/base64';
+import { readParticipants } from '../core/participants';
+import { TEMPLATE_CLIENT_ID } from '../core/templateUpdate';
+import { peekReferatFileHeader } from '../core/referatFile';
+import { ReferatFileError } from '../core/referatFileError';
+import type { ReferatFileHeader } from '../core/referatFileHeader';
+import { recordHeld } from '../storage/copyLedger';
+import { docDatabaseName } from '../storage/docDatabaseName';
+import { DocStore } from '../storage/docStore';
+import { isKnownSigner, trustSigner } from '../storage/knownSigners';
+import type { LibraryDatabase } from '../storage/libraryDatabase';
+import { storedDocIds } from '../storage/storedDocIds';
+import { decodeFileInWorker, type DecodeFileOptions } from '../sync/decodeFileInWorker';
+import type { FileImportErrorCode } from '../sync/fileImportDecode';
+import { openReferatSession, type ReferatSession } from './referatSession';
+
+export interface Sender {
+  name: string;
+  organisation: string;
+  fingerprint: string;
+}
+
+export interface AuthorChanges {
+  /** The author's name, or null when the change was made by a client with no recorded author. */
+  name: string | null;
+  count: number;
+}
+
+export type ImportOutcome =
+  | { kind: 'imported'; docId: string; title: string; sender: Sender; isNew: boolean; changes: AuthorChanges[] }
+  | { kind: 'alreadyIncluded'; docId: string; title: string; sender: Sender }
+  | { kind: 'unknownSigner'; docId: string; title: string; sender: Sender }
+  | { kind: 'incomplete'; docId: string; title: string; sender: Sender; missingFrom: number }
+  | { kind: 'error'; code: FileImportErrorCode; detail: string };
+
+export interface ImportOptions {
+  /** Only accept files for this referat (importing inside an open referat). */
+  expectedDocId?: string | null;
+  /** The user confirmed an unknown signer: import, and remember the key. */
+  trustUnknownSigner?: boolean;
+  ownFingerprint: string;
+  worker?: DecodeFileOptions;
+}
+
+const senderOf = (h: ReferatFileHeader): Sender => ({ name: h.sender.name, organisation: h.sender.organisation, fingerprint: h.sender.fingerprint });
+
+function describeAuthors(doc: Y.Doc, byClient: Array<{ client: number; count: number }>): AuthorChanges[] {
+  const names = new Map(readParticipants(doc).filter((p) => p.fingerprint).map((p) => [p.fingerprint, p.name]));
+  const totals = new Map<string | null, number>();
+  for (const { client, count } of byClient) {
+    // The template is nobody's writing: it is seeded identically on every device.
+    if (client === TEMPLATE_CLIENT_ID) continue;
+    const fp = authorOfClient(doc, client);
+    const name = fp ? (names.get(fp) ?? fp) : null;
+    totals.set(name, (totals.get(name) ?? 0) + count);
+  }
+  return [...totals].map(([name, count]) => ({ name, count })).toSorted((a, b) => b.count - a.count);
+}
+
+export async function importCopy(db: LibraryDatabase, bytes: Uint8Array, opts: ImportOptions): Promise<ImportOutcome> {
+  let header: ReferatFileHeader;
+  try {
+    // Only the small JSON header is read here; the Yjs update is decoded in the worker.
+    header = peekReferatFileHeader(bytes, opts.worker?.maxBytes);
+  } catch (e) {
+    if (e instanceof ReferatFileError) return { kind: 'error', code: e.code, detail: e.message };
+    throw e;
+  }
+  const docId = header.docId;
+  const sender = senderOf(header);
+  if (opts.expectedDocId && opts.expectedDocId !== docId) {
+    return { kind: 'error', code: 'docIdMismatch', detail: `the file is for referat ${docId}, not ${opts.expectedDocId}` };
+  }
+  const known = await isKnownSigner(db, sender.fingerprint, opts.ownFingerprint);
+  const exists = (await storedDocIds()).includes(docId);
+  let session: ReferatSession | null = null;
+  if (exists) {
+    const opened = await openReferatSession(db, docId);
+    if (opened.kind === 'open') session = opened.session;
+  }
+  try {
+    const currentState = session ? Y.encodeStateAsUpdate(session.doc) : null;
+    const result = await decodeFileInWorker({ fileBytes: bytes, currentState, expectedDocId: docId }, opts.worker);
+    if (result.kind === 'error') return result;
+    const title = result.header.title;
+    if (result.kind === 'incomplete') {
+      return { kind: 'incomplete', docId, title, sender, missingFrom: result.missing.length };
+    }
+    if (!known && !opts.trustUnknownSigner && result.header.sender.fingerprint !== opts.ownFingerprint) {
+      return { kind: 'unknownSigner', docId, title, sender };
+    }
+    if (!known) await trustSigner(db, sender.fingerprint);
+    const theirs = base64ToBytes(result.header.stateVector);
+    const remember = async () => {
+      if (theirs && sender.fingerprint !== opts.ownFingerprint) {
+        await recordHeld(db, docId, { ...sender, organisationKind: result.header.sender.organisationKind }, theirs, 'file');
+      }
+    };
+    if (result.kind === 'alreadyIncluded') {
+      await remember();
+      return { kind: 'alreadyIncluded', docId, title, sender };
+    }
+    if (!session) {
+      // A referat new to this device: its database is made only now that the file is known to be good.
+      const store = await DocStore.open(docDatabaseName(docId), new Y.Doc({ gc: false }));
+      await store.close();
+      const opened = await openReferatSession(db, docId, { allowEmpty: true });
+      if (opened.kind !== 'open') throw new Error('The new referat could not be opened');
+      session = opened.session;
+    }
+    Y.applyUpdate(session.doc, result.newUpdate, 'file-import');
+    await session.reindex();
+    await remember();
+    return { kind: 'imported', docId, title, sender, isNew: result.isNewDocument, changes: describeAuthors(session.doc, result.changesByClient) };
+  } finally {
+    await session?.close();
+  }
+}
