@@ -80,6 +80,18 @@ describe('copies as .referat files', () => {
     await b.page.getByRole('link', { name: 'Styregruppemøde 4' }).click();
     await expect.poll(() => b.editorText()).toBe(await a.editorText());
 
+    // Dropping files anywhere on the app imports them too (here: twice the same file, already included).
+    const dropped = await b.page.getByTestId('import-result').count();
+    await b.page.evaluate((bytes) => {
+      const dt = new DataTransfer();
+      for (const name of ['a.referat', 'b.referat']) dt.items.add(new File([new Uint8Array(bytes)], name));
+      document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, [...good.bytes]);
+    await expect.poll(() => b.page.getByTestId('import-result').count()).toBe(dropped + 2);
+    await expect.poll(() => b.page.getByTestId('import-result').allInnerTexts()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^a\.referat: .*allerede med/), expect.stringMatching(/^b\.referat: .*allerede med/)]),
+    );
+
     // Importing the same file again changes nothing and says so.
     const again = await importFile(b, 'Importér kopi af dette referat', good.name, good.bytes);
     expect(again).toContain('er allerede med i din kopi. Intet er ændret.');

@@ -59,8 +59,28 @@ describe('live co-editing over WebRTC', () => {
     expect(merged).toContain('Beslutninger (kommunen)');
     expect(merged).toContain('Næste møde (leverandøren)');
     expect(merged).toMatch(/Eventuelt( A B| B A)/);
+    // Each side's copy ledger records what the other holds, seen live; both are linked to their keys.
+    await expect.poll(() => a.page.getByTestId('ledger-row').innerText(), { timeout: 20_000 }).toMatch(/Bo Lund.*Fuld kopi pr\..*\(live\)/s);
+    await expect.poll(() => b.page.getByTestId('ledger-row').innerText(), { timeout: 20_000 }).toMatch(/Mette Holm.*Fuld kopi pr\..*\(live\)/s);
+    await expect.poll(() => a.page.getByTestId('participant-key').allInnerTexts()).toHaveLength(2);
     // The other person's caret shows their name, outside the text.
     await expect.poll(() => a.editor.locator('.collaboration-carets__label').allInnerTexts()).toContain('Bo Lund');
+
+    // A third device with the right room but the wrong secret cannot join or read anything.
+    const intruder = await device('Eve Ukendt', 'Andet firma', 'Leverandør');
+    const sentBefore = received.length;
+    await intruder.page.goto(link.replace(/key=[^&]+/, `key=${'x'.repeat(43)}`));
+    await intruder.page.waitForURL(`**/r/${docId}`);
+    await intruder.page.getByText('Henter referatet fra de andre deltagere').waitFor();
+    await expect.poll(() => received.slice(sentBefore).some((m) => m.includes('"publish"'))).toBe(true);
+    // Time passes with the others working: a further edit travels from B to A, but not to the intruder.
+    await b.typeAfter('Eventuelt', '!');
+    await expect.poll(async () => (await a.editorText()) === (await b.editorText())).toBe(true);
+    expect(await intruder.page.getByText('Henter referatet fra de andre deltagere').count()).toBe(1);
+    expect(await intruder.editor.count()).toBe(0);
+    expect(await a.liveStatus()).toBe('Forbundet til 1 andre');
+    expect(await a.presentNames()).toEqual(['Bo Lund (Systemhuset A/S)']);
+    await intruder.page.close();
 
     // The vendor drops out; with the signalling server down too, nobody can reconnect for a while.
     await b.page.close();

@@ -29,6 +29,13 @@ describe('settings', () => {
     const app = await ReferatApp.open(context, fx.server.url);
     await app.setUpProfile({ name: 'Mette Holm', organisation: 'Aarhus Kommune' });
     await app.nav('Indstillinger');
+    // The signing key's fingerprint, in groups that can be read aloud, stays the same across reloads.
+    const fingerprint = app.page.getByTestId('key-fingerprint');
+    await fingerprint.waitFor();
+    const fp = await fingerprint.innerText();
+    expect(fp).toMatch(/^[0-9A-F]{4}( [0-9A-F]{4}){7}$/);
+    await app.page.reload();
+    expect(await app.page.getByTestId('key-fingerprint').innerText()).toBe(fp);
     const usage = app.page.getByTestId('storage-usage');
     await usage.waitFor();
     expect(await usage.innerText()).toMatch(/^Brugt: [\d,]+ (B|kB|MB) af [\d,]+ (MB|GB|TB) tilgængelig$/);

@@ -38,6 +38,7 @@ export function ParticipantsEditor(props: { doc: Y.Doc; readOnly: boolean; profi
                   <td>
                     <input aria-label={`${t('participants.name')} (${i + 1})`} value={p.name} maxLength={200} readOnly={readOnly}
                       onChange={(e) => update(p, { name: e.target.value })} />
+                    {p.fingerprint && <p className="muted key-note" data-testid="participant-key">{t('participants.key', { fingerprint: p.fingerprint })}</p>}
                   </td>
                   <td>
                     <input aria-label={`${t('participants.organisation')} (${who})`} value={p.organisation} maxLength={200} readOnly={readOnly}

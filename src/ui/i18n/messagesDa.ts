@@ -68,6 +68,7 @@ export const messagesDa = {
   'participants.add': 'Tilføj deltager',
   'participants.remove': 'Fjern {name}',
   'participants.actions': 'Handlinger',
+  'participants.key': 'Nøgle: {fingerprint}',
   'participants.empty': 'Ingen deltagere endnu.',
   'participants.unnamed': 'deltager',
 

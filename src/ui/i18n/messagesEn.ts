@@ -70,6 +70,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'participants.add': 'Add participant',
   'participants.remove': 'Remove {name}',
   'participants.actions': 'Actions',
+  'participants.key': 'Key: {fingerprint}',
   'participants.empty': 'No participants yet.',
   'participants.unnamed': 'participant',
 

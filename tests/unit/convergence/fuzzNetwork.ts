@@ -52,7 +52,7 @@ export function configForSeed(seed: number, overrides: Partial<FuzzConfig> = {})
   return {
     seed,
     peers: rng.range(5, 7),
-    steps: rng.range(60, 110),
+    steps: rng.range(50, 95),
     setup: rng.bool(0.3) ? 'dualSeed' : 'shared',
     profile: rng.pick<Profile>(['live', 'live', 'files', 'mixed', 'mixed']),
     finalHeal: rng.pick<FinalHeal>(['live', 'live', 'files', 'filesThenLive']),
