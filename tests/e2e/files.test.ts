@@ -33,7 +33,7 @@ async function importFile(app: ReferatApp, label: string, name: string, bytes: B
 }
 
 async function snapshot(app: ReferatApp): Promise<{ dbs: string[]; titles: string[] }> {
-  const dbs = await app.page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.startsWith('referat-doc-')).sort());
+  const dbs = await app.page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.startsWith('referat-doc-')).toSorted());
   await app.nav('Bibliotek');
   return { dbs, titles: await app.libraryTitles() };
 }
