@@ -29,7 +29,7 @@ describe('initReferat', () => {
       location: '',
       status: 'draft',
       createdAt: '2026-03-04T09:00:00.000Z',
-      template: 'standard@1',
+      template: 'standard@2',
     });
     expect(readParticipants(doc).map(({ id: _id, ...p }) => p)).toEqual([{ ...creator, role: '', present: true, fingerprint: null }]);
     expect(bodyText(doc).split('\n')[0]).toBe('Godkendelse af dagsorden');

@@ -19,7 +19,7 @@ describe('libraryEntry', () => {
     const e = libraryEntry(doc, 'r1');
     expect(e).toMatchObject({
       id: 'r1', title: 'Driftsmøde', date: '2026-05-01', startTime: '10:00', status: 'draft',
-      parties: ['Aarhus Kommune', 'Systemhuset A/S'], participantNames: ['Mette', 'Bo', 'Eva'], formatVersion: 1,
+      parties: ['Aarhus Kommune', 'Systemhuset A/S'], participantNames: ['Mette', 'Bo', 'Eva'], formatVersion: 2,
     });
     expect(e.text).toContain('Opfølgning fra sidste møde');
   });

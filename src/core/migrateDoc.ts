@@ -5,8 +5,12 @@ import { metaMap } from './referatDoc';
 
 export type DocFormatState = 'current' | 'migrated' | 'newer' | 'empty';
 
-/** Step N upgrades a document of version N to N + 1. Version 1 is the first, so there are none yet. */
-const STEPS: Record<number, (doc: Y.Doc) => void> = {};
+/** Step N upgrades a document of version N to N + 1. */
+const STEPS: Record<number, (doc: Y.Doc) => void> = {
+  // 1 → 2 adds agenda items, decisions and action items to the body. Version-1 text (headings and
+  // paragraphs) stays valid as it is; the bump makes older apps open format-2 documents read-only.
+  1: () => undefined,
+};
 
 export function docFormatVersion(doc: Y.Doc): number {
   const v = metaMap(doc).get('formatVersion');

@@ -3,19 +3,29 @@ import * as Y from 'yjs';
 import { bodyText } from './bodyText';
 import { newReferatDoc } from './referatDoc';
 import { seedTemplate, templateUpdate } from './templateUpdate';
-import { STANDARD_TEMPLATE } from './templates';
+import { readStructure } from './structure';
+import { STANDARD_TEMPLATE, TEMPLATES } from './templates';
 
 const agendaText = STANDARD_TEMPLATE.agenda.join('\n');
 
 describe('template seeding', () => {
-  it('seeds the Danish standard agenda as headings with an empty paragraph after each', () => {
+  it.each(TEMPLATES.map((t) => [t.id, t] as const))('seeds %s once, byte-identically', (_id, template) => {
+    const a = newReferatDoc();
+    seedTemplate(a, template);
+    seedTemplate(a, template);
+    expect(readStructure(a).agendaItems.map((x) => x.title)).toEqual([...template.agenda]);
+  });
+
+  it('seeds the Danish standard agenda as numbered agenda items, each with a title and an empty paragraph', () => {
     const doc = newReferatDoc();
     seedTemplate(doc, STANDARD_TEMPLATE);
     expect(bodyText(doc)).toBe(agendaText);
     const first = doc.getXmlFragment('body').get(0) as Y.XmlElement;
-    expect(first.nodeName).toBe('heading');
-    expect(first.getAttribute('level')).toBe(2);
-    expect((doc.getXmlFragment('body').get(1) as Y.XmlElement).nodeName).toBe('paragraph');
+    expect(first.nodeName).toBe('agendaItem');
+    expect(first.getAttribute('id')).toBe('standard-2-1');
+    expect((first.get(0) as Y.XmlElement).nodeName).toBe('agendaTitle');
+    expect((first.get(1) as Y.XmlElement).nodeName).toBe('paragraph');
+    expect(readStructure(doc).agendaItems.map((a) => `${a.number}. ${a.title}`)).toEqual(STANDARD_TEMPLATE.agenda.map((t, i) => `${i + 1}. ${t}`));
     expect(STANDARD_TEMPLATE.agenda).toContain('Godkendelse af dagsorden');
     expect(STANDARD_TEMPLATE.agenda.at(-1)).toBe('Eventuelt');
   });
@@ -38,7 +48,7 @@ describe('template seeding', () => {
     Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
     expect(bodyText(a)).toBe(agendaText);
-    expect(a.getXmlFragment('body').length).toBe(STANDARD_TEMPLATE.agenda.length * 2 + 1);
+    expect(a.getXmlFragment('body').length).toBe(STANDARD_TEMPLATE.agenda.length + 1);
     expect(a.getXmlFragment('body').toString()).toBe(b.getXmlFragment('body').toString());
   });
 });

@@ -1,0 +1,112 @@
+// Reads the structured parts of a referat's body: agenda items (numbered in order), decisions and action
+// items, each with the agenda item it belongs to. Readers never trust attribute types from peers.
+import * as Y from 'yjs';
+import { ACTION_ITEM, AGENDA_ITEM, AGENDA_TITLE, DECISION } from './bodyNodes';
+import { bodyFragment } from './referatDoc';
+import { xmlPlainText } from './xmlText';
+
+export interface AgendaItemInfo {
+  id: string;
+  number: number;
+  title: string;
+  caseNumber: string;
+  kleCode: string;
+}
+
+export interface DecisionInfo {
+  id: string;
+  text: string;
+  agendaItemId: string | null;
+}
+
+export interface ActionItemInfo {
+  id: string;
+  text: string;
+  owner: string;
+  ownerOrganisation: string;
+  due: string;
+  done: boolean;
+  originDoc: string;
+  originItem: string;
+  agendaItemId: string | null;
+}
+
+export interface ReferatStructure {
+  agendaItems: AgendaItemInfo[];
+  decisions: DecisionInfo[];
+  actionItems: ActionItemInfo[];
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const str = (el: Y.XmlElement, key: string, max = 500): string => {
+  const v: unknown = el.getAttribute(key);
+  return typeof v === 'string' ? v.slice(0, max) : '';
+};
+
+function walk(node: Y.XmlElement | Y.XmlFragment, agendaId: string | null, out: ReferatStructure): void {
+  for (const child of node.toArray()) {
+    if (!(child instanceof Y.XmlElement)) continue;
+    if (child.nodeName === AGENDA_ITEM) {
+      const id = str(child, 'id', 100);
+      const titleEl = child.toArray().find((c): c is Y.XmlElement => c instanceof Y.XmlElement && c.nodeName === AGENDA_TITLE);
+      out.agendaItems.push({
+        id,
+        number: out.agendaItems.length + 1,
+        title: titleEl ? xmlPlainText(titleEl) : '',
+        caseNumber: str(child, 'caseNumber', 100),
+        kleCode: str(child, 'kleCode', 100),
+      });
+      walk(child, id, out);
+    } else if (child.nodeName === DECISION) {
+      out.decisions.push({ id: str(child, 'id', 100), text: xmlPlainText(child), agendaItemId: agendaId });
+    } else if (child.nodeName === ACTION_ITEM) {
+      const due = str(child, 'due', 10);
+      out.actionItems.push({
+        id: str(child, 'id', 100),
+        text: xmlPlainText(child),
+        owner: str(child, 'owner', 200),
+        ownerOrganisation: str(child, 'ownerOrganisation', 200),
+        due: DATE.test(due) ? due : '',
+        done: child.getAttribute('done') === (true as unknown as string),
+        originDoc: str(child, 'originDoc', 100),
+        originItem: str(child, 'originItem', 100),
+        agendaItemId: agendaId,
+      });
+    } else {
+      walk(child, agendaId, out);
+    }
+  }
+}
+
+export function readStructure(doc: Y.Doc): ReferatStructure {
+  const out: ReferatStructure = { agendaItems: [], decisions: [], actionItems: [] };
+  walk(bodyFragment(doc), null, out);
+  return out;
+}
+
+function findElement(node: Y.XmlElement | Y.XmlFragment, name: string, id: string): Y.XmlElement | null {
+  for (const child of node.toArray()) {
+    if (!(child instanceof Y.XmlElement)) continue;
+    if (child.nodeName === name && child.getAttribute('id') === id) return child;
+    const found = findElement(child, name, id);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Ticks an action item off (or on again). Returns false if the referat has no such item. */
+export function setActionItemDone(doc: Y.Doc, itemId: string, done: boolean): boolean {
+  const el = findElement(bodyFragment(doc), ACTION_ITEM, itemId);
+  if (!el) return false;
+  if (el.getAttribute('done') !== (done as unknown as string)) el.setAttribute('done', done as unknown as string);
+  return true;
+}
+
+export function findAgendaItem(doc: Y.Doc, predicate: (title: string) => boolean): Y.XmlElement | null {
+  for (const child of bodyFragment(doc).toArray()) {
+    if (!(child instanceof Y.XmlElement) || child.nodeName !== AGENDA_ITEM) continue;
+    const titleEl = child.toArray().find((c): c is Y.XmlElement => c instanceof Y.XmlElement && c.nodeName === AGENDA_TITLE);
+    if (predicate(titleEl ? xmlPlainText(titleEl) : '')) return child;
+  }
+  return null;
+}
