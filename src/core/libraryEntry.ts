@@ -3,6 +3,8 @@ import type * as Y from 'yjs';
 import { bodyText } from './bodyText';
 import { readMeta, type ReferatStatus } from './meta';
 import { readParticipants } from './participants';
+import { metaMap } from './referatDoc';
+import { readStructure, type ActionItemInfo } from './structure';
 
 export interface LibraryEntry {
   id: string;
@@ -19,11 +21,24 @@ export interface LibraryEntry {
   text: string;
   formatVersion: number;
   createdAt: string;
+  agendaTitles: string[];
+  decisions: string[];
+  actionItems: ActionItemInfo[];
+  /** The meeting series (møderække), '' when none. */
+  seriesId: string;
+  seriesName: string;
+  previousId: string;
+}
+
+function metaString(doc: Y.Doc, key: string): string {
+  const v = metaMap(doc).get(key);
+  return typeof v === 'string' ? v.slice(0, 500) : '';
 }
 
 export function libraryEntry(doc: Y.Doc, id: string): LibraryEntry {
   const meta = readMeta(doc);
   const participants = readParticipants(doc);
+  const structure = readStructure(doc);
   const parties: string[] = [];
   for (const p of participants) {
     const org = p.organisation.trim();
@@ -42,6 +57,12 @@ export function libraryEntry(doc: Y.Doc, id: string): LibraryEntry {
     text: bodyText(doc),
     formatVersion: meta.formatVersion,
     createdAt: meta.createdAt,
+    agendaTitles: structure.agendaItems.map((a) => a.title),
+    decisions: structure.decisions.map((d) => d.text),
+    actionItems: structure.actionItems,
+    seriesId: metaString(doc, 'seriesId'),
+    seriesName: metaString(doc, 'seriesName'),
+    previousId: metaString(doc, 'previousId'),
   };
 }
 

@@ -80,5 +80,5 @@ describe('referat sessions', () => {
 });
 
 async function freshRow(id: string) {
-  return { id, title: 'ghost', date: '', startTime: '', endTime: '', location: '', status: 'draft' as const, parties: [], participantNames: [], text: '', formatVersion: 1, createdAt: '', indexedAt: 0 };
+  return { id, title: 'ghost', date: '', startTime: '', endTime: '', location: '', status: 'draft' as const, parties: [], participantNames: [], text: '', formatVersion: 2, createdAt: '', agendaTitles: [], decisions: [], actionItems: [], seriesId: '', seriesName: '', previousId: '', indexedAt: 0 };
 }

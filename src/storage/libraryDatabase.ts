@@ -4,7 +4,7 @@ import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { LibraryEntry } from '../core/libraryEntry';
 
 /** Bumped when the projection changes, so indexes built by an older version are rebuilt from the documents. */
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 
 export interface IndexedReferat extends LibraryEntry {
   /** Local time the row was last projected. */

@@ -13,6 +13,7 @@ import { MetaForm } from '../components/MetaForm';
 import { MinutesEditor, type MinutesEditorHandle } from '../components/MinutesEditor';
 import { ParticipantsEditor } from '../components/ParticipantsEditor';
 import { SaveStatus } from '../components/SaveStatus';
+import { SeriesLine } from '../components/SeriesLine';
 import { downloadFile, referatCopyHtml, safeFileName } from '../downloadCopy';
 import { useApp } from '../hooks/AppContext';
 import { useLiveSession } from '../hooks/useLiveSession';
@@ -21,6 +22,9 @@ import { useSaveState } from '../hooks/useSaveState';
 import { useYValue } from '../hooks/useYValue';
 import { useI18n } from '../i18n/I18nContext';
 import { Link } from '../router/Link';
+import { referatPath } from '../router/route';
+import { navigate } from '../router/useRoute';
+import { todayIsoDate } from '../todayIsoDate';
 import { NotFoundPage } from './NotFoundPage';
 
 export function ReferatPage(props: { id: string }) {
@@ -61,6 +65,20 @@ function OpenReferat(props: { session: ReferatSession }) {
     return () => { cancelled = true; };
   }, [db, profile, session]);
 
+  const nextMeeting = async () => {
+    try {
+      const [{ createNextMeeting }, { loadLocalIdentity }] = await Promise.all([
+        import('../../session/createNextMeeting'),
+        import('../../session/localIdentity'),
+      ]);
+      const { me } = await loadLocalIdentity(db, profile);
+      const next = await createNextMeeting(db, session, profile, { date: todayIsoDate(), authorFingerprint: me.fingerprint });
+      navigate(referatPath(next.id));
+    } catch (e) {
+      setNotice(t('error.generic', { message: e instanceof Error ? e.message : String(e) }));
+    }
+  };
+
   const download = () => {
     const html = referatCopyHtml(session.doc, editorRef.current?.getHTML() ?? '', lang);
     downloadFile(`${safeFileName(title)}.html`, html, 'text/html;charset=utf-8');
@@ -85,6 +103,7 @@ function OpenReferat(props: { session: ReferatSession }) {
         <p role="status" className="notice">{t('live.waiting')}</p>
       ) : (
         <>
+          <SeriesLine doc={session.doc} />
           <MetaForm doc={session.doc} readOnly={readOnly} />
           <ParticipantsEditor doc={session.doc} readOnly={readOnly} profile={profile} />
           <section className="minutes" aria-label={t('editor.label')}>
@@ -100,6 +119,9 @@ function OpenReferat(props: { session: ReferatSession }) {
       )}
       <div className="page-foot actions">
         <Link to="/">{t('referat.backToLibrary')}</Link>
+        {!waiting && !readOnly && (
+          <button type="button" onClick={() => void nextMeeting()}>{t('series.next')}</button>
+        )}
         {!trashed && (
           <button type="button" className="danger" onClick={() => void moveToTrash(db, session.id).then(() => setNotice(t('referat.trashed')))}>
             {t('referat.trash')}
