@@ -10,11 +10,18 @@ describe('applyTextDiff', () => {
     ['aaa', 'aa'],
     ['Referat af mødet', 'Referat af det gode møde'],
     ['æøå', 'æå'],
+    ['😀😁', '😁'],
+    ['a😀', 'a😁'],
+    ['😀', '😀😀'],
+    ['x👍🏽y', 'x👍🏿y'],
   ])('turns %j into %j', (from, to) => {
     const doc = new Y.Doc();
     const text = doc.getText('t');
     text.insert(0, from);
     applyTextDiff(text, to);
     expect(text.toString()).toBe(to);
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+    expect(copy.getText('t').toString()).toBe(to);
   });
 });

@@ -17,8 +17,11 @@ import {
 } from '../../../src/core/participants';
 import { ORGANISATION_KINDS } from '../../../src/core/profile';
 import { bodyFragment, newReferatDoc } from '../../../src/core/referatDoc';
-import { seedTemplate, TEMPLATE_CLIENT_ID, templateUpdate } from '../../../src/core/templateUpdate';
-import { STANDARD_TEMPLATE } from '../../../src/core/templates';
+import { actionItemElement } from '../../../src/core/actionItemElement';
+import { ACTION_ITEM, AGENDA_ITEM, AGENDA_TITLE, DECISION, PARAGRAPH } from '../../../src/core/bodyNodes';
+import { readStructure, setActionItemDone, type ReferatStructure } from '../../../src/core/structure';
+import { agendaItemElement, seedTemplate, TEMPLATE_CLIENT_ID, templateUpdate } from '../../../src/core/templateUpdate';
+import { TEMPLATES, type Template } from '../../../src/core/templates';
 import { attachDocSync, type DocSync } from '../../../src/sync/docSync';
 import type { SyncChannel } from '../../../src/sync/syncChannel';
 import { Prng } from './prng';
@@ -45,19 +48,25 @@ export interface FuzzConfig {
   reconnectAll: boolean;
   /** A peer that never receives anything (live or file): only for testing that the checks can fail. */
   deafPeer: number | null;
+  /** Title typing includes emoji (surrogate pairs), as real titles do. */
+  emoji: boolean;
+  /** The template the referat is created from (and that dual seeders seed on their own). */
+  template: Template;
 }
 
 export function configForSeed(seed: number, overrides: Partial<FuzzConfig> = {}): FuzzConfig {
   const rng = new Prng(seed ^ 0x5a5a5a5a);
   return {
     seed,
-    peers: rng.range(5, 7),
-    steps: rng.range(50, 95),
+    peers: rng.pick([5, 5, 6, 6, 7]),
+    steps: rng.range(45, 85),
     setup: rng.bool(0.3) ? 'dualSeed' : 'shared',
     profile: rng.pick<Profile>(['live', 'live', 'files', 'mixed', 'mixed']),
     finalHeal: rng.pick<FinalHeal>(['live', 'live', 'files', 'filesThenLive']),
     reconnectAll: rng.bool(0.3),
     deafPeer: null,
+    emoji: true,
+    template: rng.pick(TEMPLATES),
     ...overrides,
   };
 }
@@ -250,18 +259,30 @@ export class FuzzNetwork {
     }
   }
 
-  private deliverable(): number[] {
-    const out: number[] = [];
+  private partitioned(): boolean {
+    return this.group.some((g) => g !== this.group[0]);
+  }
+
+  /** A random message whose link is up, or -1. The queue has no order: any message may overtake any other. */
+  private pickDeliverable(): number {
+    if (this.queue.length === 0) return -1;
+    if (!this.partitioned()) return this.rng.int(this.queue.length);
+    const ok: number[] = [];
     this.queue.forEach((m, i) => {
-      if (this.linkUp(m.from, m.to)) out.push(i);
+      if (this.linkUp(m.from, m.to)) ok.push(i);
     });
-    return out;
+    return ok.length === 0 ? -1 : this.rng.pick(ok);
+  }
+
+  private removeAt(index: number): void {
+    const last = this.queue.pop();
+    if (last && index < this.queue.length) this.queue[index] = last;
   }
 
   private deliverAt(index: number, keepCopy = false): void {
     const m = this.queue[index];
     if (!m) return;
-    if (!keepCopy) this.queue.splice(index, 1);
+    if (!keepCopy) this.removeAt(index);
     const target = this.peer(m.to);
     if (m.to === this.config.deafPeer) return;
     if (!target.receive) {
@@ -281,9 +302,9 @@ export class FuzzNetwork {
   deliverSome(count: number): number {
     let n = 0;
     while (n < count) {
-      const ok = this.deliverable();
-      if (ok.length === 0) break;
-      this.deliverAt(this.rng.pick(ok));
+      const i = this.pickDeliverable();
+      if (i < 0) break;
+      this.deliverAt(i);
       n++;
     }
     return n;
@@ -293,9 +314,9 @@ export class FuzzNetwork {
   flush(): number {
     let n = 0;
     for (;;) {
-      const ok = this.deliverable();
-      if (ok.length === 0) return n;
-      this.deliverAt(this.rng.pick(ok));
+      const i = this.pickDeliverable();
+      if (i < 0) return n;
+      this.deliverAt(i);
       if (++n > MAX_DELIVERIES) throw new Error(`seed ${this.config.seed}: delivery does not terminate`);
     }
   }
@@ -310,14 +331,16 @@ export class FuzzNetwork {
       this.deliverAt(i, true); // delivered now and again later
     } else {
       this.note(`duplicate ${m.from}->${m.to} #${m.id}`);
-      this.queue.splice(this.rng.int(this.queue.length + 1), 0, { ...m });
+      this.queue.push({ ...m });
     }
   }
 
   dropOne(): void {
     if (this.queue.length === 0) return;
-    const [m] = this.queue.splice(this.rng.int(this.queue.length), 1);
+    const index = this.rng.int(this.queue.length);
+    const m = this.queue[index];
     if (!m) return;
+    this.removeAt(index);
     this.stats.drops++;
     if (this.rng.bool()) {
       this.note(`drop ${m.from}->${m.to} #${m.id}, resent later`);
@@ -331,7 +354,7 @@ export class FuzzNetwork {
   resendStash(): void {
     if (this.stash.length === 0) return;
     this.note(`resend ${this.stash.length} dropped messages`);
-    for (const m of this.rng.shuffle(this.stash)) this.queue.splice(this.rng.int(this.queue.length + 1), 0, m);
+    this.queue.push(...this.stash);
     this.stash = [];
   }
 
@@ -379,7 +402,7 @@ export class FuzzNetwork {
   }
 
   heal(): void {
-    if (this.group.every((g) => g === 0)) return;
+    if (!this.partitioned()) return;
     this.note('heal partition');
     this.group = this.group.map(() => 0);
   }
@@ -436,7 +459,7 @@ export class FuzzNetwork {
       title: rng.pick(['Driftsmøde', 'Styregruppemøde', 'Opstartsmøde', '']),
       date: randomDate(rng),
       createdAt: new Date(Date.UTC(2026, 0, 1) + rng.int(365 * 86_400_000)).toISOString(),
-      template: STANDARD_TEMPLATE,
+      template: this.config.template,
       creator: { name: randomName(rng), organisation: rng.pick(ORGS), organisationKind: rng.pick(ORGANISATION_KINDS) },
     });
     const creatorState = Y.encodeStateAsUpdate(creatorDoc);
@@ -447,8 +470,8 @@ export class FuzzNetwork {
     for (const p of others) {
       if (seeders.includes(p.index)) {
         // Seeds the template on its own before it has heard of the creator's copy, and may start typing in it.
-        seedTemplate(p.doc, STANDARD_TEMPLATE);
-        for (let k = rng.int(3); k > 0; k--) randomBodyOp(p.doc, rng);
+        seedTemplate(p.doc, this.config.template);
+        for (let k = rng.int(3); k > 0; k--) this.note(`p${p.index} ${randomBodyOp(p.doc, rng)}`);
       } else {
         Y.applyUpdate(p.doc, creatorState, 'setup');
         p.knownSV.set(creator, svOf(creatorDoc));
@@ -482,7 +505,7 @@ export class FuzzNetwork {
       resendFull: live ? 1 : 0,
       offline: live ? 2 : 0,
       online: live ? 3 : 0,
-      partition: live && this.group.every((g) => g === 0) ? 2 : 0,
+      partition: live && !this.partitioned() ? 2 : 0,
       heal: live ? 2 : 0,
       exportFile: files ? 14 : 0,
       importFiles: files ? 10 : 0,
@@ -493,7 +516,7 @@ export class FuzzNetwork {
         const p = this.peer(someone());
         const count = rng.range(1, 3);
         const run = () => {
-          for (let k = 0; k < count; k++) this.note(`p${p.index} ${randomOp(p.doc, rng)}`);
+          for (let k = 0; k < count; k++) this.note(`p${p.index} ${randomOp(p.doc, rng, { emoji: this.config.emoji })}`);
           this.stats.ops += count;
         };
         if (count > 1 && rng.bool(0.4)) p.doc.transact(run);
@@ -678,53 +701,94 @@ const MARKS: ReadonlyArray<Record<string, unknown>> = [
 ];
 
 interface BodyTree {
-  /** paragraph and heading elements anywhere in the body */
-  blocks: Y.XmlElement[];
-  /** every element, with its parent, for deletion */
+  /** elements whose children are text: paragraph, heading, agendaTitle, actionItem */
+  textBlocks: Y.XmlElement[];
+  /** every element but agenda titles (an agenda item keeps its title), with its parent, for deletion */
   elements: Array<{ el: Y.XmlElement; parent: Y.XmlFragment }>;
-  /** places a block may be inserted: the body and list items */
+  /** places a block may be inserted: the body, list items, agenda items (after the title), decisions */
   containers: Y.XmlFragment[];
   lists: Y.XmlElement[];
   headings: Y.XmlElement[];
+  agendaItems: Y.XmlElement[];
+  actionItems: Y.XmlElement[];
 }
+
+const TEXT_BLOCKS = new Set(['paragraph', 'heading', AGENDA_TITLE, ACTION_ITEM]);
+const CONTAINERS = new Set(['listItem', AGENDA_ITEM, DECISION]);
 
 function walkBody(doc: Y.Doc): BodyTree {
   const body = bodyFragment(doc);
-  const tree: BodyTree = { blocks: [], elements: [], containers: [body], lists: [], headings: [] };
+  const tree: BodyTree = { textBlocks: [], elements: [], containers: [body], lists: [], headings: [], agendaItems: [], actionItems: [] };
   const visit = (parent: Y.XmlFragment) => {
     for (const child of parent.toArray()) {
       if (!(child instanceof Y.XmlElement)) continue;
-      tree.elements.push({ el: child, parent });
       const name = child.nodeName;
-      if (name === 'paragraph' || name === 'heading') tree.blocks.push(child);
+      if (name !== AGENDA_TITLE) tree.elements.push({ el: child, parent });
+      if (TEXT_BLOCKS.has(name)) tree.textBlocks.push(child);
+      if (CONTAINERS.has(name)) tree.containers.push(child);
       if (name === 'heading') tree.headings.push(child);
       if (name === 'bulletList') tree.lists.push(child);
-      if (name === 'listItem') tree.containers.push(child);
-      if (name === 'bulletList' || name === 'listItem') visit(child);
+      if (name === AGENDA_ITEM) tree.agendaItems.push(child);
+      if (name === ACTION_ITEM) tree.actionItems.push(child);
+      if (name === 'bulletList' || CONTAINERS.has(name)) visit(child);
     }
   };
   visit(body);
   return tree;
 }
 
-function newTextBlock(rng: Prng): Y.XmlElement {
-  if (rng.bool(0.3)) {
-    const heading = new Y.XmlElement<{ level: number }>('heading');
-    heading.setAttribute('level', rng.range(2, 3));
-    heading.insert(0, [new Y.XmlText(randomWords(rng))]);
-    return heading as unknown as Y.XmlElement;
-  }
-  const p = new Y.XmlElement('paragraph');
-  if (rng.bool(0.7)) p.insert(0, [new Y.XmlText(randomWords(rng))]);
-  return p;
+function paragraph(rng: Prng, p = 0.7): Y.XmlElement {
+  const el = new Y.XmlElement(PARAGRAPH);
+  if (rng.bool(p)) el.insert(0, [new Y.XmlText(randomWords(rng))]);
+  return el;
 }
 
 function newListItem(rng: Prng): Y.XmlElement {
   const item = new Y.XmlElement('listItem');
-  const p = new Y.XmlElement('paragraph');
-  p.insert(0, [new Y.XmlText(randomWords(rng, 2))]);
-  item.insert(0, [p]);
+  item.insert(0, [paragraph(rng, 1)]);
   return item;
+}
+
+/** A new block that fits in `parent`, as the editor's schema would allow. */
+function newBlock(parent: Y.XmlFragment, rng: Prng): Y.XmlElement {
+  const where = parent instanceof Y.XmlElement ? parent.nodeName : 'body';
+  if (where === DECISION) return paragraph(rng);
+  const kind = rng.weighted({
+    paragraph: 10,
+    heading: 3,
+    bulletList: where === 'listItem' ? 0 : 1.5,
+    decision: where === 'listItem' ? 0 : 1.5,
+    actionItem: where === 'listItem' ? 0 : 2,
+    agendaItem: where === 'body' ? 2 : 0,
+  });
+  switch (kind) {
+    case 'heading': {
+      const heading = new Y.XmlElement<{ level: number }>('heading');
+      heading.setAttribute('level', rng.range(2, 3));
+      heading.insert(0, [new Y.XmlText(randomWords(rng))]);
+      return heading as unknown as Y.XmlElement;
+    }
+    case 'bulletList': {
+      const list = new Y.XmlElement('bulletList');
+      list.insert(0, Array.from({ length: rng.range(1, 2) }, () => newListItem(rng)));
+      return list;
+    }
+    case 'decision': {
+      const d = new Y.XmlElement(DECISION);
+      d.setAttribute('id', rng.uuid());
+      d.insert(0, [paragraph(rng, 1)]);
+      return d;
+    }
+    case 'actionItem':
+      return actionItemElement(
+        { id: rng.uuid(), owner: randomName(rng), ownerOrganisation: rng.pick(ORGS), due: rng.bool() ? randomDate(rng) : '', done: false, originDoc: '', originItem: '' },
+        randomWords(rng),
+      );
+    case 'agendaItem':
+      return agendaItemElement(rng.uuid(), randomWords(rng));
+    default:
+      return paragraph(rng);
+  }
 }
 
 function textsOf(block: Y.XmlElement): Y.XmlText[] {
@@ -735,17 +799,20 @@ function textsOf(block: Y.XmlElement): Y.XmlText[] {
 export function randomBodyOp(doc: Y.Doc, rng: Prng): string {
   const tree = walkBody(doc);
   const kind = rng.weighted({
-    insertText: tree.blocks.length ? 30 : 0,
-    deleteText: tree.blocks.length ? 12 : 0,
-    format: tree.blocks.length ? 8 : 0,
+    insertText: tree.textBlocks.length ? 30 : 0,
+    deleteText: tree.textBlocks.length ? 12 : 0,
+    format: tree.textBlocks.length ? 8 : 0,
     insertBlock: 10,
     insertListItem: tree.lists.length ? 2 : 0,
     deleteElement: tree.elements.length > 2 ? 5 : 0,
-    headingLevel: tree.headings.length ? 2 : 0,
+    headingLevel: tree.headings.length ? 1.5 : 0,
+    agendaAttribute: tree.agendaItems.length ? 1.5 : 0,
+    actionItemDone: tree.actionItems.length ? 2 : 0,
+    actionItemAttribute: tree.actionItems.length ? 1.5 : 0,
   });
   switch (kind) {
     case 'insertText': {
-      const block = rng.pick(tree.blocks);
+      const block = rng.pick(tree.textBlocks);
       const texts = textsOf(block);
       if (texts.length === 0 || rng.bool(0.05)) {
         const at = rng.int(block.length + 1);
@@ -754,13 +821,13 @@ export function randomBodyOp(doc: Y.Doc, rng: Prng): string {
       }
       const t = rng.pick(texts);
       const at = rng.int(t.length + 1);
-      const word = rng.bool(0.6) ? (rng.pick(WORDS)[0] ?? 'x') : ` ${rng.pick(WORDS)}`;
+      const word = rng.bool(0.6) ? ([...rng.pick(WORDS)][0] ?? 'x') : ` ${rng.pick(WORDS)}`;
       if (rng.bool(0.15)) t.insert(at, word, { ...rng.pick(MARKS) } as Record<string, unknown>);
       else t.insert(at, word);
       return `body: insert ${JSON.stringify(word)} at ${at} in <${block.nodeName}>`;
     }
     case 'deleteText': {
-      const texts = textsOf(rng.pick(tree.blocks)).filter((t) => t.length > 0);
+      const texts = textsOf(rng.pick(tree.textBlocks)).filter((t) => t.length > 0);
       if (texts.length === 0) return 'body: nothing to delete';
       const t = rng.pick(texts);
       const at = rng.int(t.length);
@@ -769,7 +836,7 @@ export function randomBodyOp(doc: Y.Doc, rng: Prng): string {
       return `body: delete ${len} at ${at}`;
     }
     case 'format': {
-      const texts = textsOf(rng.pick(tree.blocks)).filter((t) => t.length > 0);
+      const texts = textsOf(rng.pick(tree.textBlocks)).filter((t) => t.length > 0);
       if (texts.length === 0) return 'body: nothing to format';
       const t = rng.pick(texts);
       const at = rng.int(t.length);
@@ -780,15 +847,11 @@ export function randomBodyOp(doc: Y.Doc, rng: Prng): string {
     }
     case 'insertBlock': {
       const parent = rng.pick(tree.containers);
-      const at = rng.int(parent.length + 1);
-      if (parent === tree.containers[0] && rng.bool(0.12)) {
-        const list = new Y.XmlElement('bulletList');
-        list.insert(0, Array.from({ length: rng.range(1, 2) }, () => newListItem(rng)));
-        parent.insert(at, [list]);
-        return `body: insert bulletList at ${at}`;
-      }
-      const block = newTextBlock(rng);
-      parent.insert(at, [block]);
+      const isAgenda = parent instanceof Y.XmlElement && parent.nodeName === AGENDA_ITEM;
+      // Inside an agenda item the title stays first.
+      const at = isAgenda ? 1 + rng.int(parent.length) : rng.int(parent.length + 1);
+      const block = newBlock(parent, rng);
+      parent.insert(Math.min(at, parent.length), [block]);
       return `body: insert <${block.nodeName}> at ${at} in <${parent instanceof Y.XmlElement ? parent.nodeName : 'body'}>`;
     }
     case 'insertListItem': {
@@ -810,27 +873,54 @@ export function randomBodyOp(doc: Y.Doc, rng: Prng): string {
       h.setAttribute('level', level);
       return `body: heading level ${level}`;
     }
+    case 'agendaAttribute': {
+      const item = rng.pick(tree.agendaItems);
+      const key = rng.pick(['caseNumber', 'kleCode']);
+      const value = rng.bool(0.2) ? '' : `${rng.range(1, 99)}.${rng.range(0, 99)}`;
+      item.setAttribute(key, value);
+      return `body: agenda item ${key}=${JSON.stringify(value)}`;
+    }
+    case 'actionItemDone': {
+      const id = rng.pick(tree.actionItems).getAttribute('id');
+      const done = rng.bool();
+      if (typeof id === 'string') setActionItemDone(doc, id, done);
+      return `body: action item ${String(id).slice(0, 8)} done=${String(done)}`;
+    }
+    case 'actionItemAttribute': {
+      const item = rng.pick(tree.actionItems);
+      if (rng.bool()) {
+        const due = rng.bool(0.2) ? '' : randomDate(rng);
+        item.setAttribute('due', due);
+        return `body: action item due=${due}`;
+      }
+      const owner = randomName(rng);
+      item.setAttribute('owner', owner);
+      return `body: action item owner=${JSON.stringify(owner)}`;
+    }
   }
   return 'body: nothing';
 }
 
-function randomTitle(current: string, rng: Prng): string {
-  // Typing-like: a character or word typed somewhere, a backspace or two, or a short selection replaced.
-  const at = rng.int(current.length + 1);
+// Emoji are two UTF-16 code units; several share their first one (U+D83D), which is what trips naive diffs.
+const EMOJI = ['😀', '😁', '👍', '🏽', '📅'];
+
+function randomTitle(current: string, rng: Prng, emoji: boolean): string {
+  // Typing-like, on whole characters (a cursor never sits inside an emoji): a character or word typed somewhere,
+  // a backspace or two, or a short selection replaced.
+  const chars = [...current];
+  const at = rng.int(chars.length + 1);
+  const typed = () => (emoji && rng.bool(0.4) ? rng.pick(EMOJI) : ([...rng.pick(WORDS)][0] ?? 'x'));
+  const head = chars.slice(0, at).join('');
   const kind = current.length > 120 ? 'delete' : rng.weighted({ type: 5, word: 2, delete: 3, replace: 1, clear: 0.2 });
   switch (kind) {
     case 'type':
-      return current.slice(0, at) + (rng.pick(WORDS)[0] ?? 'x') + current.slice(at);
+      return head + typed() + chars.slice(at).join('');
     case 'word':
-      return `${current.slice(0, at)} ${rng.pick(WORDS)}${current.slice(at)}`;
-    case 'delete': {
-      const from = Math.max(0, at - rng.range(1, 3));
-      return current.slice(0, from) + current.slice(at);
-    }
-    case 'replace': {
-      const end = Math.min(current.length, at + rng.range(1, 5));
-      return current.slice(0, at) + rng.pick(WORDS) + current.slice(end);
-    }
+      return `${head} ${rng.pick(WORDS)}${chars.slice(at).join('')}`;
+    case 'delete':
+      return chars.slice(0, Math.max(0, at - rng.range(1, 3))).join('') + chars.slice(at).join('');
+    case 'replace':
+      return head + (rng.bool() ? typed() : rng.pick(WORDS)) + chars.slice(at + rng.range(1, 5)).join('');
     default:
       return '';
   }
@@ -849,14 +939,19 @@ function randomPatch(rng: Prng): ParticipantPatch {
   return patch;
 }
 
+export interface OpOptions {
+  /** Type emoji into the title too (see the applyTextDiff finding in the convergence test). */
+  emoji: boolean;
+}
+
 /** One random user action on a referat; returns a description for the log. */
-export function randomOp(doc: Y.Doc, rng: Prng): string {
+export function randomOp(doc: Y.Doc, rng: Prng, options: OpOptions = { emoji: false }): string {
   const kind = rng.weighted({ body: 60, title: 12, meta: 9, addParticipant: 5, updateParticipant: 7, removeParticipant: 2 });
   switch (kind) {
     case 'body':
       return randomBodyOp(doc, rng);
     case 'title': {
-      const next = randomTitle(readMeta(doc).title, rng);
+      const next = randomTitle(readMeta(doc).title, rng, options.emoji);
       setTitle(doc, next);
       return `title ${JSON.stringify(next)}`;
     }
@@ -911,6 +1006,7 @@ export interface ReplicaState {
   meta: ReferatMeta;
   participants: Participant[];
   body: string;
+  structure: ReferatStructure;
   library: LibraryEntry;
 }
 
@@ -922,6 +1018,7 @@ export function replicaState(doc: Y.Doc): ReplicaState {
     meta,
     participants: readParticipants(doc),
     body: bodyFragment(doc).toString(),
+    structure: readStructure(doc),
     library: libraryEntry(doc, meta.id),
   };
 }
@@ -964,6 +1061,7 @@ export function compareReplicas(docs: readonly Y.Doc[]): string[] {
         ['meta', a.meta, b.meta],
         ['participants', a.participants, b.participants],
         ['body', a.body, b.body],
+        ['structure', a.structure, b.structure],
         ['library entry', a.library, b.library],
       ];
       for (const [name, x, y] of aspects) {
@@ -979,33 +1077,32 @@ export function compareReplicas(docs: readonly Y.Doc[]): string[] {
 // ---------------------------------------------------------------------------------------------------------------
 // The template must be shared, never doubled
 
-const TEMPLATE_CLOCK = (() => {
+/** What one seeding of `template` writes: the template client's clock and its number of top-level nodes. */
+function templateShape(template: Template): { clock: number; nodes: number } {
   const d = new Y.Doc({ gc: false });
-  Y.applyUpdate(d, templateUpdate(STANDARD_TEMPLATE));
-  const clock = Y.getState(d.store, TEMPLATE_CLIENT_ID);
+  Y.applyUpdate(d, templateUpdate(template));
+  const shape = { clock: Y.getState(d.store, TEMPLATE_CLIENT_ID), nodes: bodyFragment(d).length };
   d.destroy();
-  return clock;
-})();
+  return shape;
+}
 
-/** Problems with the seeded agenda: more template items than one seeding makes, or an agenda heading twice. */
-export function agendaProblems(doc: Y.Doc, label: string): string[] {
+/** Problems with the seeded agenda: more template items than one seeding makes, or an agenda item twice. */
+export function agendaProblems(doc: Y.Doc, template: Template, label: string): string[] {
   const problems: string[] = [];
+  const expected = templateShape(template);
   const clock = Y.getState(doc.store, TEMPLATE_CLIENT_ID);
-  if (clock !== TEMPLATE_CLOCK) problems.push(`${label}: template client clock ${clock}, expected ${TEMPLATE_CLOCK}`);
-  // Count template headings at the top level, deleted ones included: one seeding makes one per agenda item.
-  let headings = 0;
+  if (clock !== expected.clock) problems.push(`${label}: template client clock ${clock}, expected ${expected.clock}`);
+  // Count the template's top-level nodes, deleted ones included: one seeding makes exactly this many.
+  let nodes = 0;
   for (let item = bodyFragment(doc)._start; item !== null; item = item.right) {
-    if (item.id.client !== TEMPLATE_CLIENT_ID || !(item.content instanceof Y.ContentType)) continue;
-    const type = item.content.type;
-    if (type instanceof Y.XmlElement && type.nodeName === 'heading') headings++;
+    if (item.id.client === TEMPLATE_CLIENT_ID && item.content instanceof Y.ContentType) nodes++;
   }
-  if (headings !== STANDARD_TEMPLATE.agenda.length) {
-    problems.push(`${label}: ${headings} template headings, expected ${STANDARD_TEMPLATE.agenda.length}`);
-  }
-  const lines = libraryEntry(doc, '').text.split('\n');
-  for (const item of STANDARD_TEMPLATE.agenda) {
-    const n = lines.filter((l) => l === item).length;
-    if (n > 1) problems.push(`${label}: agenda item ${JSON.stringify(item)} appears ${n} times`);
+  if (nodes !== expected.nodes) problems.push(`${label}: ${nodes} template nodes in the body, expected ${expected.nodes}`);
+  // Agenda item ids are deterministic (`template-version-n`): each may appear once at most.
+  const ids = readStructure(doc).agendaItems.map((a) => a.id);
+  for (const id of new Set(ids)) {
+    const n = ids.filter((x) => x === id).length;
+    if (n > 1) problems.push(`${label}: agenda item ${JSON.stringify(id)} appears ${n} times`);
   }
   return problems;
 }
@@ -1015,7 +1112,7 @@ export function checkNetwork(net: FuzzNetwork): string[] {
   const problems = [...net.problems, ...compareReplicas(net.docs())];
   for (const p of net.peers) {
     for (const e of p.syncErrors) problems.push(`peer ${p.index} docSync error: ${e}`);
-    problems.push(...agendaProblems(p.doc, `peer ${p.index}`));
+    problems.push(...agendaProblems(p.doc, net.config.template, `peer ${p.index}`));
   }
   return problems;
 }
