@@ -7,18 +7,38 @@ import { StarterKit } from '@tiptap/starter-kit';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { isAllowedLinkUrl } from '../core/safeLinkUrl';
+import { ActionItem } from './actionItem';
+import type { ParticipantOption } from './actionItemView';
+import { AgendaItem } from './agendaItem';
+import { AgendaTitle } from './agendaTitle';
+import { Decision } from './decision';
+import { DANISH_EDITOR_LABELS, type EditorLabels } from './editorLabels';
+import { PasteCleanup } from './pasteCleanup';
 import { renderCaret } from './renderCaret';
+import { SlashMenu } from './slashMenu';
+import { StructureIds } from './structureIds';
+
+export type { EditorLabels } from './editorLabels';
+export type { ParticipantOption } from './actionItemView';
 
 export interface LivePresence {
   awareness: Awareness;
   user: { name: string; color: string };
 }
 
-export function referatExtensions(fragment: Y.XmlFragment, live?: LivePresence): Extensions {
+export function referatExtensions(
+  fragment: Y.XmlFragment,
+  live?: LivePresence,
+  labels: EditorLabels = DANISH_EDITOR_LABELS,
+  participants: () => ParticipantOption[] = () => [],
+): Extensions {
   const extensions: Extensions = [
     StarterKit.configure({
       // Undo and redo come from Yjs (Collaboration), so they only undo this user's own changes.
       undoRedo: false,
+      // No trailing paragraph: every device that opened a referat would add its own, and copies merging
+      // would collect them. The gap cursor reaches the place after the last agenda item instead.
+      trailingNode: false,
       heading: { levels: [2, 3] },
       codeBlock: false,
       code: false,
@@ -32,6 +52,13 @@ export function referatExtensions(fragment: Y.XmlFragment, live?: LivePresence):
         HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
       },
     }),
+    AgendaItem.configure({ labels }),
+    AgendaTitle,
+    Decision.configure({ labels }),
+    ActionItem.configure({ labels, participants }),
+    StructureIds,
+    SlashMenu.configure({ labels }),
+    PasteCleanup,
     Collaboration.configure({ fragment }),
   ];
   if (live) extensions.push(CollaborationCaret.configure({ provider: { awareness: live.awareness }, user: live.user, render: renderCaret }));

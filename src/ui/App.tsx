@@ -14,9 +14,11 @@ import { AppContext } from './hooks/AppContext';
 import { ImportProvider } from './hooks/ImportContext';
 import { forcedLanguage } from './i18n/forcedLanguage';
 import { I18nProvider, useI18n } from './i18n/I18nContext';
+import { FollowUpPage } from './pages/FollowUpPage';
 import { JoinPage } from './pages/JoinPage';
 import { LibraryPage } from './pages/LibraryPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { SearchPage } from './pages/SearchPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { TrashPage } from './pages/TrashPage';
 import { useRoute, useSearch } from './router/useRoute';
@@ -92,6 +94,8 @@ function Shell(props: { db: LibraryDatabase; updates: ServiceWorkerUpdates | nul
       {route.name === 'trash' && <TrashPage />}
       {route.name === 'settings' && <SettingsPage />}
       {route.name === 'join' && <JoinPage />}
+      {route.name === 'search' && <SearchPage />}
+      {route.name === 'followUp' && <FollowUpPage />}
       {route.name === 'notFound' && <NotFoundPage title={t('page.notFound.title')} />}
       {route.name === 'referat' && (
         <Suspense fallback={<main id="main" className="page"><p role="status">{t('referat.loading')}</p></main>}>

@@ -18,6 +18,8 @@ export function AppHeader(props: { route: Route }) {
       <nav aria-label={t('nav.label')}>
         <ul>
           {item('/', 'library', t('nav.library'))}
+          {item('/search', 'search', t('nav.search'))}
+          {item('/opfoelgning', 'followUp', t('nav.followUp'))}
           {item('/trash', 'trash', t('nav.trash'))}
           {item('/settings', 'settings', t('nav.settings'))}
         </ul>

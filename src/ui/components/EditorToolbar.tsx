@@ -1,4 +1,4 @@
-// Formatting buttons for the minutes text; each shows its state with aria-pressed and names its shortcut.
+// Formatting and structure buttons for the minutes text; each shows its state with aria-pressed and names its shortcut.
 import { useEditorState, type Editor } from '@tiptap/react';
 import { useState } from 'react';
 import { useI18n } from '../i18n/I18nContext';
@@ -21,6 +21,9 @@ const BUTTONS: ToolButton[] = [
   { key: 'editor.italic', shortcut: 'Control+I', active: (e) => e.isActive('italic'), run: (e) => e.chain().focus().toggleItalic().run() },
   { key: 'editor.bulletList', shortcut: 'Control+Shift+8', active: (e) => e.isActive('bulletList'), run: (e) => e.chain().focus().toggleBulletList().run() },
   { key: 'editor.orderedList', shortcut: 'Control+Shift+7', active: (e) => e.isActive('orderedList'), run: (e) => e.chain().focus().toggleOrderedList().run() },
+  { key: 'editor.agendaItem', shortcut: 'Control+Alt+A', run: (e) => e.chain().focus().insertAgendaItem().run(), enabled: (e) => e.can().insertAgendaItem() },
+  { key: 'editor.decision', shortcut: 'Control+Alt+D', run: (e) => e.chain().focus().insertDecision().run(), enabled: (e) => e.can().insertDecision() },
+  { key: 'editor.actionItem', shortcut: 'Control+Alt+H', run: (e) => e.chain().focus().insertActionItem().run(), enabled: (e) => e.can().insertActionItem() },
   { key: 'editor.undo', shortcut: 'Control+Z', run: (e) => e.chain().focus().undo().run(), enabled: (e) => e.can().undo() },
   { key: 'editor.redo', shortcut: 'Control+Shift+Z', run: (e) => e.chain().focus().redo().run(), enabled: (e) => e.can().redo() },
 ];

@@ -1,19 +1,26 @@
-// The library: every referat on this device, newest meeting first, and the button that creates a new one.
+// The library: every referat on this device, newest meeting first (the newest 100, then more on request, so a
+// library of thousands stays quick), and the button that creates a new one.
 import { useState } from 'react';
 import { ImportButton } from '../components/ImportButton';
 import { useApp } from '../hooks/AppContext';
-import { useLibraryEntries } from '../hooks/useLibraryEntries';
+import { useNewestEntries } from '../hooks/useNewestEntries';
 import { useI18n } from '../i18n/I18nContext';
 import { Link } from '../router/Link';
 import { referatPath } from '../router/route';
 import { navigate } from '../router/useRoute';
 import { todayIsoDate } from '../todayIsoDate';
 
+/** Rows shown at first and added by "Vis flere". */
+const PAGE = 100;
+
 export function LibraryPage() {
   const { db, profile } = useApp();
   const { t, formatDate } = useI18n();
-  const entries = useLibraryEntries(db, 'library');
   const [busy, setBusy] = useState(false);
+  const [shown, setShown] = useState(PAGE);
+  const newest = useNewestEntries(db, shown);
+  const entries = newest?.entries;
+  const total = newest?.total ?? 0;
   const [error, setError] = useState<string | null>(null);
 
   const create = async () => {
@@ -47,7 +54,7 @@ export function LibraryPage() {
       {entries && entries.length === 0 && <p className="empty">{t('library.empty')}</p>}
       {entries && entries.length > 0 && (
         <table className="library">
-          <caption className="visually-hidden">{t('library.count', { count: entries.length })}</caption>
+          <caption className="visually-hidden">{t('library.count', { count: total })}</caption>
           <thead>
             <tr>
               <th scope="col">{t('library.col.title')}</th>
@@ -67,6 +74,12 @@ export function LibraryPage() {
             ))}
           </tbody>
         </table>
+      )}
+      {entries && total > entries.length && (
+        <div className="actions more">
+          <p className="muted">{t('library.showing', { shown: entries.length, total })}</p>
+          <button type="button" onClick={() => setShown((n) => n + PAGE)}>{t('library.showMore')}</button>
+        </div>
       )}
     </main>
   );

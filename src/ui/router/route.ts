@@ -5,6 +5,8 @@ export type Route =
   | { name: 'trash' }
   | { name: 'settings' }
   | { name: 'join' }
+  | { name: 'search' }
+  | { name: 'followUp' }
   | { name: 'notFound' };
 
 export function parseRoute(pathname: string): Route {
@@ -12,6 +14,8 @@ export function parseRoute(pathname: string): Route {
   if (pathname === '/trash') return { name: 'trash' };
   if (pathname === '/settings') return { name: 'settings' };
   if (pathname === '/join') return { name: 'join' };
+  if (pathname === '/search') return { name: 'search' };
+  if (pathname === '/opfoelgning') return { name: 'followUp' };
   const m = /^\/r\/([^/]+)\/?$/.exec(pathname);
   if (m?.[1]) {
     let id = m[1];

@@ -19,6 +19,9 @@ export const EN = {
   save: 'Save',
 };
 
+/** The editor's text blocks: they never nest, so the one holding a text is the innermost block holding it. */
+const TEXT_BLOCKS = 'p, h1, h2, h3, h4, h5, h6, .action-item-text';
+
 export interface Profile {
   name: string;
   organisation: string;
@@ -81,18 +84,21 @@ export class ReferatApp {
     return m[1];
   }
 
-  /** The minutes text as the editor holds it (one block a line), without other people's caret labels. */
+  /**
+   * The minutes text as the editor holds it, one text block a line (paragraph, heading, agenda title, action item
+   * text), without other people's caret labels or the form controls of agenda and action items.
+   */
   async editorText(): Promise<string> {
-    return this.editor.evaluate((el) => {
+    return this.editor.evaluate((el, selector) => {
       const copy = el.cloneNode(true) as HTMLElement;
-      for (const caret of copy.querySelectorAll('.collaboration-carets__caret, .ProseMirror-yjs-cursor')) caret.remove();
-      return Array.from(copy.children).map((c) => (c.textContent ?? '')).join('\n');
-    });
+      for (const extra of copy.querySelectorAll('.collaboration-carets__caret, .ProseMirror-yjs-cursor, [contenteditable="false"]')) extra.remove();
+      return Array.from(copy.querySelectorAll(selector)).map((c) => (c.textContent ?? '')).join('\n');
+    }, TEXT_BLOCKS);
   }
 
-  /** Places the caret at the end of the block holding `text`, and types. */
+  /** Places the caret at the end of the innermost text block holding `text` (e.g. an agenda item's title), and types. */
   async typeAfter(text: string, typed: string): Promise<void> {
-    const block = this.editor.locator(':scope > *', { hasText: text }).first();
+    const block = this.editor.locator(TEXT_BLOCKS, { hasText: text }).first();
     await block.click();
     await this.page.keyboard.press('End');
     await this.page.keyboard.type(typed);
@@ -187,5 +193,170 @@ export class ReferatApp {
   async presentNames(): Promise<string[]> {
     const texts = await this.page.locator('ul.presence li').allInnerTexts();
     return texts.map((t) => t.replace(/\s+/g, ' ').replace(/^● /, '').trim());
+  }
+
+  /** Creates a referat from the library and waits for its title field only (not for the editor's content). */
+  async createReferatQuickly(): Promise<string> {
+    await this.page.getByRole('button', { name: DA.newReferat }).click();
+    await this.page.waitForURL(/\/r\/[0-9a-f-]{36}/);
+    await this.titleField.waitFor();
+    return this.referatId();
+  }
+
+  /** Any link of the main navigation, by its name (Danish or English). */
+  async navTo(name: string): Promise<void> {
+    await this.page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
+  }
+
+  /** Adds a participant to the open referat and fills in name and organisation. */
+  async addParticipant(name: string, organisation: string): Promise<void> {
+    const names = this.page.getByRole('textbox', { name: /^Navn \(\d+\)$/ });
+    const before = await names.count();
+    await this.page.getByRole('button', { name: 'Tilføj deltager' }).click();
+    await this.page.getByRole('textbox', { name: `Navn (${before + 1})` }).fill(name);
+    await this.page.getByRole('textbox', { name: `Organisation (${name})` }).fill(organisation);
+  }
+
+  /** The search field on the search page ("Søg i referater"). */
+  get searchBox(): Locator {
+    return this.page.getByRole('searchbox', { name: 'Søg i referater' });
+  }
+
+  /** Opens the search page from the navigation if needed, types a query, and waits until its results are shown. */
+  async search(query: string): Promise<void> {
+    if (!(await this.searchBox.isVisible())) await this.navTo('Søg');
+    await this.searchBox.fill(query);
+    // The page writes the query it shows results for into the address, after the typing pause.
+    await this.page.waitForFunction((q) => new URLSearchParams(window.location.search).get('q') === q, query === '' ? null : query);
+    await this.page.locator('.search-summary').filter({ hasNotText: /^Bygger søgeindekset/ }).waitFor();
+  }
+
+  /** The titles of the search results, in order. */
+  searchResultTitles(): Promise<string[]> {
+    return this.page.locator('ol.search-results h2').allInnerTexts();
+  }
+
+  /** The live region that says how many referater the search found. */
+  searchSummary(): Promise<string> {
+    return this.page.locator('.search-summary').innerText();
+  }
+
+  /** The marked (highlighted) words of the search results. */
+  searchMarks(): Promise<string[]> {
+    return this.page.locator('ol.search-results mark').allInnerTexts();
+  }
+
+  /** The action items listed on the Opfølgning page: what, and the rest of the row's text. */
+  async followUpRows(): Promise<Array<{ what: string; row: string }>> {
+    const rows = this.page.locator('table.follow-up tbody tr');
+    const out: Array<{ what: string; row: string }> = [];
+    for (let i = 0; i < (await rows.count()); i++) {
+      const row = rows.nth(i);
+      out.push({ what: await row.locator('th').innerText(), row: (await row.innerText()).replace(/\s+/g, ' ').trim() });
+    }
+    return out;
+  }
+
+  /** Ticks an action item off (or on again) on the Opfølgning page and waits until it is written into its referat. */
+  async setFollowUpDone(what: string, done: boolean): Promise<void> {
+    await this.followUpCheckbox(what).setChecked(done);
+    const said = done ? `»${what}« er markeret som udført i referatet.` : `»${what}« er markeret som ikke udført i referatet.`;
+    await this.page.getByRole('status').filter({ hasText: said }).waitFor();
+  }
+
+  /** The checkbox that ticks an action item off on the Opfølgning page. */
+  followUpCheckbox(what: string): Locator {
+    return this.page.getByRole('checkbox', { name: `Udført: ${what}` });
+  }
+
+  /** The agenda items of the minutes text, in document order. */
+  get agendaItems(): Locator {
+    return this.editor.locator('section.agenda-item');
+  }
+
+  /** The agenda item whose own title contains `title`. */
+  agendaItem(title: string): Locator {
+    return this.agendaItems.filter({ has: this.page.locator(':scope > .agenda-item-content > h2.agenda-title', { hasText: title }) });
+  }
+
+  /** The decisions (role note) of the minutes text, in document order. */
+  get decisions(): Locator {
+    return this.editor.locator('.decision');
+  }
+
+  /** The action items of the minutes text, in document order. */
+  get actionItems(): Locator {
+    return this.editor.locator('.action-item');
+  }
+
+  /** The "/" menu of the editor. */
+  get slashMenu(): Locator {
+    return this.page.getByRole('listbox', { name: 'Indsæt' });
+  }
+
+  /**
+   * The agenda titles as the reader sees them, each with its number. The number is a CSS counter in ::before,
+   * which no DOM API returns, so it is read from Chromium's layout tree.
+   */
+  async agendaHeadings(): Promise<string[]> {
+    const cdp = await this.page.context().newCDPSession(this.page);
+    try {
+      const snap = await cdp.send('DOMSnapshot.captureSnapshot', { computedStyles: [] });
+      const doc = snap.documents[0];
+      if (!doc) return [];
+      const str = (i: number | undefined) => (i !== undefined && i >= 0 ? (snap.strings[i] ?? '') : '');
+      const { nodes, layout } = doc;
+      const rendered = new Map<number, string>();
+      layout.nodeIndex.forEach((node, i) => {
+        const text = str(layout.text[i]);
+        if (text) rendered.set(node, (rendered.get(node) ?? '') + text);
+      });
+      const numbers: string[] = [];
+      const pseudo = nodes.pseudoType ?? { index: [], value: [] };
+      pseudo.index.forEach((node, i) => {
+        const parent = nodes.parentIndex?.[node] ?? -1;
+        const attrs = (nodes.attributes?.[parent] ?? []).map((a) => str(a));
+        const classIndex = attrs.indexOf('class');
+        const isTitle = str(nodes.nodeName?.[parent]) === 'H2' && classIndex >= 0 && (attrs[classIndex + 1] ?? '').split(' ').includes('agenda-title');
+        if (isTitle && str(pseudo.value[i]) === 'before') numbers.push(rendered.get(node) ?? '');
+      });
+      const titles = await this.editor.locator('h2.agenda-title').allTextContents();
+      return titles.map((t, i) => `${numbers[i] ?? '?'}${t}`);
+    } finally {
+      await cdp.detach();
+    }
+  }
+
+  /** Pastes HTML (and its plain-text version) at the caret, as a paste from another program would. */
+  async pasteHtml(html: string, plain: string): Promise<void> {
+    await this.editor.evaluate(
+      (el, data) => {
+        const dt = new DataTransfer();
+        dt.setData('text/html', data.html);
+        dt.setData('text/plain', data.plain);
+        el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+      },
+      { html, plain },
+    );
+  }
+
+  /** Puts the caret in the empty paragraph right below the title of the agenda item `title` (as seeded). */
+  async caretBelowTitle(title: string): Promise<void> {
+    await this.typeAfter(title, '');
+    await this.page.keyboard.press('ArrowDown');
+  }
+
+  /** The agenda titles' accessible names as Chromium gives them to screen readers (numbers included). */
+  async agendaHeadingNames(): Promise<string[]> {
+    const cdp = await this.page.context().newCDPSession(this.page);
+    try {
+      const handle = await cdp.send('Runtime.evaluate', { expression: 'document.querySelector(".minutes-text")' });
+      const objectId = handle.result.objectId;
+      if (!objectId) return [];
+      const { nodes } = await cdp.send('Accessibility.queryAXTree', { objectId, role: 'heading' });
+      return nodes.filter((n) => !n.ignored).map((n) => String(n.name?.value ?? ''));
+    } finally {
+      await cdp.detach();
+    }
   }
 }

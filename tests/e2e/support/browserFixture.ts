@@ -9,12 +9,13 @@ export interface BrowserFixture {
   newContext(options?: Parameters<Browser['newContext']>[0]): Promise<BrowserContext>;
 }
 
-export function useBrowserFixture(): BrowserFixture {
+/** `dist` serves another build than dist/ (e.g. one made with `vite build --outDir dist-x` while developing). */
+export function useBrowserFixture(setup: { dist?: string } = {}): BrowserFixture {
   let server: App | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
-    server = await startApp();
+    server = await startApp(setup.dist ? { dist: setup.dist } : {});
     browser = await launchChromium();
   });
   afterEach(async () => {

@@ -1,0 +1,142 @@
+// The one place bench code loads the app's TypeScript (src/) and the browser-test helpers (tests/e2e/).
+//
+// Bench cases run under vitest (bench/vitest.config.mjs), which compiles TypeScript on import, so these modules
+// load at run time. tsc checks bench/ with tsconfig.node.json, whose project may not pull in src/ or tests/
+// files (TS6307), so the imports use computed URLs and the shapes used here are declared below. If the app
+// changes one of these signatures, the bench fails at its first call rather than at type-check time.
+import { pathToFileURL } from 'node:url';
+import path from 'node:path';
+import { REPO_ROOT } from './paths.mjs';
+
+/** @typedef {import('yjs').Doc} YDoc */
+
+/**
+ * @typedef {object} CoreModules
+ * @property {(guid?: string) => YDoc} newReferatDoc src/core/referatDoc.ts
+ * @property {(doc: YDoc) => import('yjs').XmlFragment} bodyFragment src/core/referatDoc.ts
+ * @property {(doc: YDoc, r: { id: string, title: string, date: string, createdAt: string, template: unknown, creator: Profile }) => void} initReferat src/core/initReferat.ts
+ * @property {unknown} STANDARD_TEMPLATE src/core/templates.ts
+ */
+
+/** @typedef {{ name: string, organisation: string, organisationKind: 'kommune' | 'leverandoer' | 'andet' }} Profile */
+
+/**
+ * @typedef {object} DocStoreInstance
+ * @property {() => Promise<void>} flush
+ * @property {() => Promise<void>} close
+ * @property {number} storedUpdates
+ */
+
+/**
+ * @typedef {object} StorageModules
+ * @property {{ open(name: string, doc: YDoc, factory?: IDBFactory): Promise<DocStoreInstance> }} DocStore src/storage/docStore.ts
+ * @property {number} COMPACT_THRESHOLD src/storage/docStore.ts
+ * @property {(id: string) => string} docDatabaseName src/storage/docDatabaseName.ts
+ */
+
+/**
+ * @typedef {object} Signer
+ * @property {JsonWebKey} publicKey
+ * @property {'ECDSA-P256' | 'Ed25519'} algorithm
+ * @property {(data: Uint8Array) => Promise<Uint8Array>} sign
+ */
+
+/**
+ * @typedef {object} ParsedReferatFile
+ * @property {{ docId: string, stateVector: string }} header
+ * @property {Uint8Array} update
+ * @property {Uint8Array} signature
+ * @property {Uint8Array} signedBytes
+ */
+
+/**
+ * @typedef {{ kind: 'ok', newUpdate: Uint8Array, changesByClient: Array<{ client: number, count: number }>, isNewDocument: boolean }
+ *   | { kind: 'alreadyIncluded' } | { kind: 'incomplete' } | { kind: 'error', code: string, detail: string }} FileImportResult
+ */
+
+/**
+ * @typedef {object} FileModules
+ * @property {(input: { docId: string, title: string, sender: Profile, signer: Signer, stateVector: Uint8Array, base: Uint8Array | null, update: Uint8Array, now: Date }) => Promise<Uint8Array>} encodeReferatFile src/core/referatFile.ts
+ * @property {(bytes: Uint8Array, options?: { maxBytes?: number }) => ParsedReferatFile} parseReferatFile src/core/referatFile.ts
+ * @property {(parsed: ParsedReferatFile) => Promise<boolean>} verifyReferatFile src/core/referatFile.ts
+ * @property {number} DEFAULT_MAX_REFERAT_FILE_BYTES src/core/referatFile.ts
+ * @property {(input: { fileBytes: Uint8Array, currentState: Uint8Array | null, expectedDocId: string | null, maxBytes: number }) => Promise<FileImportResult>} fileImportDecode src/sync/fileImportDecode.ts
+ */
+
+/**
+ * @typedef {object} AppServer
+ * @property {string} url base URL with a trailing slash
+ * @property {() => Promise<void>} close
+ */
+
+/**
+ * @typedef {object} HarnessModule tests/e2e/support/harness.ts
+ * @property {(options?: { args?: string[] }) => Promise<import('playwright-core').Browser>} launchChromium
+ * @property {(options?: { dist?: string }) => Promise<AppServer>} startApp
+ * @property {(page: import('playwright-core').Page, timeoutMs?: number) => Promise<void>} waitForServiceWorker
+ * @property {(options?: { dist?: string }) => Promise<string>} copyDist a temp copy of a build; remove with removeTempDir
+ * @property {(dir: string) => Promise<void>} removeTempDir
+ */
+
+/**
+ * @typedef {object} ReferatAppInstance tests/e2e/pages/ReferatApp.ts
+ * @property {import('playwright-core').Page} page
+ * @property {import('playwright-core').Locator} editor
+ * @property {(p: { name: string, organisation: string, kind?: 'Kommune' | 'Leverandør' | 'Andet' }) => Promise<void>} setUpProfile
+ * @property {() => Promise<string>} createReferat
+ * @property {() => Promise<string>} editorText
+ * @property {(typed: string) => Promise<void>} typeAtEnd
+ * @property {() => Promise<void>} waitUntilSaved
+ * @property {(url: string) => Promise<void>} setSignalling
+ * @property {(name: 'Bibliotek') => Promise<void>} nav
+ * @property {() => Promise<string>} invite
+ * @property {() => Promise<string>} liveStatus
+ * @property {(path: string) => Promise<void>} goto
+ * @property {() => string} referatId
+ */
+
+/**
+ * @typedef {object} PageModelModule
+ * @property {{ open(context: import('playwright-core').BrowserContext, baseUrl: string, path?: string): Promise<ReferatAppInstance> }} ReferatApp
+ * @property {{ newReferat: string, editor: string }} DA
+ */
+
+/**
+ * @param {string} relative path from the repository root
+ * @returns {Promise<unknown>}
+ */
+function load(relative) {
+  return import(/* @vite-ignore */ pathToFileURL(path.join(REPO_ROOT, relative)).href);
+}
+
+/** @returns {Promise<CoreModules>} */
+export async function coreModules() {
+  const [doc, init, templates] = await Promise.all([
+    load('src/core/referatDoc.ts'),
+    load('src/core/initReferat.ts'),
+    load('src/core/templates.ts'),
+  ]);
+  return /** @type {CoreModules} */ ({ ...Object(doc), ...Object(init), ...Object(templates) });
+}
+
+/** @returns {Promise<StorageModules>} */
+export async function storageModules() {
+  const [store, name] = await Promise.all([load('src/storage/docStore.ts'), load('src/storage/docDatabaseName.ts')]);
+  return /** @type {StorageModules} */ ({ ...Object(store), ...Object(name) });
+}
+
+/** @returns {Promise<FileModules>} */
+export async function fileModules() {
+  const [file, decode] = await Promise.all([load('src/core/referatFile.ts'), load('src/sync/fileImportDecode.ts')]);
+  return /** @type {FileModules} */ ({ ...Object(file), ...Object(decode) });
+}
+
+/** @returns {Promise<HarnessModule>} */
+export async function harnessModule() {
+  return /** @type {HarnessModule} */ (await load('tests/e2e/support/harness.ts'));
+}
+
+/** @returns {Promise<PageModelModule>} */
+export async function pageModelModule() {
+  return /** @type {PageModelModule} */ (await load('tests/e2e/pages/ReferatApp.ts'));
+}

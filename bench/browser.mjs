@@ -1,0 +1,101 @@
+// Browser set-up shared by the browser cases: Debian's Chromium and the bench build served on 127.0.0.1, through
+// the same helpers as the browser tests (tests/e2e/support/harness.ts), and devices with a profile.
+import { harnessModule, pageModelModule } from './appModules.mjs';
+
+/** @typedef {import('playwright-core').Browser} Browser */
+/** @typedef {import('playwright-core').BrowserContext} BrowserContext */
+/** @typedef {import('./appModules.mjs').ReferatAppInstance} ReferatAppInstance */
+/** @typedef {import('./appModules.mjs').HarnessModule} HarnessModule */
+
+/**
+ * @typedef {object} BrowserBench
+ * @property {Browser} browser
+ * @property {string} url the app's base URL
+ * @property {HarnessModule} harness
+ * @property {(context: BrowserContext, profile: { name: string, organisation: string, kind?: 'Kommune' | 'Leverandør' | 'Andet' }) => Promise<ReferatAppInstance>} device
+ *   opens the library in `context` and sets up the profile
+ * @property {(context: BrowserContext) => Promise<ReferatAppInstance>} open opens the app in `context`, nothing more
+ */
+
+/**
+ * Serves `dist` and launches Chromium for `use`, and stops both afterwards, whatever happens.
+ * @template T
+ * @param {string} dist
+ * @param {(bench: BrowserBench) => Promise<T>} use
+ * @returns {Promise<T>}
+ */
+export async function withBrowser(dist, use) {
+  const harness = await harnessModule();
+  const { ReferatApp } = await pageModelModule();
+  const server = await harness.startApp({ dist });
+  try {
+    const browser = await harness.launchChromium();
+    try {
+      return await use({
+        browser,
+        url: server.url,
+        harness,
+        open: (context) => ReferatApp.open(context, server.url),
+        async device(context, profile) {
+          const app = await ReferatApp.open(context, server.url);
+          await app.setUpProfile(profile);
+          return app;
+        },
+      });
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    await server.close();
+  }
+}
+
+
+/**
+ * Creates a referat from the library and waits for its editor. Unlike the page model's createReferat it does not
+ * wait for the template's text, so a change to what the template shows cannot stall a benchmark.
+ * @param {ReferatAppInstance} app
+ * @returns {Promise<string>} the referat id
+ */
+export async function newReferat(app) {
+  await app.page.getByRole('button', { name: 'Nyt referat' }).click();
+  await app.page.waitForURL(/\/r\/[0-9a-f-]{36}/);
+  await app.editor.waitFor();
+  return app.referatId();
+}
+
+/** The editor's text blocks; they never nest (list items and agenda items hold paragraphs). */
+export const TEXT_BLOCKS = 'p, h1, h2, h3, h4, h5, h6';
+
+/**
+ * Starts a new paragraph at the end of the minutes text and types `marker` into it, so later typing can find its
+ * place by that text whatever the template put into the document.
+ * @param {ReferatAppInstance} app
+ * @param {string} marker
+ */
+export async function startMarkedParagraph(app, marker) {
+  await app.editor.click();
+  await app.page.keyboard.press('Control+End');
+  await app.page.keyboard.press('Enter');
+  await app.page.keyboard.type(marker);
+  await markedBlock(app, marker).waitFor();
+}
+
+/**
+ * @param {ReferatAppInstance} app
+ * @param {string} marker
+ * @returns {import('playwright-core').Locator} the text block that starts with `marker`
+ */
+export function markedBlock(app, marker) {
+  return app.editor.locator(TEXT_BLOCKS, { hasText: marker }).last();
+}
+
+/**
+ * Puts the caret at the end of the block that holds `marker`.
+ * @param {ReferatAppInstance} app
+ * @param {string} marker
+ */
+export async function caretAfterMarker(app, marker) {
+  await markedBlock(app, marker).click();
+  await app.page.keyboard.press('End');
+}

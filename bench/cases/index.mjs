@@ -1,0 +1,36 @@
+// The bench cases, in the order they run. Each module exports run(ctx) => rows (bench/rows.mjs).
+
+/**
+ * @typedef {object} CaseModule
+ * @property {(ctx: import('../context.mjs').BenchContext) => Promise<import('../rows.mjs').Row[]>} run
+ */
+
+/**
+ * @typedef {object} CaseEntry
+ * @property {string} id lower-case, as on the command line
+ * @property {string} title
+ * @property {'node' | 'build' | 'browser'} kind
+ * @property {boolean} needsPrivateNetwork WebRTC: only inside a private network namespace
+ * @property {() => Promise<CaseModule>} load
+ */
+
+/** @type {readonly CaseEntry[]} */
+export const CASES = [
+  { id: 't1', title: 'Trace replay through the document layer', kind: 'node', needsPrivateNetwork: false, load: () => import('./t1.mjs') },
+  { id: 's1', title: 'Bytes stored in IndexedDB', kind: 'node', needsPrivateNetwork: false, load: () => import('./s1.mjs') },
+  { id: 'm1', title: 'Import of a divergent 200-page copy', kind: 'node', needsPrivateNetwork: false, load: () => import('./m1.mjs') },
+  { id: 'b1', title: 'JavaScript on first load', kind: 'build', needsPrivateNetwork: false, load: () => import('./b1.mjs') },
+  { id: 'p1', title: 'Offline cold start', kind: 'browser', needsPrivateNetwork: false, load: () => import('./p1.mjs') },
+  { id: 'k3', title: 'Keystroke to durable', kind: 'browser', needsPrivateNetwork: false, load: () => import('./k3.mjs') },
+  { id: 'live', title: 'Live edit propagation', kind: 'browser', needsPrivateNetwork: true, load: () => import('./live.mjs') },
+];
+
+/**
+ * @param {string} id
+ * @returns {CaseEntry}
+ */
+export function caseById(id) {
+  const entry = CASES.find((c) => c.id === id.toLowerCase());
+  if (!entry) throw new Error(`unknown bench case ${id}; known: ${CASES.map((c) => c.id).join(', ')}`);
+  return entry;
+}

@@ -1,0 +1,169 @@
+// M1: importing a `.referat` file that holds a divergent copy of a 200-page referat — what the app does
+// (encode this copy's state, fileImportDecode as the import worker runs it, apply its newUpdate) against
+// applying the same update bytes with plain Yjs and encoding the result.
+import * as Y from 'yjs';
+import { alternate, collectGarbage, timeAsync, timeSync } from '../alternate.mjs';
+import { coreModules, fileModules } from '../appModules.mjs';
+import { BIG_REFERAT_ID, editCopy, typeBigReferat } from '../bigReferat.mjs';
+import { fmtBytes, fmtMs } from '../format.mjs';
+import { makeRow, medianOf } from '../rows.mjs';
+import { createSigner } from '../signer.mjs';
+import { median } from '../stats.mjs';
+
+const TARGET = 1.5;
+const PARAGRAPHS = 4000;
+const SENDER = /** @type {const} */ ({ name: 'Bo Lund', organisation: 'Systemhuset A/S', organisationKind: 'leverandoer' });
+
+/**
+ * @param {import('../context.mjs').BenchContext} ctx
+ * @returns {Promise<import('../rows.mjs').Row[]>}
+ */
+export async function run(ctx) {
+  const core = await coreModules();
+  const files = await fileModules();
+  const rounds = ctx.quick ? 2 : 10;
+
+  let started = performance.now();
+  const big = typeBigReferat(core, { paragraphs: PARAGRAPHS });
+  ctx.log(`typed ${big.blocks} blocks, ${big.chars.toLocaleString('en-US')} chars in ${big.stats.transactions.toLocaleString('en-US')} transactions (${fmtMs(performance.now() - started)})`);
+  const a = big.doc;
+  const b = core.newReferatDoc();
+  Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+  editCopy(core, a, { seed: 21, edits: 40, added: 20, deletions: 10 });
+  editCopy(core, b, { seed: 31, edits: 150, added: 120, deletions: 40 });
+  const stateA = Y.encodeStateAsUpdate(a);
+  const update = Y.encodeStateAsUpdate(b);
+  started = performance.now();
+  const fileBytes = await files.encodeReferatFile({
+    docId: BIG_REFERAT_ID,
+    title: 'Styregruppe for drift af fagsystemer – samlet referat',
+    sender: SENDER,
+    signer: await createSigner(),
+    stateVector: Y.encodeStateVector(b),
+    base: null,
+    update,
+    now: new Date(),
+  });
+  ctx.log(`receiver state ${fmtBytes(stateA.length)}, file ${fmtBytes(fileBytes.length)} (encoded in ${fmtMs(performance.now() - started)})`);
+
+  // The merged text both ways must agree with merging the two documents directly.
+  const expected = core.newReferatDoc();
+  Y.applyUpdate(expected, stateA);
+  Y.applyUpdate(expected, update);
+  const expectedBody = core.bodyFragment(expected).toString();
+  expected.destroy();
+  b.destroy();
+  a.destroy();
+
+  const receiver = () => {
+    const doc = core.newReferatDoc();
+    Y.applyUpdate(doc, stateA);
+    return doc;
+  };
+  /** @param {Y.Doc} doc @param {string} who */
+  const check = (doc, who) => {
+    if (core.bodyFragment(doc).toString() !== expectedBody) throw new Error(`M1 ${who}: merged document differs from a direct merge`);
+  };
+
+  const app = async () => {
+    const doc = receiver();
+    collectGarbage();
+    const ms = await timeAsync(async () => {
+      const currentState = Y.encodeStateAsUpdate(doc);
+      const result = await files.fileImportDecode({ fileBytes, currentState, expectedDocId: BIG_REFERAT_ID, maxBytes: files.DEFAULT_MAX_REFERAT_FILE_BYTES });
+      if (result.kind !== 'ok') throw new Error(`M1: import result ${result.kind}${result.kind === 'error' ? ` ${result.code}: ${result.detail}` : ''}`);
+      Y.applyUpdate(doc, result.newUpdate, 'file-import');
+    });
+    check(doc, 'app');
+    doc.destroy();
+    return ms;
+  };
+  const floor = () => {
+    const doc = receiver();
+    collectGarbage();
+    const ms = timeSync(() => {
+      Y.applyUpdate(doc, update);
+      Y.encodeStateAsUpdate(doc);
+    });
+    check(doc, 'floor');
+    doc.destroy();
+    return ms;
+  };
+  await app();
+  floor();
+  const samples = await alternate(rounds, app, floor, {
+    gc: false,
+    onRound: (r, x, y) => ctx.log(`round ${r + 1}/${rounds}: app ${fmtMs(x)}, floor ${fmtMs(y)}`),
+  });
+  const passes = ctx.quick ? 1 : 3;
+  /** @type {Map<string, number[]>} */
+  const byStep = new Map();
+  for (let i = 0; i < passes; i++) {
+    collectGarbage();
+    for (const [name, ms] of await phaseBreakdown(files, receiver(), fileBytes)) byStep.set(name, [...(byStep.get(name) ?? []), ms]);
+  }
+  /** @type {Array<[string, number]>} */
+  const phases = [...byStep].map(([name, times]) => [name, median(times)]);
+  ctx.log(`steps: ${phases.map(([n, ms]) => `${n} ${fmtMs(ms)}`).join(', ')}`);
+
+  const row = makeRow({
+    id: 'M1',
+    label: `import a divergent ${PARAGRAPHS.toLocaleString('en-US')}-paragraph copy (${fmtBytes(fileBytes.length)} file)`,
+    unit: 'ms',
+    app: medianOf(samples.app),
+    floor: medianOf(samples.floor),
+    floorLabel: 'Y.applyUpdate of the same update bytes + Y.encodeStateAsUpdate',
+    rounds: `${rounds} + ${rounds} (ABBA)`,
+    target: `p50 ratio ≤ ${TARGET}×`,
+    met: null,
+    note: '',
+  });
+  row.met = row.ratioP50 !== null && row.ratioP50 <= TARGET;
+  const top = phases.toSorted((x, y) => y[1] - x[1]).slice(0, 5);
+  row.note =
+    `decode called in-process (the app runs it in a worker); receiver state ${fmtBytes(stateA.length)}; ` +
+    `largest steps (median of ${passes} separate pass${passes === 1 ? '' : 'es'}): ${top.map(([n, ms]) => `${n} ${fmtMs(ms)}`).join(', ')}` +
+    (row.met ? '' : ' — missed: besides the merge the floor also does, the app decodes the whole receiving copy again into a scratch doc (FORMAT.md step 8) and applies the re-encoded difference');
+  return [row];
+}
+
+/**
+ * The steps of one import, timed one by one: fileImportDecode's own steps repeated outside it (parse and
+ * hash, signature, scratch copy, apply, snapshots, encoding), to see where the time goes.
+ * @param {import('../appModules.mjs').FileModules} files
+ * @param {Y.Doc} doc the receiving copy
+ * @param {Uint8Array} fileBytes
+ * @returns {Promise<Array<[string, number]>>}
+ */
+async function phaseBreakdown(files, doc, fileBytes) {
+  /** @type {Array<[string, number]>} */
+  const out = [];
+  /** @type {Uint8Array} */
+  let currentState = new Uint8Array();
+  out.push(['encode receiver state', timeSync(() => (currentState = Y.encodeStateAsUpdate(doc)))]);
+  /** @type {import('../appModules.mjs').ParsedReferatFile | undefined} */
+  let parsed;
+  out.push(['parse + SHA-256', timeSync(() => (parsed = files.parseReferatFile(fileBytes)))]);
+  if (!parsed) throw new Error('unreachable');
+  const p = parsed;
+  out.push(['signature', await timeAsync(() => files.verifyReferatFile(p))]);
+  const scratch = new Y.Doc({ gc: false });
+  out.push(['scratch copy of receiver', timeSync(() => Y.applyUpdate(scratch, currentState))]);
+  /** @type {Map<number, number>} */
+  let before = new Map();
+  /** @type {Y.Snapshot | undefined} */
+  let snapBefore;
+  out.push(['state vector + snapshot', timeSync(() => {
+    before = Y.decodeStateVector(Y.encodeStateVector(scratch));
+    snapBefore = Y.snapshot(scratch);
+  })]);
+  out.push(['apply file update', timeSync(() => Y.applyUpdate(scratch, p.update))]);
+  out.push(['compare snapshots', timeSync(() => Y.equalSnapshots(/** @type {Y.Snapshot} */ (snapBefore), Y.snapshot(scratch)))]);
+  /** @type {Uint8Array} */
+  let newUpdate = new Uint8Array();
+  out.push(['encode difference', timeSync(() => (newUpdate = Y.encodeStateAsUpdate(scratch, Y.encodeStateVector(before))))]);
+  out.push(['apply to receiver', timeSync(() => Y.applyUpdate(doc, newUpdate))]);
+  scratch.destroy();
+  doc.destroy();
+  return out;
+}

@@ -1,0 +1,84 @@
+// The agenda item's node view, in plain DOM: case number and KLE fields and move buttons (the mouse path for
+// reordering) outside the editable content; the title and blocks inside it. The number is a CSS counter.
+import type { Editor, NodeViewRendererProps } from '@tiptap/core';
+import type { Node as PMNode } from '@tiptap/pm/model';
+import type { NodeView, ViewMutationRecord } from '@tiptap/pm/view';
+import type { EditorLabels } from './editorLabels';
+import { moveAgendaItemAt, type Direction } from './moveAgendaItem';
+import { attrString } from './nodeAttributes';
+import { controlsBox, labelledInput, setValue, textButton } from './nodeViewControls';
+
+const MAX_FIELD = 100;
+
+export function agendaItemView(props: NodeViewRendererProps, labels: EditorLabels): NodeView {
+  const { view, getPos } = props;
+  const editor: Editor = props.editor;
+  let node: PMNode = props.node;
+
+  const dom = document.createElement('section');
+  dom.className = 'agenda-item';
+  const fields = controlsBox('agenda-item-fields');
+  const caseNumber = labelledInput(labels.caseNumber, 'agenda-case-number');
+  const kleCode = labelledInput(labels.kleCode, 'agenda-kle-code');
+  caseNumber.input.maxLength = MAX_FIELD;
+  kleCode.input.maxLength = MAX_FIELD;
+  const up = textButton(labels.moveUp, 'agenda-move agenda-move-up');
+  const down = textButton(labels.moveDown, 'agenda-move agenda-move-down');
+  fields.append(caseNumber.label, kleCode.label, up, down);
+  const content = document.createElement('div');
+  content.className = 'agenda-item-content';
+  dom.append(fields, content);
+
+  function render(): void {
+    dom.dataset.id = attrString(node.attrs, 'id');
+    setValue(caseNumber.input, attrString(node.attrs, 'caseNumber'));
+    setValue(kleCode.input, attrString(node.attrs, 'kleCode'));
+    const disabled = !view.editable;
+    for (const control of [caseNumber.input, kleCode.input, up, down]) control.disabled = disabled;
+  }
+
+  function setAttr(name: 'caseNumber' | 'kleCode', value: string): void {
+    const pos = getPos();
+    if (typeof pos !== 'number' || !view.editable) return;
+    const current = view.state.doc.nodeAt(pos);
+    if (!current || current.type !== node.type || current.attrs[name] === value) return;
+    view.dispatch(view.state.tr.setNodeMarkup(pos, undefined, { ...current.attrs, [name]: value.slice(0, MAX_FIELD) }));
+  }
+
+  function move(dir: Direction, button: HTMLButtonElement): void {
+    const pos = getPos();
+    if (typeof pos !== 'number' || !view.editable) return;
+    const tr = view.state.tr;
+    const newPos = moveAgendaItemAt(tr, pos, dir, true);
+    if (newPos === null) return;
+    view.dispatch(tr);
+    // The item's DOM may be rebuilt where it landed: keep keyboard focus on the same button there.
+    const landed = view.nodeDOM(newPos);
+    const same = landed instanceof HTMLElement ? landed.querySelector<HTMLButtonElement>(dir === -1 ? '.agenda-move-up' : '.agenda-move-down') : null;
+    (same ?? button).focus();
+  }
+
+  caseNumber.input.addEventListener('input', () => setAttr('caseNumber', caseNumber.input.value));
+  kleCode.input.addEventListener('input', () => setAttr('kleCode', kleCode.input.value));
+  up.addEventListener('click', () => move(-1, up));
+  down.addEventListener('click', () => move(1, down));
+  const onEditorUpdate = () => render();
+  editor.on('update', onEditorUpdate);
+  render();
+
+  return {
+    dom,
+    contentDOM: content,
+    update(next) {
+      if (next.type !== node.type) return false;
+      node = next;
+      render();
+      return true;
+    },
+    stopEvent: (event) => event.target instanceof Node && fields.contains(event.target),
+    ignoreMutation: (m: ViewMutationRecord) => !content.contains(m.target),
+    destroy() {
+      editor.off('update', onEditorUpdate);
+    },
+  };
+}

@@ -1,0 +1,34 @@
+// The visible and accessible words the editor's structured nodes use; the UI passes them in its language.
+export interface EditorLabels {
+  agendaItem: string;
+  caseNumber: string;
+  kleCode: string;
+  moveUp: string;
+  moveDown: string;
+  decision: string;
+  actionItem: string;
+  owner: string;
+  ownerOrganisation: string;
+  due: string;
+  done: string;
+  fromEarlierMeeting: string;
+  insertMenu: string;
+}
+
+/** Danish defaults, for callers without an interface language (tests, tools). */
+export const DANISH_EDITOR_LABELS: EditorLabels = {
+  agendaItem: 'Dagsordenspunkt',
+  caseNumber: 'Sagsnummer',
+  kleCode: 'KLE-nummer',
+  moveUp: 'Flyt op',
+  moveDown: 'Flyt ned',
+  decision: 'Beslutning',
+  actionItem: 'Handlingspunkt',
+  owner: 'Ansvarlig',
+  ownerOrganisation: 'Organisation',
+  due: 'Frist',
+  done: 'Udført',
+  fromEarlierMeeting: 'Fra tidligere møde',
+  insertMenu: 'Indsæt',
+};
+

@@ -1,0 +1,49 @@
+// Loads the bench's plain-JS helpers (bench/*.mjs) for unit tests. bench/ belongs to tsconfig.node.json, so the
+// test project may not import it statically (TS6307); the shapes used by the tests are declared here instead.
+import * as Y from 'yjs';
+
+export type Patch = [number, number, string];
+export interface Trace {
+  name: string;
+  generated: boolean;
+  startContent: string;
+  endContent: string;
+  txns: Array<{ time?: string; patches: Patch[] }>;
+}
+export interface TextTarget {
+  insert(index: number, text: string): void;
+  delete(index: number, length: number): void;
+}
+
+export interface StatsModule {
+  median(xs: readonly number[]): number;
+  percentile(xs: readonly number[], p: number): number;
+  p95(xs: readonly number[]): number;
+  ratio(app: number, floor: number): number | null;
+  summarize(xs: readonly number[]): { n: number; p50: number; p95: number; min: number; max: number };
+}
+
+export interface ReplayModule {
+  replay(trace: { txns: Trace['txns'] }, target: TextTarget, transact: (fn: () => void) => void, range?: { from?: number; to?: number }): void;
+  replayToString(trace: { startContent: string; txns: Trace['txns'] }): string;
+}
+
+export interface TracesModule {
+  TRACE_NAMES: readonly string[];
+  traceAvailable(name: string): boolean;
+  loadTrace(name: string): Trace;
+  generatedTrace(label: string, options?: { seed?: number; txns?: number }): Trace;
+}
+
+export interface FixtureModule {
+  plainText(text: Y.Text): string;
+}
+
+function load<T>(file: string): Promise<T> {
+  return import(/* @vite-ignore */ new URL(`../../../bench/${file}`, import.meta.url).href) as Promise<T>;
+}
+
+export const stats = (): Promise<StatsModule> => load('stats.mjs');
+export const replayModule = (): Promise<ReplayModule> => load('replay.mjs');
+export const traces = (): Promise<TracesModule> => load('traces.mjs');
+export const fixture = (): Promise<FixtureModule> => load('referatFixture.mjs');
