@@ -12,6 +12,7 @@ import { LivePanel } from '../components/LivePanel';
 import { MetaForm } from '../components/MetaForm';
 import { MinutesEditor, type MinutesEditorHandle } from '../components/MinutesEditor';
 import { ParticipantsEditor } from '../components/ParticipantsEditor';
+import { ReadOnlyBody } from '../components/ReadOnlyBody';
 import { SaveStatus } from '../components/SaveStatus';
 import { SeriesLine } from '../components/SeriesLine';
 import { downloadFile, referatCopyHtml, safeFileName } from '../downloadCopy';
@@ -107,12 +108,16 @@ function OpenReferat(props: { session: ReferatSession }) {
           <MetaForm doc={session.doc} readOnly={readOnly} />
           <ParticipantsEditor doc={session.doc} readOnly={readOnly} profile={profile} />
           <section className="minutes" aria-label={t('editor.label')}>
-            <MinutesEditor
-              doc={session.doc}
-              readOnly={readOnly}
-              onReady={onEditorReady}
-              live={live.live ? { awareness: live.live.awareness, user: live.live.user } : undefined}
-            />
+            {readOnly ? (
+              <ReadOnlyBody doc={session.doc} />
+            ) : (
+              <MinutesEditor
+                doc={session.doc}
+                readOnly={readOnly}
+                onReady={onEditorReady}
+                live={live.live ? { awareness: live.live.awareness, user: live.live.user } : undefined}
+              />
+            )}
           </section>
           <CopiesPanel session={session} />
         </>

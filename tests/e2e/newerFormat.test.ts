@@ -1,0 +1,69 @@
+// A referat written by a newer version opens read-only, and opening it never rewrites or drops what this
+// version does not understand.
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { ReferatApp } from './pages/ReferatApp';
+import { useBrowserFixture } from './support/browserFixture';
+
+async function storedUpdates(app: ReferatApp, id: string): Promise<number> {
+  return app.page.evaluate(async (name) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open(name);
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const count = await new Promise<number>((resolve) => {
+      const r = db.transaction('updates').objectStore('updates').count();
+      r.onsuccess = () => resolve(r.result);
+    });
+    db.close();
+    return count;
+  }, `referat-doc-${id}`);
+}
+
+describe('a newer format', () => {
+  const fx = useBrowserFixture();
+
+  it('opens read-only with a message, shows the text, and writes nothing', async () => {
+    const context = await fx.newContext();
+    const app = await ReferatApp.open(context, fx.server.url);
+    await app.setUpProfile({ name: 'Mette Holm', organisation: 'Aarhus Kommune' });
+    const id = await app.createReferat();
+    await app.waitUntilSaved();
+    await app.nav('Bibliotek');
+
+    // What a future version might write: a higher format number and a node this version has never heard of.
+    const future = new Y.Doc({ gc: false });
+    future.clientID = 0xfffffff0;
+    future.getMap('meta').set('formatVersion', 99);
+    const node = new Y.XmlElement('futureNode');
+    node.insert(0, [new Y.XmlText('Tekst fra fremtiden')]);
+    future.getXmlFragment('body').insert(0, [node]);
+    const update = Array.from(Y.encodeStateAsUpdate(future));
+    await app.page.evaluate(async ({ name, bytes }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const r = indexedDB.open(name);
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction('updates', 'readwrite');
+        tx.objectStore('updates').add(new Uint8Array(bytes));
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    }, { name: `referat-doc-${id}`, bytes: update });
+    const before = await storedUpdates(app, id);
+
+    await app.goto(`/r/${id}`);
+    await app.page.getByText('Dette referat er lavet med en nyere version af Referat.').waitFor();
+    await expect.poll(() => app.editor.innerText()).toContain('Tekst fra fremtiden');
+    expect(await app.editor.getAttribute('aria-readonly')).toBe('true');
+    expect(await app.titleField.getAttribute('readonly')).not.toBeNull();
+    expect(await app.page.getByRole('button', { name: 'Invitér' }).count()).toBe(0);
+    await app.page.reload();
+    await expect.poll(() => app.editor.innerText()).toContain('Tekst fra fremtiden');
+    expect(await storedUpdates(app, id)).toBe(before);
+  });
+});
