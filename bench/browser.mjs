@@ -91,11 +91,21 @@ export function markedBlock(app, marker) {
 }
 
 /**
- * Puts the caret at the end of the block that holds `marker`.
+ * Puts the caret at the end of the block that holds `marker`: a click to focus the editor there, then the DOM
+ * selection moved to the block's end (End alone would stop at the end of a wrapped line), then End.
  * @param {ReferatAppInstance} app
  * @param {string} marker
  */
 export async function caretAfterMarker(app, marker) {
-  await markedBlock(app, marker).click();
+  const block = markedBlock(app, marker);
+  await block.click();
+  await block.evaluate((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    range.collapse(false);
+    const selection = window.getSelection();
+    selection?.removeAllRanges();
+    selection?.addRange(range);
+  });
   await app.page.keyboard.press('End');
 }

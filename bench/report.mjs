@@ -57,8 +57,10 @@ export function benchmarksMarkdown(rows, run) {
     '| --- | ---: | ---: | --- | --- | --- | --- |',
     mdRow([m.cpu, String(m.cores), `${(m.memoryBytes / 2 ** 30).toFixed(1)} GiB`, m.os, m.node, m.chromium, `${load(m.loadBefore)} · ${load(run.loadAfter)}`]),
     '',
-    'The machine was shared: a load average above the core count means other work ran beside the bench, which ' +
-      'slows app and floor alike (they alternate) but widens the spread, above all of the browser figures.',
+    Math.max(m.loadBefore[0] ?? 0, run.loadAfter[0] ?? 0) > m.cores
+      ? 'Other work ran beside the bench (a load average above the core count): it slows app and floor alike, as they ' +
+        'alternate, but widens the spread, above all of the browser figures.'
+      : 'The 1-minute load average stayed at or below the core count at start and end.',
     '',
     '## Input',
     '',

@@ -2,13 +2,13 @@
 // (encode this copy's state, fileImportDecode as the import worker runs it, apply its newUpdate) against
 // applying the same update bytes with plain Yjs and encoding the result.
 import * as Y from 'yjs';
-import { alternate, collectGarbage, timeAsync, timeSync } from '../alternate.mjs';
+import { alternate, collectGarbage, timeAsyncWithCpu, timeSyncWithCpu } from '../alternate.mjs';
 import { coreModules, fileModules } from '../appModules.mjs';
 import { BIG_REFERAT_ID, editCopy, typeBigReferat } from '../bigReferat.mjs';
 import { fmtBytes, fmtMs } from '../format.mjs';
 import { makeRow, medianOf } from '../rows.mjs';
 import { createSigner } from '../signer.mjs';
-import { median } from '../stats.mjs';
+import { median, ratio } from '../stats.mjs';
 
 const TARGET = 1.5;
 const PARAGRAPHS = 4000;
@@ -65,10 +65,12 @@ export async function run(ctx) {
     if (core.bodyFragment(doc).toString() !== expectedBody) throw new Error(`M1 ${who}: merged document differs from a direct merge`);
   };
 
+  /** CPU time of each round, beside the wall time the row reports. */
+  const cpu = { app: /** @type {number[]} */ ([]), floor: /** @type {number[]} */ ([]) };
   const app = async () => {
     const doc = receiver();
     collectGarbage();
-    const ms = await timeAsync(async () => {
+    const t = await timeAsyncWithCpu(async () => {
       const currentState = Y.encodeStateAsUpdate(doc);
       const result = await files.fileImportDecode({ fileBytes, currentState, expectedDocId: BIG_REFERAT_ID, maxBytes: files.DEFAULT_MAX_REFERAT_FILE_BYTES });
       if (result.kind !== 'ok') throw new Error(`M1: import result ${result.kind}${result.kind === 'error' ? ` ${result.code}: ${result.detail}` : ''}`);
@@ -76,21 +78,25 @@ export async function run(ctx) {
     });
     check(doc, 'app');
     doc.destroy();
-    return ms;
+    cpu.app.push(t.cpu);
+    return t.wall;
   };
   const floor = () => {
     const doc = receiver();
     collectGarbage();
-    const ms = timeSync(() => {
+    const t = timeSyncWithCpu(() => {
       Y.applyUpdate(doc, update);
       Y.encodeStateAsUpdate(doc);
     });
     check(doc, 'floor');
     doc.destroy();
-    return ms;
+    cpu.floor.push(t.cpu);
+    return t.wall;
   };
   await app();
   floor();
+  cpu.app.length = 0;
+  cpu.floor.length = 0;
   const samples = await alternate(rounds, app, floor, {
     gc: false,
     onRound: (r, x, y) => ctx.log(`round ${r + 1}/${rounds}: app ${fmtMs(x)}, floor ${fmtMs(y)}`),
@@ -120,15 +126,20 @@ export async function run(ctx) {
   });
   row.met = row.ratioP50 !== null && row.ratioP50 <= TARGET;
   const top = phases.toSorted((x, y) => y[1] - x[1]).slice(0, 5);
+  const cpuRatio = ratio(median(cpu.app), median(cpu.floor)) ?? NaN;
   row.note =
     `decode called in-process (the app runs it in a worker); receiver state ${fmtBytes(stateA.length)}; ` +
-    `largest steps (median of ${passes} separate pass${passes === 1 ? '' : 'es'}): ${top.map(([n, ms]) => `${n} ${fmtMs(ms)}`).join(', ')}` +
-    (row.met ? '' : ' — missed: besides the merge the floor also does, the app decodes the whole receiving copy again into a scratch doc (FORMAT.md step 8) and applies the re-encoded difference');
+    `CPU time p50 ${fmtMs(median(cpu.app))} vs ${fmtMs(median(cpu.floor))} = ${cpuRatio.toFixed(2)}×; ` +
+    `CPU time of the largest steps (median of ${passes} separate pass${passes === 1 ? '' : 'es'}): ${top.map(([n, ms]) => `${n} ${fmtMs(ms)}`).join(', ')}` +
+    (row.met
+      ? ''
+      : ' — missed: on top of the merge both do (apply file update), the app encodes this copy, decodes it again into a ' +
+        'scratch doc (FORMAT.md step 8), hashes and verifies the file, snapshots, and applies the re-encoded difference');
   return [row];
 }
 
 /**
- * The steps of one import, timed one by one: fileImportDecode's own steps repeated outside it (parse and
+ * The steps of one import, timed one by one (CPU time): fileImportDecode's own steps repeated outside it (parse and
  * hash, signature, scratch copy, apply, snapshots, encoding), to see where the time goes.
  * @param {import('../appModules.mjs').FileModules} files
  * @param {Y.Doc} doc the receiving copy
@@ -140,30 +151,46 @@ async function phaseBreakdown(files, doc, fileBytes) {
   const out = [];
   /** @type {Uint8Array} */
   let currentState = new Uint8Array();
-  out.push(['encode receiver state', timeSync(() => (currentState = Y.encodeStateAsUpdate(doc)))]);
+  out.push(['encode receiver state', cpuOf(() => (currentState = Y.encodeStateAsUpdate(doc)))]);
   /** @type {import('../appModules.mjs').ParsedReferatFile | undefined} */
   let parsed;
-  out.push(['parse + SHA-256', timeSync(() => (parsed = files.parseReferatFile(fileBytes)))]);
+  out.push(['parse + SHA-256', cpuOf(() => (parsed = files.parseReferatFile(fileBytes)))]);
   if (!parsed) throw new Error('unreachable');
   const p = parsed;
-  out.push(['signature', await timeAsync(() => files.verifyReferatFile(p))]);
+  out.push(['signature', await cpuOfAsync(() => files.verifyReferatFile(p))]);
   const scratch = new Y.Doc({ gc: false });
-  out.push(['scratch copy of receiver', timeSync(() => Y.applyUpdate(scratch, currentState))]);
+  out.push(['scratch copy of receiver', cpuOf(() => Y.applyUpdate(scratch, currentState))]);
   /** @type {Map<number, number>} */
   let before = new Map();
   /** @type {Y.Snapshot | undefined} */
   let snapBefore;
-  out.push(['state vector + snapshot', timeSync(() => {
+  out.push(['state vector + snapshot', cpuOf(() => {
     before = Y.decodeStateVector(Y.encodeStateVector(scratch));
     snapBefore = Y.snapshot(scratch);
   })]);
-  out.push(['apply file update', timeSync(() => Y.applyUpdate(scratch, p.update))]);
-  out.push(['compare snapshots', timeSync(() => Y.equalSnapshots(/** @type {Y.Snapshot} */ (snapBefore), Y.snapshot(scratch)))]);
+  out.push(['apply file update', cpuOf(() => Y.applyUpdate(scratch, p.update))]);
+  out.push(['compare snapshots', cpuOf(() => Y.equalSnapshots(/** @type {Y.Snapshot} */ (snapBefore), Y.snapshot(scratch)))]);
   /** @type {Uint8Array} */
   let newUpdate = new Uint8Array();
-  out.push(['encode difference', timeSync(() => (newUpdate = Y.encodeStateAsUpdate(scratch, Y.encodeStateVector(before))))]);
-  out.push(['apply to receiver', timeSync(() => Y.applyUpdate(doc, newUpdate))]);
+  out.push(['encode difference', cpuOf(() => (newUpdate = Y.encodeStateAsUpdate(scratch, Y.encodeStateVector(before))))]);
+  out.push(['apply to receiver', cpuOf(() => Y.applyUpdate(doc, newUpdate))]);
   scratch.destroy();
   doc.destroy();
   return out;
+}
+
+/**
+ * @param {() => unknown} fn
+ * @returns {number} CPU ms
+ */
+function cpuOf(fn) {
+  return timeSyncWithCpu(fn).cpu;
+}
+
+/**
+ * @param {() => Promise<unknown>} fn
+ * @returns {Promise<number>} CPU ms
+ */
+async function cpuOfAsync(fn) {
+  return (await timeAsyncWithCpu(fn)).cpu;
 }

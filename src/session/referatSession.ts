@@ -62,6 +62,11 @@ export async function openReferatSession(db: LibraryDatabase, id: string, opts: 
     timer ??= setTimeout(() => void reindex().catch(() => undefined), INDEX_DELAY_MS);
   };
   doc.on('update', onUpdate);
+  // A tab being closed or reloaded gets one last chance to bring the index up to date.
+  const onPageHide = () => {
+    if (timer) void reindex().catch(() => undefined);
+  };
+  globalThis.addEventListener?.('pagehide', onPageHide);
   // The last edits before a reload may not have reached the index: project once on open.
   await reindex();
 
@@ -88,6 +93,7 @@ export async function openReferatSession(db: LibraryDatabase, id: string, opts: 
     async close() {
       doc.off('update', onUpdate);
       doc.off('afterTransaction', onAfterTransaction);
+      globalThis.removeEventListener?.('pagehide', onPageHide);
       tabs.destroy();
       channel.close();
       if (timer) await reindex().catch(() => undefined);

@@ -1,10 +1,12 @@
 // The library: every referat on this device, newest meeting first (the newest 100, then more on request, so a
 // library of thousands stays quick), and the button that creates a new one.
-import { useState } from 'react';
+import { useId, useState } from 'react';
+import { STANDARD_TEMPLATE, TEMPLATES } from '../../core/templates';
 import { ImportButton } from '../components/ImportButton';
 import { useApp } from '../hooks/AppContext';
 import { useNewestEntries } from '../hooks/useNewestEntries';
 import { useI18n } from '../i18n/I18nContext';
+import type { MessageKey } from '../i18n/messagesDa';
 import { Link } from '../router/Link';
 import { referatPath } from '../router/route';
 import { navigate } from '../router/useRoute';
@@ -22,6 +24,8 @@ export function LibraryPage() {
   const entries = newest?.entries;
   const total = newest?.total ?? 0;
   const [error, setError] = useState<string | null>(null);
+  const [templateId, setTemplateId] = useState(STANDARD_TEMPLATE.id);
+  const templateSelect = useId();
 
   const create = async () => {
     setBusy(true);
@@ -32,7 +36,8 @@ export function LibraryPage() {
         import('../../session/localIdentity'),
       ]);
       const { me } = await loadLocalIdentity(db, profile);
-      const id = await createReferat(db, profile, { title: t('library.newTitle'), date: todayIsoDate(), authorFingerprint: me.fingerprint });
+      const template = TEMPLATES.find((x) => x.id === templateId) ?? STANDARD_TEMPLATE;
+      const id = await createReferat(db, profile, { title: t('library.newTitle'), date: todayIsoDate(), authorFingerprint: me.fingerprint, template });
       navigate(referatPath(id));
     } catch (e) {
       setError(t('error.generic', { message: e instanceof Error ? e.message : String(e) }));
@@ -45,6 +50,12 @@ export function LibraryPage() {
       <div className="page-head">
         <h1>{t('library.title')}</h1>
         <div className="actions">
+          <label htmlFor={templateSelect}>{t('template.label')}</label>
+          <select id={templateSelect} value={templateId} onChange={(e) => setTemplateId(e.target.value)}>
+            {TEMPLATES.map((x) => (
+              <option key={x.id} value={x.id}>{t(`template.${x.id}` as MessageKey)}</option>
+            ))}
+          </select>
           <button type="button" className="primary" onClick={() => void create()} disabled={busy}>{t('library.new')}</button>
           <ImportButton label={t('import.button')} />
         </div>
