@@ -74,6 +74,19 @@ function safeDecodedPath(rawUrl) {
 }
 
 /**
+ * A request target whose %-escapes do not decode, but which holds nothing that could climb out of the root
+ * and names no file: a client-side route such as /r/%E0%A4%A.
+ * @param {string} rawUrl
+ * @returns {boolean}
+ */
+function isHarmlessMalformedRoute(rawUrl) {
+  const rawPath = rawUrl.split(/[?#]/, 1)[0] ?? '';
+  if (!rawPath.startsWith('/') || rawPath.includes('..') || rawPath.includes('\\')) return false;
+  if (/%(2e|2f|5c|00)/i.test(rawPath)) return false;
+  return path.extname(rawPath.split('/').pop() ?? '') === '';
+}
+
+/**
  * @param {string} base absolute, real path of the served folder
  * @param {string} candidate absolute path
  * @returns {boolean}
@@ -146,10 +159,15 @@ export async function startStaticServer({ root, host = '127.0.0.1', port = 0 }) 
       sendText(405, 'Method not allowed', res, { Allow: 'GET, HEAD' });
       return;
     }
-    const urlPath = safeDecodedPath(req.url ?? '/');
+    let urlPath = safeDecodedPath(req.url ?? '/');
     if (urlPath === null) {
-      sendText(400, 'Bad request', res);
-      return;
+      // A route with a broken %-escape (a mangled link) still gets the app, which then says "not found";
+      // anything that could point outside the root stays refused.
+      if (!isHarmlessMalformedRoute(req.url ?? '')) {
+        sendText(400, 'Bad request', res);
+        return;
+      }
+      urlPath = '/index.html';
     }
     const servedRoot = currentRoot;
     let filePath = await findFile(servedRoot, urlPath);

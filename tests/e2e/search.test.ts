@@ -23,7 +23,7 @@ describe('search', () => {
 
     await app.navTo('Søg');
     await app.page.getByRole('heading', { name: 'Søg', level: 1 }).waitFor();
-    expect(await app.searchSummary()).toBe('Skriv et eller flere ord, eller vælg en part eller en periode.');
+    await expect.poll(() => app.searchSummary()).toBe('Skriv et eller flere ord, eller vælg en part eller en periode.');
     await app.search('åbenrå');
     await expect.poll(() => app.searchResultTitles()).toEqual(['Driftsmøde i Aabenraa']);
     expect(await app.searchMarks()).toEqual(['Aabenraa']);

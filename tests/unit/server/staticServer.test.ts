@@ -135,12 +135,19 @@ describe('startStaticServer', () => {
     '/assets/%2e%2e/%2e%2e/package.json',
     '/..%5cpackage.json',
     '/%00',
-    '/%E0%A4%A',
+    '/%E0%A4%A.js',
+    '/r/%E0%A4%A/..',
   ])('refuses %s and never leaks files outside the root', async (target) => {
     const res = await rawGet(server, target);
     expect([400, 404]).toContain(res.status);
     expect(res.body).not.toContain('outside-root');
     expect(res.body).not.toContain('<h1>');
+  });
+
+  it('serves the app for a route with a broken escape, so the app itself can say "not found"', async () => {
+    const res = await rawGet(server, '/r/%E0%A4%A');
+    expect(res.status).toBe(200);
+    expect(res.body).toContain('<h1>');
   });
 
   it('switches to a new folder with setRoot', async () => {
