@@ -1,7 +1,7 @@
 // Reads the structured parts of a referat's body: agenda items (numbered in order), decisions and action
 // items, each with the agenda item it belongs to. Readers never trust attribute types from peers.
 import * as Y from 'yjs';
-import { ACTION_ITEM, AGENDA_ITEM, AGENDA_TITLE, DECISION } from './bodyNodes';
+import { ACTION_ITEM, AGENDA_ITEM, AGENDA_TITLE, DECISION, type ActionItemAttrs } from './bodyNodes';
 import { bodyFragment } from './referatDoc';
 import { xmlPlainText } from './xmlText';
 
@@ -19,15 +19,8 @@ export interface DecisionInfo {
   agendaItemId: string | null;
 }
 
-export interface ActionItemInfo {
-  id: string;
+export interface ActionItemInfo extends ActionItemAttrs {
   text: string;
-  owner: string;
-  ownerOrganisation: string;
-  due: string;
-  done: boolean;
-  originDoc: string;
-  originItem: string;
   agendaItemId: string | null;
 }
 

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { readMeta } from '../core/meta';
 import { linkOwnParticipant } from '../core/participantKeys';
 import { encodeReferatFile } from '../core/referatFile';
+import { safeFileName } from '../core/safeFileName';
 import { recordSent } from '../storage/copyLedger';
 import type { LibraryDatabase } from '../storage/libraryDatabase';
 import type { LocalIdentity } from './localIdentity';
@@ -40,7 +41,7 @@ export async function exportCopy(
     now,
   });
   if (row) await recordSent(db, session.id, { ...row, fingerprint: row.partyId }, stateVector, now.getTime());
-  const safe = title.replace(/[^\p{L}\p{N} ._-]+/gu, '').trim().slice(0, 60) || 'referat';
+  const safe = safeFileName(title, 60);
   const stamp = now.toISOString().slice(0, 16).replace(/[:T]/g, '-');
-  return { bytes, fileName: `${safe} ${stamp}${row ? ` til ${row.organisation.replace(/[^\p{L}\p{N} ._-]+/gu, '')}` : ''}.referat`, partial: base !== null };
+  return { bytes, fileName: `${safe} ${stamp}${row ? ` til ${safeFileName(row.organisation, 80, '')}` : ''}.referat`, partial: base !== null };
 }

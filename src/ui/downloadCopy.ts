@@ -25,8 +25,3 @@ export function downloadFile(name: string, content: BlobPart, type: string): voi
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
-
-export function safeFileName(title: string): string {
-  const base = title.replace(/[^\p{L}\p{N} ._-]+/gu, '').trim().slice(0, 80);
-  return base || 'referat';
-}
