@@ -70,13 +70,20 @@ ensure_system_packages() {
   local missing=()
   [ -x "$chromium" ] || missing+=(chromium)
   command -v ip >/dev/null 2>&1 || missing+=(iproute2)
+  local office=()
+  command -v soffice >/dev/null 2>&1 || office+=(libreoffice-writer-nogui) # the DOCX export test opens DOCX in LibreOffice
+  missing+=("${office[@]}")
   [ "${#missing[@]}" -gt 0 ] || return 0
   if [ "$(id -u)" -ne 0 ]; then
     echo "Missing ${missing[*]}: install Debian's ${missing[*]} package(s) (apt-get install ${missing[*]}) and rerun." >&2
-    if [[ " ${missing[*]} " == *" chromium "* ]]; then return 1; fi
+    if [[ " ${missing[*]} " == *" chromium "* || " ${missing[*]} " == *" libreoffice-writer-nogui "* ]]; then return 1; fi
     return 0 # without iproute2 the browser tests still run, on the host network (see scripts/e2e.mjs)
   fi
-  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}" || return 1
+  apt-get update || return 1
+  local system=()
+  for p in "${missing[@]}"; do [ "$p" = libreoffice-writer-nogui ] || system+=("$p"); done
+  if [ "${#system[@]}" -gt 0 ]; then DEBIAN_FRONTEND=noninteractive apt-get install -y "${system[@]}" || return 1; fi
+  if [ "${#office[@]}" -gt 0 ]; then DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${office[@]}" || return 1; fi
   if [ ! -x "$chromium" ]; then
     echo "Chromium not found at $chromium after installing Debian's chromium package (check CHROMIUM_PATH)." >&2
     return 1
@@ -87,7 +94,7 @@ ensure_system_packages() {
 if [ "${REFERAT_SKIP_NPM_CI:-0}" != 1 ]; then
   step "npm ci" npm ci || exit 1
 fi
-step "chromium" ensure_system_packages || exit 1
+step "system packages" ensure_system_packages || exit 1
 
 step "lint" npm run lint || true
 step "typecheck" npm run typecheck || true
