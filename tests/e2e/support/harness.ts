@@ -69,9 +69,9 @@ export async function launchChromium(options: { args?: string[] } = {}): Promise
   return chromium.launch(launchOptions);
 }
 
-/** Serves the production build (default: dist/ at the repo root) on 127.0.0.1 with a random port. */
+/** Serves the production build (default: dist/ at the repo root, or $REFERAT_E2E_DIST) on 127.0.0.1 with a random port. */
 export async function startApp(options: { dist?: string } = {}): Promise<App> {
-  const dist = path.resolve(options.dist ?? DIST_DIR);
+  const dist = path.resolve(options.dist ?? process.env.REFERAT_E2E_DIST ?? DIST_DIR);
   if (!(await exists(path.join(dist, 'index.html')))) {
     throw new Error(`No production build at ${dist} (index.html missing): run npm run build first`);
   }
@@ -102,7 +102,7 @@ export async function removeTempDir(dir: string): Promise<void> {
  * Remove it with removeTempDir when done.
  */
 export async function copyDist(options: { dist?: string } = {}): Promise<string> {
-  const dist = path.resolve(options.dist ?? DIST_DIR);
+  const dist = path.resolve(options.dist ?? process.env.REFERAT_E2E_DIST ?? DIST_DIR);
   if (!(await exists(path.join(dist, 'index.html')))) {
     throw new Error(`No production build at ${dist} (index.html missing): run npm run build first`);
   }
