@@ -1,5 +1,12 @@
 // Danish interface text: the default language, and the source of the message keys.
+import { messagesApprovalDa } from './messagesApprovalDa';
+import { messagesExportDa } from './messagesExportDa';
+import { messagesPackageDa } from './messagesPackageDa';
+
 export const messagesDa = {
+  ...messagesExportDa,
+  ...messagesPackageDa,
+  ...messagesApprovalDa,
   'app.name': 'Referat',
   'app.tagline': 'Mødereferater, som alle parter har en fuld kopi af',
   'nav.label': 'Hovedmenu',

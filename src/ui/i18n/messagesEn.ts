@@ -1,7 +1,13 @@
 // English interface text; every Danish key must have a translation here (the type checks it).
 import type { MessageKey } from './messagesDa';
+import { messagesApprovalEn } from './messagesApprovalEn';
+import { messagesExportEn } from './messagesExportEn';
+import { messagesPackageEn } from './messagesPackageEn';
 
 export const messagesEn: Record<MessageKey, string> = {
+  ...messagesExportEn,
+  ...messagesPackageEn,
+  ...messagesApprovalEn,
   'app.name': 'Referat',
   'app.tagline': 'Meeting minutes that every party holds a full copy of',
   'nav.label': 'Main menu',

@@ -1,0 +1,50 @@
+// Reads the signed approvals (godkendelser) stored in a referat's `approvals` array; see docs/FORMAT.md.
+import type * as Y from 'yjs';
+import { ORGANISATION_KINDS, type OrganisationKind } from './profile';
+import { approvalsArray } from './referatDoc';
+
+/** One party's approval of the referat as it stood at a given state. */
+export interface Approval {
+  id: string;
+  /** The signer's name and organisation as they were when they approved. */
+  name: string;
+  organisation: string;
+  organisationKind: OrganisationKind;
+  /** The signer's key fingerprint (8 groups of 4 hex digits). */
+  fingerprint: string;
+  /** ISO 8601 time of the approval. */
+  approvedAt: string;
+  /** Lower-case hex SHA-256 of the canonical content that was approved. */
+  contentHash: string;
+}
+
+function toApproval(m: Y.Map<unknown>): Approval | null {
+  const s = (k: string) => {
+    const v = m.get(k);
+    return typeof v === 'string' ? v : '';
+  };
+  const id = s('id');
+  const contentHash = s('contentHash');
+  if (id === '' || !/^[0-9a-f]{64}$/.test(contentHash)) return null;
+  const kind = s('organisationKind') as OrganisationKind;
+  return {
+    id,
+    name: s('name'),
+    organisation: s('organisation'),
+    organisationKind: ORGANISATION_KINDS.includes(kind) ? kind : 'andet',
+    fingerprint: s('fingerprint'),
+    approvedAt: s('approvedAt'),
+    contentHash,
+  };
+}
+
+/** Well-formed approvals, oldest first; entries of the wrong shape are skipped, never thrown on. */
+export function readApprovals(doc: Y.Doc): Approval[] {
+  const out: Approval[] = [];
+  for (const m of approvalsArray(doc)) {
+    if (m === null || typeof m !== 'object' || typeof (m as { get?: unknown }).get !== 'function') continue;
+    const a = toApproval(m);
+    if (a) out.push(a);
+  }
+  return out.sort((a, b) => (a.approvedAt < b.approvedAt ? -1 : a.approvedAt > b.approvedAt ? 1 : 0));
+}
