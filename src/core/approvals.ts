@@ -46,5 +46,5 @@ export function readApprovals(doc: Y.Doc): Approval[] {
     const a = toApproval(m);
     if (a) out.push(a);
   }
-  return out.sort((a, b) => (a.approvedAt < b.approvedAt ? -1 : a.approvedAt > b.approvedAt ? 1 : 0));
+  return out.toSorted((a, b) => (a.approvedAt < b.approvedAt ? -1 : a.approvedAt > b.approvedAt ? 1 : 0));
 }

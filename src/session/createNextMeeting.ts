@@ -8,6 +8,7 @@ import type { Profile } from '../core/profile';
 import { newReferatDoc } from '../core/referatDoc';
 import { newReferatId } from '../core/referatId';
 import { TEMPLATES, STANDARD_TEMPLATE } from '../core/templates';
+import { putIndexRow } from '../storage/indexRows';
 import { docDatabaseName } from '../storage/docDatabaseName';
 import { DocStore } from '../storage/docStore';
 import type { LibraryDatabase } from '../storage/libraryDatabase';
@@ -42,7 +43,7 @@ export async function createNextMeeting(
   const store = await DocStore.open(docDatabaseName(id), doc);
   try {
     await store.flush();
-    await db.referater.put({ ...libraryEntry(doc, id), indexedAt: Date.now() });
+    await putIndexRow(db, { ...libraryEntry(doc, id), indexedAt: Date.now() });
     await previous.reindex();
   } finally {
     await store.close();

@@ -6,6 +6,7 @@ import type { Profile } from '../core/profile';
 import { newReferatDoc } from '../core/referatDoc';
 import { newReferatId } from '../core/referatId';
 import { STANDARD_TEMPLATE, type Template } from '../core/templates';
+import { putIndexRow } from '../storage/indexRows';
 import { docDatabaseName } from '../storage/docDatabaseName';
 import { DocStore } from '../storage/docStore';
 import type { LibraryDatabase } from '../storage/libraryDatabase';
@@ -35,7 +36,7 @@ export async function createReferat(db: LibraryDatabase, creator: Profile, opts:
   const store = await DocStore.open(docDatabaseName(id), doc);
   try {
     await store.flush();
-    await db.referater.put({ ...libraryEntry(doc, id), indexedAt: Date.now() });
+    await putIndexRow(db, { ...libraryEntry(doc, id), indexedAt: Date.now() });
   } finally {
     await store.close();
     doc.destroy();

@@ -1,6 +1,7 @@
 // Trash, restore and permanent deletion. Trash is this device's choice, so it lives beside the index, not in the doc.
 import { docDatabaseName } from '../storage/docDatabaseName';
 import { DocStore } from '../storage/docStore';
+import { deleteIndexRows } from '../storage/indexRows';
 import type { LibraryDatabase } from '../storage/libraryDatabase';
 
 export async function moveToTrash(db: LibraryDatabase, id: string, now = Date.now()): Promise<void> {
@@ -15,8 +16,8 @@ export async function restoreFromTrash(db: LibraryDatabase, id: string): Promise
 export async function deleteForever(db: LibraryDatabase, id: string): Promise<void> {
   if (!(await db.trash.get(id))) throw new Error('Only a referat in the trash can be deleted for good');
   await DocStore.delete(docDatabaseName(id));
-  await db.transaction('rw', db.referater, db.trash, async () => {
-    await db.referater.delete(id);
+  await db.transaction('rw', db.referater, db.followUps, db.trash, async () => {
+    await deleteIndexRows(db, [id]);
     await db.trash.delete(id);
   });
 }

@@ -2,7 +2,11 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readMeta, setTitle } from '../core/meta';
 import { readParticipants } from '../core/participants';
-import { createLibraryDatabase, type LibraryDatabase } from '../storage/libraryDatabase';
+import * as Y from 'yjs';
+import { actionItemElement } from '../core/actionItemElement';
+import { bodyFragment } from '../core/referatDoc';
+import { createLibraryDatabase, INDEX_VERSION, type LibraryDatabase } from '../storage/libraryDatabase';
+import { loadIndexVersion, saveIndexVersion } from '../storage/settingsStore';
 import { storedDocIds } from '../storage/storedDocIds';
 import { createReferat } from './createReferat';
 import { deleteForever, moveToTrash, restoreFromTrash } from './libraryActions';
@@ -60,6 +64,21 @@ describe('referat sessions', () => {
     const titles = (await db.referater.toArray()).filter((r) => [a, b].includes(r.id)).map((r) => r.title).toSorted();
     expect(titles).toEqual(['A', 'B']);
     expect(await db.referater.get('ghost')).toBeUndefined();
+  });
+
+  it('rebuilds an index written by an older version, Opfølgning slices included', async () => {
+    const db = await freshDb();
+    const id = await createReferat(db, profile, { title: 'Driftsmøde', date: '2026-02-01' });
+    const s = await open(db, id);
+    const agenda = bodyFragment(s.doc).toArray().find((n): n is Y.XmlElement => n instanceof Y.XmlElement && n.nodeName === 'agendaItem');
+    agenda!.insert(1, [actionItemElement({ id: 'ai-1', owner: 'Bo Lund', ownerOrganisation: 'Systemhuset A/S', due: '2026-03-15', done: false, originDoc: '', originItem: '' }, 'Send logfiler')]);
+    await s.close();
+    // What version 2 left behind: rows without Opfølgning slices, and its index version.
+    await db.followUps.clear();
+    await saveIndexVersion(db, INDEX_VERSION - 1);
+    await syncIndex(db);
+    expect((await db.followUps.get(id))?.actionItems.map((i) => [i.id, i.text, i.owner])).toEqual([['ai-1', 'Send logfiler', 'Bo Lund']]);
+    expect(await loadIndexVersion(db)).toBe(INDEX_VERSION);
   });
 
   it('trashes and restores; deletes for good only from the trash', async () => {

@@ -6,6 +6,7 @@ import { libraryEntry } from '../core/libraryEntry';
 import { docFormatVersion, migrateDoc, type DocFormatState } from '../core/migrateDoc';
 import { newReferatDoc } from '../core/referatDoc';
 import { isReferatId } from '../core/referatId';
+import { putIndexRow } from '../storage/indexRows';
 import { docDatabaseName } from '../storage/docDatabaseName';
 import { DocStore, type SaveState } from '../storage/docStore';
 import type { LibraryDatabase } from '../storage/libraryDatabase';
@@ -55,7 +56,7 @@ export async function openReferatSession(db: LibraryDatabase, id: string, opts: 
     if (timer) clearTimeout(timer);
     timer = null;
     if (docFormatVersion(doc) === 0) return;
-    await db.referater.put({ ...libraryEntry(doc, id), indexedAt: Date.now() });
+    await putIndexRow(db, { ...libraryEntry(doc, id), indexedAt: Date.now() });
   };
   // At most one index write per interval while someone types, so the library is never far behind.
   const onUpdate = () => {

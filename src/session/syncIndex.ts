@@ -3,6 +3,7 @@
 import { libraryEntry } from '../core/libraryEntry';
 import { migrateDoc } from '../core/migrateDoc';
 import { newReferatDoc } from '../core/referatDoc';
+import { deleteIndexRows, putIndexRow } from '../storage/indexRows';
 import { docDatabaseName } from '../storage/docDatabaseName';
 import { DocStore } from '../storage/docStore';
 import { INDEX_VERSION, type LibraryDatabase } from '../storage/libraryDatabase';
@@ -25,7 +26,7 @@ export async function syncIndex(db: LibraryDatabase, factory: IDBFactory = globa
     const store = await DocStore.open(docDatabaseName(id), doc, factory);
     try {
       if (migrateDoc(doc) !== 'empty') {
-        await db.referater.put({ ...libraryEntry(doc, id), indexedAt: Date.now() });
+        await putIndexRow(db, { ...libraryEntry(doc, id), indexedAt: Date.now() });
         projected++;
       }
     } finally {
@@ -35,7 +36,7 @@ export async function syncIndex(db: LibraryDatabase, factory: IDBFactory = globa
   }
   const present = new Set(ids);
   const gone = [...indexed].filter((id) => !present.has(id));
-  await db.referater.bulkDelete(gone);
+  await deleteIndexRows(db, gone);
   if (full) await saveIndexVersion(db, INDEX_VERSION);
   return { projected, removed: gone.length };
 }

@@ -4,12 +4,15 @@ import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { LibraryEntry } from '../core/libraryEntry';
 
 /** Bumped when the projection changes, so indexes built by an older version are rebuilt from the documents. */
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 
 export interface IndexedReferat extends LibraryEntry {
   /** Local time the row was last projected. */
   indexedAt: number;
 }
+
+/** The slice of an index row the Opfølgning view needs, kept apart so it never reads the search text. */
+export type FollowUpRow = Pick<IndexedReferat, 'id' | 'title' | 'date' | 'seriesId' | 'seriesName' | 'indexedAt' | 'actionItems'>;
 
 export interface TrashRow {
   id: string;
@@ -52,6 +55,8 @@ export type LibraryDatabase = Dexie & {
   settings: EntityTable<SettingRow, 'key'>;
   ledger: Table<LedgerRow, [string, string]>;
   liveRooms: EntityTable<LiveRoomRow, 'docId'>;
+  /** One row per referat that has action items; written with its `referater` row (storage/indexRows.ts). */
+  followUps: EntityTable<FollowUpRow, 'id'>;
 };
 
 export const LIBRARY_DB_NAME = 'referat-library';
@@ -66,6 +71,9 @@ export function createLibraryDatabase(options?: { indexedDB: IDBFactory; IDBKeyR
   db.version(2).stores({
     ledger: '[docId+partyId], docId',
     liveRooms: 'docId',
+  });
+  db.version(3).stores({
+    followUps: 'id',
   });
   return db;
 }

@@ -3,7 +3,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { ActionItemInfo } from '../../core/structure';
 import { useApp } from '../hooks/AppContext';
-import { useLibraryEntries } from '../hooks/useLibraryEntries';
+import { useFollowUpRows } from '../hooks/useFollowUpRows';
 import { useI18n } from '../i18n/I18nContext';
 import { Link } from '../router/Link';
 import { referatPath } from '../router/route';
@@ -70,7 +70,7 @@ export function FollowUpPage() {
   const { db, profile } = useApp();
   const { t, formatDate } = useI18n();
   const id = useId();
-  const entries = useLibraryEntries(db, 'library');
+  const entries = useFollowUpRows(db);
   const [filters, setFilters] = useState<Filters>(DEFAULT_FILTERS);
   /** What the user just ticked, shown at once while it is written, until the index row changes. */
   const [pending, setPending] = useState<ReadonlyMap<string, Pending>>(new Map());
