@@ -1,0 +1,112 @@
+// Builds an aktindsigt package as a streamed ZIP: per referat a folder with HTML, DOCX and a signed `.referat`
+// copy, then journal.csv/.json, index.html, LÆSMIG.txt and the SHA-256 manifest. One referat at a time is in
+// memory; the ZIP's bytes go to the sink as they are made. Layout: docs/AKTINDSIGT.md.
+import * as Y from 'yjs';
+import { keyFingerprint } from '../core/fingerprint';
+import type { Profile } from '../core/profile';
+import { publicKeyJwk } from '../core/publicKeyJwk';
+import { encodeReferatFile, type Signer } from '../core/referatFile';
+import { readMeta } from '../core/meta';
+import { safeFileName } from '../core/safeFileName';
+import { currentTextUpdate } from './currentTextUpdate';
+import type { ExportLanguage } from './exportOptions';
+import { journalCsv, journalJson, journalRow, type JournalRow } from './journal';
+import { LAESMIG_PATH, laesmigText } from './laesmig';
+import { Manifest, MANIFEST_PATH, SHA256SUMS_PATH } from './manifest';
+import { packageIndexHtml } from './packageIndexHtml';
+import type { PackageSelection } from './packageSelection';
+import { referatDocx } from './referatDocx';
+import { referatHtml } from './referatHtml';
+import { ZipWriter, type ZipSink } from './zipWriter';
+
+export interface PackageReferat {
+  id: string;
+  /** Open while the builder uses it; the source may close it once the next one is asked for. */
+  doc: Y.Doc;
+}
+
+export interface PackageProgress {
+  done: number;
+  total: number;
+  bytes: number;
+}
+
+export interface AktindsigtPackageInput {
+  referater: AsyncIterable<PackageReferat>;
+  /** How many the source will give, for the progress bar. */
+  total: number;
+  sink: ZipSink;
+  lang: ExportLanguage;
+  /** False (the default for a package leaving the organisation): `.referat` copies hold no deleted content. */
+  includeHistory: boolean;
+  selection: PackageSelection;
+  sender: Profile;
+  signer: Signer;
+  now?: Date;
+  signal?: AbortSignal;
+  onProgress?: (p: PackageProgress) => void;
+}
+
+export interface AktindsigtPackageResult {
+  rows: JournalRow[];
+  bytes: number;
+  files: number;
+}
+
+export const REFERAT_FILES = { html: 'referat.html', docx: 'referat.docx', copy: 'referat.referat' } as const;
+const text = (s: string) => new TextEncoder().encode(s);
+
+function folderName(number: number, total: number, doc: Y.Doc): string {
+  const meta = readMeta(doc);
+  const nr = String(number).padStart(Math.max(3, String(total).length), '0');
+  return `referater/${[nr, meta.date, safeFileName(meta.title, 60, '')].filter((s) => s !== '').join(' ')}`;
+}
+
+export async function buildAktindsigtPackage(input: AktindsigtPackageInput): Promise<AktindsigtPackageResult> {
+  const now = input.now ?? new Date();
+  const createdAt = now.toISOString();
+  const options = { lang: input.lang };
+  const zip = new ZipWriter(input.sink, { mtime: now });
+  const manifest = new Manifest();
+  const rows: JournalRow[] = [];
+  const add = async (path: string, data: Uint8Array, store = false) => {
+    manifest.add(path, data);
+    await zip.add(path, data, { store });
+  };
+  const fingerprint = await keyFingerprint(publicKeyJwk(input.signer.publicKey, input.signer.algorithm));
+  const sender = { name: input.sender.name, organisation: input.sender.organisation, organisationKind: input.sender.organisationKind };
+  try {
+    input.signal?.throwIfAborted();
+    for await (const { id, doc } of input.referater) {
+      input.signal?.throwIfAborted();
+      const number = rows.length + 1;
+      const folder = folderName(number, input.total, doc);
+      const copy = input.includeHistory
+        ? { update: Y.encodeStateAsUpdate(doc), stateVector: Y.encodeStateVector(doc) }
+        : currentTextUpdate(doc);
+      const referatFile = await encodeReferatFile({ docId: id, title: readMeta(doc).title, sender, signer: input.signer, stateVector: copy.stateVector, base: null, update: copy.update, now });
+      await add(`${folder}/${REFERAT_FILES.html}`, text(referatHtml(doc, options)));
+      // A DOCX is a ZIP already: stored, not compressed again.
+      await add(`${folder}/${REFERAT_FILES.docx}`, referatDocx(doc, options), true);
+      await add(`${folder}/${REFERAT_FILES.copy}`, referatFile);
+      rows.push(journalRow(doc, { number, documentId: id, folder, files: [REFERAT_FILES.html, REFERAT_FILES.docx, REFERAT_FILES.copy] }));
+      input.onProgress?.({ done: rows.length, total: Math.max(input.total, rows.length), bytes: zip.bytesWritten });
+    }
+    input.signal?.throwIfAborted();
+    const others = ['journal.csv', 'journal.json', LAESMIG_PATH, MANIFEST_PATH, SHA256SUMS_PATH];
+    await add('journal.csv', text(journalCsv(rows, input.lang)));
+    await add('journal.json', text(journalJson(rows)));
+    await add('index.html', text(packageIndexHtml(rows, { createdAt, lang: input.lang, otherFiles: others })));
+    await add(LAESMIG_PATH, text(laesmigText({ createdAt, sender: { ...sender, fingerprint }, count: rows.length, includeHistory: input.includeHistory, selection: input.selection })));
+    // The two hash lists cover every file before them; neither can hold its own hash.
+    const sums = text(manifest.sha256sums());
+    const json = text(manifest.json({ createdAt, generator: 'Referat' }));
+    await zip.add(SHA256SUMS_PATH, sums);
+    await zip.add(MANIFEST_PATH, json);
+    const bytes = await zip.finish();
+    return { rows, bytes, files: zip.entryCount };
+  } catch (e) {
+    zip.abort();
+    throw e;
+  }
+}

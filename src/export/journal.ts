@@ -1,0 +1,101 @@
+// The journal of an aktindsigt package: one row per referat with the fields offentlighedsloven §15 asks for
+// (date, short description of the subject, parties), plus case numbers, KLE codes, status, approvals and the
+// document id; written as journal.json and as journal.csv (RFC 4180, UTF-8 with BOM so Excel reads æ, ø, å).
+import type * as Y from 'yjs';
+import { readApprovals } from '../core/approvals';
+import { readMeta, type ReferatStatus } from '../core/meta';
+import { readParticipants } from '../core/participants';
+import { readStructure } from '../core/structure';
+import { exportLabels } from './exportLabels';
+import type { ExportLanguage } from './exportOptions';
+
+export interface JournalApproval {
+  name: string;
+  organisation: string;
+  approvedAt: string;
+  fingerprint: string;
+}
+
+export interface JournalRow {
+  /** Running number in the package, from 1; also the start of the referat's folder name. */
+  number: number;
+  documentId: string;
+  /** Meeting date `YYYY-MM-DD`, or ''. */
+  date: string;
+  title: string;
+  /** Short description of the subject: the title and the agenda items' titles. */
+  subject: string;
+  /** Organisations taking part, in first-seen order. */
+  parties: string[];
+  /** "Name (Organisation)" for each participant; absent ones marked. */
+  participants: string[];
+  caseNumbers: string[];
+  kleCodes: string[];
+  status: ReferatStatus;
+  approvals: JournalApproval[];
+  /** The referat's folder in the package, and its files there. */
+  folder: string;
+  files: string[];
+}
+
+const MAX_SUBJECT = 500;
+const unique = (values: string[]) => [...new Set(values.map((v) => v.trim()).filter((v) => v !== ''))];
+
+export function journalRow(doc: Y.Doc, at: { number: number; documentId: string; folder: string; files: string[] }): JournalRow {
+  const meta = readMeta(doc);
+  const people = readParticipants(doc);
+  const structure = readStructure(doc);
+  const agenda = unique(structure.agendaItems.map((a) => a.title));
+  const title = meta.title.trim();
+  const subject = agenda.length > 0 ? `${title}: ${agenda.join('; ')}` : title;
+  return {
+    number: at.number,
+    documentId: at.documentId,
+    date: meta.date,
+    title,
+    subject: subject.length > MAX_SUBJECT ? `${subject.slice(0, MAX_SUBJECT - 1)}…` : subject,
+    parties: unique(people.map((p) => p.organisation)),
+    participants: people
+      .filter((p) => p.name.trim() !== '')
+      .map((p) => `${p.name.trim()}${p.organisation.trim() ? ` (${p.organisation.trim()})` : ''}${p.present ? '' : ' *'}`),
+    caseNumbers: unique(structure.agendaItems.map((a) => a.caseNumber)),
+    kleCodes: unique(structure.agendaItems.map((a) => a.kleCode)),
+    status: meta.status,
+    approvals: readApprovals(doc).map((a) => ({ name: a.name, organisation: a.organisation, approvedAt: a.approvedAt, fingerprint: a.fingerprint })),
+    folder: at.folder,
+    files: at.files,
+  };
+}
+
+/** journal.json: the rows as they are, with a version so readers can tell later layouts apart. */
+export function journalJson(rows: readonly JournalRow[]): string {
+  return `${JSON.stringify({ journalVersion: 1, rows }, null, 2)}\n`;
+}
+
+const HEADERS: Record<ExportLanguage, string[]> = {
+  da: ['Nr.', 'Dato', 'Titel', 'Emne', 'Parter', 'Deltagere', 'Sagsnummer', 'KLE-nummer', 'Status', 'Godkendelser', 'Dokument-id', 'Mappe'],
+  en: ['No.', 'Date', 'Title', 'Subject', 'Parties', 'Participants', 'Case number', 'KLE code', 'Status', 'Approvals', 'Document id', 'Folder'],
+};
+
+/**
+ * One CSV field: quoted when it holds a comma, quote or line break (RFC 4180). A field a spreadsheet would read
+ * as a formula (= + - @, tab, CR at the start) gets a leading apostrophe; journal.json keeps the exact text.
+ */
+export function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function journalCsv(rows: readonly JournalRow[], lang: ExportLanguage): string {
+  const l = exportLabels(lang);
+  const lines = [HEADERS[lang].map(csvField).join(',')];
+  for (const r of rows) {
+    const approvals = r.approvals.map((a) => `${a.name} (${a.organisation}) ${a.approvedAt}`);
+    lines.push(
+      [String(r.number), r.date, r.title, r.subject, r.parties.join('; '), r.participants.join('; '), r.caseNumbers.join('; '), r.kleCodes.join('; '), l.statuses[r.status], approvals.join('; '), r.documentId, r.folder]
+        .map(csvField)
+        .join(','),
+    );
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,95 @@
+// LÆSMIG.txt of an aktindsigt package: in Danish, what the package holds, what is left out, and how to verify it.
+import { exportLabels } from './exportLabels';
+import { formatExportDateTime } from './exportDates';
+import type { PackageSelection } from './packageSelection';
+
+export const LAESMIG_PATH = 'LÆSMIG.txt';
+
+export interface LaesmigInput {
+  createdAt: string;
+  sender: { name: string; organisation: string; fingerprint: string };
+  count: number;
+  includeHistory: boolean;
+  selection: PackageSelection;
+}
+
+function selectionLines(s: PackageSelection): string[] {
+  const l = exportLabels('da');
+  const lines: string[] = [];
+  if (s.party) lines.push(`Part eller organisation: ${s.party}`);
+  if (s.from || s.to) lines.push(`Periode: ${s.from || '…'} – ${s.to || '…'}`);
+  if (s.text) lines.push(`Tekst: ${s.text}`);
+  lines.push(`Status: ${s.status === 'any' ? 'alle' : l.statuses[s.status]}`);
+  return lines;
+}
+
+export function laesmigText(input: LaesmigInput): string {
+  const l = exportLabels('da');
+  const history = input.includeHistory
+    ? [
+        'Pakken er dannet MED historik: .referat-filerne indeholder hele redigeringshistorikken,',
+        'også tekst, der senere er slettet. HTML- og DOCX-filerne viser kun den aktuelle tekst.',
+      ]
+    : [
+        'Pakken er dannet med KUN DEN AKTUELLE TEKST: slettet tekst fra tidligere udkast er ikke med i',
+        'nogen fil (HTML, DOCX eller .referat). .referat-filerne kan stadig flettes med fulde kopier af',
+        'de samme referater, fordi dokumentets interne id\'er er bevaret.',
+      ];
+  const text = [
+    'AKTINDSIGT – REFERATER',
+    '======================',
+    '',
+    `Dannet: ${formatExportDateTime(input.createdAt, l)}`,
+    `Dannet af: ${input.sender.name}, ${input.sender.organisation}`,
+    `Nøglens fingeraftryk: ${input.sender.fingerprint}`,
+    `Antal referater: ${input.count}`,
+    '',
+    'Referaterne er udvalgt efter:',
+    ...selectionLines(input.selection).map((s) => `  ${s}`),
+    '',
+    'INDHOLD',
+    '-------',
+    '  LÆSMIG.txt      denne fil',
+    '  index.html      oversigt med links til alle filer; åbnes i en browser',
+    '  journal.csv     journal med én linje pr. referat: dato, titel, kort beskrivelse af emnet, parter,',
+    '                  deltagere, sagsnummer og KLE-nummer (hvor de er angivet), status, godkendelser og',
+    '                  dokument-id (offentlighedslovens § 15). UTF-8, kommasepareret (RFC 4180).',
+    '                  Felter, der begynder med = + - eller @, har fået en apostrof foran, så et regneark',
+    '                  ikke læser dem som formler; journal.json har den præcise tekst.',
+    '  journal.json    samme journal, maskinlæsbar',
+    '  manifest.json   SHA-256 og størrelse for hver fil i pakken',
+    '  SHA256SUMS      de samme SHA-256-værdier i det format, sha256sum læser',
+    '  referater/<nr> <dato> <titel>/',
+    '    referat.html     referatet til læsning i en browser',
+    '    referat.docx     referatet som Word-dokument',
+    '    referat.referat  referatet som underskrevet Referat-kopifil (et Yjs-dokument); formatet er',
+    '                     beskrevet i Referats docs/FORMAT.md og kan læses af ethvert program med Yjs 13',
+    '',
+    'HISTORIK',
+    '--------',
+    ...history,
+    '',
+    'IKKE MED I PAKKEN',
+    '-----------------',
+    '  Private notater er aldrig med: pakken indeholder kun selve referatet, det dokument alle parter deler.',
+    '  Referater i papirkurven er ikke med.',
+    '',
+    'SÅDAN KONTROLLERES PAKKEN',
+    '-------------------------',
+    'Pak ZIP-filen ud, og åbn en terminal i den udpakkede mappe.',
+    '',
+    '  Linux:    sha256sum -c SHA256SUMS',
+    '  macOS:    shasum -a 256 -c SHA256SUMS',
+    '  Windows (PowerShell):',
+    "    Get-Content -Encoding UTF8 SHA256SUMS | ForEach-Object { $h, $f = $_ -split '  ', 2;",
+    "      if ((Get-FileHash -Algorithm SHA256 -LiteralPath $f).Hash -eq $h.ToUpper()) { \"OK: $f\" } else { \"FEJL: $f\" } }",
+    '',
+    'Hver linje skal ende med OK. manifest.json og SHA256SUMS kan ikke indeholde deres egen værdi; de',
+    'øvrige filer, også denne, er med.',
+    '',
+    'Hver .referat-fil er desuden underskrevet med nøglen, hvis fingeraftryk står øverst. Referat viser',
+    'fingeraftrykket under Indstillinger, så det kan sammenlignes med afsenderens.',
+    '',
+  ];
+  return text.join('\n');
+}

@@ -1,0 +1,64 @@
+// index.html of an aktindsigt package: every referat with its date, parties and status, linked to its files.
+import { escapeMarkup as esc } from './escapeMarkup';
+import { exportLabels } from './exportLabels';
+import { formatExportDate, formatExportDateTime } from './exportDates';
+import type { ExportLanguage } from './exportOptions';
+import type { JournalRow } from './journal';
+
+const WORDS = {
+  da: {
+    title: 'Aktindsigt – referater',
+    intro: (n: number, at: string) => `${n} ${n === 1 ? 'referat' : 'referater'}, dannet ${at}.`,
+    about: 'Læs LÆSMIG.txt for, hvad pakken indeholder, og hvordan den kontrolleres.',
+    number: 'Nr.', parties: 'Parter', files: 'Filer', package: 'Pakkens øvrige filer',
+  },
+  en: {
+    title: 'Access to documents – referater',
+    intro: (n: number, at: string) => `${n} ${n === 1 ? 'referat' : 'referater'}, made ${at}.`,
+    about: 'LÆSMIG.txt (in Danish) says what the package holds and how to verify it.',
+    number: 'No.', parties: 'Parties', files: 'Files', package: 'Other files of the package',
+  },
+};
+
+/** A relative link to a path inside the package, each segment escaped. */
+const href = (path: string) => path.split('/').map(encodeURIComponent).join('/');
+
+export function packageIndexHtml(rows: readonly JournalRow[], meta: { createdAt: string; lang: ExportLanguage; otherFiles: readonly string[] }): string {
+  const l = exportLabels(meta.lang);
+  const w = WORDS[meta.lang];
+  const body = rows
+    .map((r) => {
+      const links = r.files.map((f) => `<a href="${esc(href(`${r.folder}/${f}`))}">${esc(f)}</a>`).join(' · ');
+      return `<tr><td>${r.number}</td><td>${r.date ? `<time datetime="${esc(r.date)}">${esc(formatExportDate(r.date, l))}</time>` : ''}</td>` +
+        `<th scope="row">${esc(r.title || l.untitled)}</th><td>${esc(r.parties.join(', '))}</td><td>${esc(l.statuses[r.status])}</td><td>${links}</td></tr>`;
+    })
+    .join('\n');
+  const heads = [w.number, l.date, meta.lang === 'en' ? 'Title' : 'Titel', w.parties, l.status, w.files];
+  return `<!doctype html>
+<html lang="${meta.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta name="referrer" content="no-referrer">
+<title>${esc(w.title)}</title>
+<style>body{font-family:system-ui,sans-serif;margin:2rem;line-height:1.5;color:#1a1a1a}table{border-collapse:collapse}th,td{border:1px solid #767676;padding:.3rem .5rem;text-align:left;vertical-align:top}a{color:#0645ad}</style>
+</head>
+<body>
+<main>
+<h1>${esc(w.title)}</h1>
+<p>${esc(w.intro(rows.length, formatExportDateTime(meta.createdAt, l)))}</p>
+<p>${esc(w.about)}</p>
+<table>
+<thead><tr>${heads.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead>
+<tbody>
+${body}
+</tbody>
+</table>
+<h2>${esc(w.package)}</h2>
+<ul>${meta.otherFiles.map((f) => `<li><a href="${esc(href(f))}">${esc(f)}</a></li>`).join('')}</ul>
+</main>
+</body>
+</html>
+`;
+}
