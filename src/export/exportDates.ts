@@ -1,0 +1,36 @@
+// Dates and times in exported documents, written as da-DK or en-GB writes them (Danish time for moments).
+import type { ExportLabels } from './exportLabels';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A `YYYY-MM-DD` date in words ("1. december 2026"); anything else is returned as it is. */
+export function formatExportDate(isoDate: string, labels: ExportLabels): string {
+  if (!DATE.test(isoDate)) return isoDate;
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return isoDate;
+  return new Intl.DateTimeFormat(labels.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
+}
+
+/** An ISO 8601 moment as a date and time in Danish time, with the zone named; anything unreadable as it is. */
+export function formatExportDateTime(iso: string, labels: ExportLabels): string {
+  const d = new Date(iso);
+  if (iso === '' || Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(labels.locale, {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'Europe/Copenhagen',
+  }).format(d) + ` (${zoneName(d, labels.locale)})`;
+}
+
+function zoneName(d: Date, locale: string): string {
+  const part = new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Copenhagen', timeZoneName: 'short' })
+    .formatToParts(d)
+    .find((p) => p.type === 'timeZoneName');
+  return part?.value ?? 'Europe/Copenhagen';
+}
+
+/** "10:00–11:30", "10:00" or '' from the meeting's start and end time. */
+export function meetingTime(startTime: string, endTime: string): string {
+  if (startTime && endTime) return `${startTime}–${endTime}`;
+  return startTime || endTime;
+}
