@@ -1,5 +1,5 @@
 // Reads the signed approvals (godkendelser) stored in a referat's `approvals` array; see docs/FORMAT.md.
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { ORGANISATION_KINDS, type OrganisationKind } from './profile';
 import { approvalsArray } from './referatDoc';
 
@@ -38,13 +38,38 @@ function toApproval(m: Y.Map<unknown>): Approval | null {
   };
 }
 
+/** An approval with the members its signature covers, for verification (approvalSignature.ts). */
+export interface SignedApproval extends Approval {
+  /** Every member of the entry as stored, `signature` included; Yjs types inside are kept as they are. */
+  members: Readonly<Record<string, unknown>>;
+}
+
+function isMap(m: unknown): m is Y.Map<unknown> {
+  return m instanceof Y.Map;
+}
+
+function byTime(a: Approval, b: Approval): number {
+  return a.approvedAt < b.approvedAt ? -1 : a.approvedAt > b.approvedAt ? 1 : 0;
+}
+
 /** Well-formed approvals, oldest first; entries of the wrong shape are skipped, never thrown on. */
 export function readApprovals(doc: Y.Doc): Approval[] {
   const out: Approval[] = [];
   for (const m of approvalsArray(doc)) {
-    if (m === null || typeof m !== 'object' || typeof (m as { get?: unknown }).get !== 'function') continue;
+    if (!isMap(m)) continue;
     const a = toApproval(m);
     if (a) out.push(a);
   }
-  return out.toSorted((a, b) => (a.approvedAt < b.approvedAt ? -1 : a.approvedAt > b.approvedAt ? 1 : 0));
+  return out.toSorted(byTime);
+}
+
+/** Like readApprovals, with each entry's stored members; ties keep array order, the same on every copy. */
+export function readSignedApprovals(doc: Y.Doc): SignedApproval[] {
+  const out: SignedApproval[] = [];
+  for (const m of approvalsArray(doc)) {
+    if (!isMap(m)) continue;
+    const a = toApproval(m);
+    if (a) out.push({ ...a, members: Object.fromEntries(m.entries()) });
+  }
+  return out.toSorted(byTime);
 }

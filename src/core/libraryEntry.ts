@@ -1,5 +1,6 @@
 // The library index row for one referat: a pure projection of its Y.Doc, so the index can always be rebuilt.
 import type * as Y from 'yjs';
+import { derivedStatus } from './approvalStatus';
 import { bodyText } from './bodyText';
 import { readMeta, type ReferatStatus } from './meta';
 import { readParticipants } from './participants';
@@ -51,7 +52,8 @@ export function libraryEntry(doc: Y.Doc, id: string): LibraryEntry {
     startTime: meta.startTime,
     endTime: meta.endTime,
     location: meta.location,
-    status: meta.status,
+    // Derived from the approvals this device has verified, never trusted from meta.status (docs/FORMAT.md).
+    status: derivedStatus(doc),
     parties,
     participantNames: participants.map((p) => p.name).filter((n) => n.trim() !== ''),
     text: bodyText(doc),

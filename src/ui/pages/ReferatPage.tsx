@@ -7,6 +7,7 @@ import { readMeta } from '../../core/meta';
 import { metaMap } from '../../core/referatDoc';
 import { moveToTrash, restoreFromTrash } from '../../session/libraryActions';
 import type { ReferatSession } from '../../session/referatSession';
+import { ApprovalsPanel } from '../components/ApprovalsPanel';
 import { CopiesPanel } from '../components/CopiesPanel';
 import { LivePanel } from '../components/LivePanel';
 import { MetaForm } from '../components/MetaForm';
@@ -121,6 +122,7 @@ function OpenReferat(props: { session: ReferatSession }) {
             )}
           </section>
           <CopiesPanel session={session} />
+          <ApprovalsPanel session={session} readOnly={readOnly} />
         </>
       )}
       <div className="page-foot actions">

@@ -359,4 +359,57 @@ export class ReferatApp {
       await cdp.detach();
     }
   }
+
+  /** Approves the open referat ("Godkend referatet", then the confirmation); returns the hash the dialog showed. */
+  async approve(): Promise<string> {
+    await this.page.getByRole('button', { name: 'Godkend referatet' }).click();
+    const dialog = this.page.getByRole('alertdialog', { name: 'Godkend referatet?' });
+    const hash = (await dialog.getByTestId('approval-confirm-hash').innerText()).replace(/\s+/g, '');
+    await dialog.getByRole('button', { name: 'Godkend og underskriv' }).click();
+    await this.page.getByRole('status').filter({ hasText: 'Du har godkendt referatet.' }).waitFor();
+    return hash;
+  }
+
+  /** The approvals listed on the referat page, one line each. */
+  async approvals(): Promise<string[]> {
+    const items = await this.page.getByRole('list', { name: 'Godkendelser af referatet' }).getByRole('listitem').allInnerTexts();
+    return items.map((t) => t.replace(/\s+/g, ' ').trim());
+  }
+
+  /** The referat's derived status line in the approvals panel, e.g. "Status: Godkendt." */
+  approvalStatus(): Promise<string> {
+    return this.page.getByTestId('approval-status').innerText();
+  }
+
+  /** Clicks a button that saves a `.referat` copy and returns the downloaded file. */
+  async downloadCopy(button = 'Eksportér kopi'): Promise<{ name: string; bytes: Buffer }> {
+    const [d] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('button', { name: button, exact: true }).click()]);
+    const path = await d.path();
+    const { readFile } = await import('node:fs/promises');
+    return { name: d.suggestedFilename(), bytes: await readFile(path) };
+  }
+
+  /** Imports a `.referat` file through the file input `label`, confirms its signer if asked, and returns the result line. */
+  async importCopyFile(label: string, file: { name: string; bytes: Buffer }): Promise<string> {
+    const results = this.page.getByTestId('import-result');
+    const before = await results.count();
+    await this.page.getByLabel(label).setInputFiles({ name: file.name, mimeType: 'application/octet-stream', buffer: file.bytes });
+    // The newest result comes first; it is settled when it is neither being read nor waiting for the signer decision.
+    const settled = (acceptSigner: boolean) =>
+      this.page.waitForFunction(
+        ({ n, accept }) => {
+          const all = document.querySelectorAll('[data-testid="import-result"]');
+          const text = all[0]?.textContent ?? '';
+          return all.length > n && !text.includes('Læser ') && (accept || !text.includes('Importér alligevel'));
+        },
+        { n: before, accept: acceptSigner },
+      );
+    await settled(true);
+    const trust = results.first().getByRole('button', { name: 'Importér alligevel' });
+    if ((await trust.count()) > 0) {
+      await trust.click();
+      await settled(false);
+    }
+    return results.first().innerText();
+  }
 }
