@@ -3,6 +3,7 @@
 // document id; written as journal.json and as journal.csv (RFC 4180, UTF-8 with BOM so Excel reads æ, ø, å).
 import type * as Y from 'yjs';
 import { readApprovals } from '../core/approvals';
+import { derivedStatus } from '../core/approvalStatus';
 import { readMeta, type ReferatStatus } from '../core/meta';
 import { readParticipants } from '../core/participants';
 import { readStructure } from '../core/structure';
@@ -60,7 +61,8 @@ export function journalRow(doc: Y.Doc, at: { number: number; documentId: string;
       .map((p) => `${p.name.trim()}${p.organisation.trim() ? ` (${p.organisation.trim()})` : ''}${p.present ? '' : ' *'}`),
     caseNumbers: unique(structure.agendaItems.map((a) => a.caseNumber)),
     kleCodes: unique(structure.agendaItems.map((a) => a.kleCode)),
-    status: meta.status,
+    // As the library shows it: derived from the verified approvals, never trusted from meta.status alone.
+    status: derivedStatus(doc),
     approvals: readApprovals(doc).map((a) => ({ name: a.name, organisation: a.organisation, approvedAt: a.approvedAt, fingerprint: a.fingerprint })),
     folder: at.folder,
     files: at.files,

@@ -120,7 +120,8 @@ describe('buildAktindsigtPackage', () => {
       'Mette Holm (Aarhus Kommune); Bo Lund (Systemhuset A/S)', '26/0042', '85.02.02', 'Kladde', '', docs[0]?.id, 'referater/001 2026-01-14 Driftsmøde januar',
     ]);
     expect(csv[2]?.[2]).toBe(`'=HYPERLINK("x")`);
-    expect(csv[2]?.[8]).toBe('Godkendt');
+    // meta.status says approved, but no party has signed: the journal says what the library says.
+    expect(csv[2]?.[8]).toBe('Til godkendelse');
 
     const journal = JSON.parse(decoder.decode(files['journal.json'])) as { rows: Array<{ documentId: string; title: string; parties: string[] }> };
     expect(journal.rows.map((r) => r.documentId)).toEqual(docs.map((d) => d.id));
