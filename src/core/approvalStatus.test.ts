@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestSigner, type TestSigner } from '../../tests/unit/support/testSigner';
 import { readSignedApprovals } from './approvals';
 import { approvalSigningInput } from './approvalSignature';
-import { approvalState, derivedStatus, sameOrganisation, verifyApproval } from './approvalStatus';
+import { approvalState, derivedStatus, sameOrganisation, verifyApproval, verifyApprovals } from './approvalStatus';
 import { approve } from './approve';
 import { bytesToBase64 } from './base64';
 import { contentHash } from './canonicalContent';
@@ -74,8 +74,10 @@ describe('approval status', () => {
     await writeSigned(doc, BO, await createTestSigner('Ed25519'));
     expect(derivedStatus(doc)).toBe('draft');
     expect(approvalState(doc, allValid).status).toBe('approved');
-    for (const e of readSignedApprovals(doc)) expect((await verifyApproval(doc, e)).signatureValid).toBe(true);
+    expect(await verifyApprovals(doc)).toBe(2);
+    expect(await verifyApprovals(doc)).toBe(0);
     expect(derivedStatus(doc)).toBe('approved');
+    for (const e of readSignedApprovals(doc)) expect((await verifyApproval(doc, e)).signatureValid).toBe(true);
   });
 
   it('never counts a forged approval: a copied entry with another organisation', async () => {

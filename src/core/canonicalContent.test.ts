@@ -275,3 +275,28 @@ describe('canonical content, recomputed by a plain Yjs program', () => {
     expect(hash).toBe(contentHash(doc));
   });
 });
+
+describe('contentHash, remembered per document', () => {
+  it('is recomputed after every change, also when read inside transactions and observers', () => {
+    const doc = created(11);
+    const seen: string[] = [];
+    metaMap(doc).observe(() => seen.push(contentHash(doc)));
+    const before = contentHash(doc);
+    doc.transact(() => {
+      setMetaField(doc, 'location', 'A');
+      expect(contentHash(doc)).not.toBe(before);
+      setMetaField(doc, 'location', 'B');
+    });
+    const fresh = newReferatDoc();
+    Y.applyUpdate(fresh, Y.encodeStateAsUpdate(doc));
+    expect(contentHash(doc)).toBe(contentHash(fresh));
+    expect(seen).toEqual([contentHash(fresh)]);
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate((() => {
+      const other = newReferatDoc();
+      Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+      setMetaField(other, 'endTime', '11:00');
+      return other;
+    })()));
+    expect(contentHash(doc)).not.toBe(contentHash(fresh));
+  });
+});

@@ -45,38 +45,42 @@ function attributes(attrs: Record<string, unknown>): { [key: string]: Json } {
   return out;
 }
 
-interface TextRun {
-  text: string;
-  marks: { [key: string]: Json };
-}
-interface ElementNode {
-  type: string;
-  attrs: { [key: string]: Json };
-  content: ContentNode[];
-}
-type ContentNode = TextRun | ElementNode;
-
-/** Adds a text run, merging it into the previous one when the marks are equal (edit history splits runs arbitrarily). */
-function pushText(out: ContentNode[], run: TextRun): void {
-  if (run.text === '') return;
-  const last = out.at(-1);
-  if (last && 'text' in last && canonicalJson(last.marks) === canonicalJson(run.marks)) last.text += run.text;
-  else out.push(run);
-}
-
-function children(parent: Y.XmlFragment | Y.XmlElement): ContentNode[] {
-  const out: ContentNode[] = [];
+/**
+ * The canonical JSON of a parent's children, written directly (this runs on every change once a referat has
+ * approvals): elements as `{"attrs","content","type"}`, text as runs `{"marks","text"}`, empty runs dropped and
+ * neighbouring runs with equal marks merged, since edit history splits text into runs arbitrarily.
+ */
+function childrenJson(parent: Y.XmlFragment | Y.XmlElement): string {
+  const parts: string[] = [];
+  let runMarks: string | null = null;
+  let runText = '';
+  const flush = () => {
+    if (runMarks !== null) parts.push(`{"marks":${runMarks},"text":${JSON.stringify(runText)}}`);
+    runMarks = null;
+    runText = '';
+  };
   for (const child of parent.toArray()) {
     if (child instanceof Y.XmlText) {
       for (const d of child.toDelta() as Array<{ insert: unknown; attributes?: Record<string, unknown> }>) {
         // Embeds are not part of y-prosemirror's layout and are not shown; only strings are text.
-        if (typeof d.insert === 'string') pushText(out, { text: d.insert, marks: attributes(d.attributes ?? {}) });
+        if (typeof d.insert !== 'string' || d.insert === '') continue;
+        const marks = canonicalJson(attributes(d.attributes ?? {}));
+        if (marks === runMarks) {
+          runText += d.insert;
+        } else {
+          flush();
+          runMarks = marks;
+          runText = d.insert;
+        }
       }
     } else if (child instanceof Y.XmlElement) {
-      out.push({ type: child.nodeName, attrs: attributes(child.getAttributes() as Record<string, unknown>), content: children(child) });
+      flush();
+      const attrs = canonicalJson(attributes(child.getAttributes() as Record<string, unknown>));
+      parts.push(`{"attrs":${attrs},"content":${childrenJson(child)},"type":${JSON.stringify(child.nodeName)}}`);
     }
   }
-  return out;
+  flush();
+  return `[${parts.join(',')}]`;
 }
 
 function metaValue(value: unknown): string {
@@ -85,28 +89,40 @@ function metaValue(value: unknown): string {
   return '';
 }
 
-/** The visible content as a plain object, in the layout docs/FORMAT.md describes. */
-export function canonicalContentObject(doc: Y.Doc): Record<string, Json> {
+/** UTF-8 bytes of the canonical JSON of the visible content, in the layout docs/FORMAT.md describes. */
+export function canonicalContent(doc: Y.Doc): Uint8Array {
   const m = metaMap(doc);
-  const meta: Record<string, Json> = {};
+  const meta: Record<string, string> = {};
   for (const field of CONTENT_META_FIELDS) meta[field] = metaValue(m.get(field));
   // Participants as readers show them; ids, keys and fingerprints are not content.
-  const participants: Json[] = readParticipants(doc).map((p) => ({
+  const participants = readParticipants(doc).map((p) => ({
     name: p.name,
     organisation: p.organisation,
     organisationKind: p.organisationKind,
     role: p.role,
     present: p.present,
   }));
-  return { format: CANONICAL_CONTENT_FORMAT, meta, participants, body: children(bodyFragment(doc)) as unknown as Json[] };
+  const json = `{"body":${childrenJson(bodyFragment(doc))},"format":${JSON.stringify(CANONICAL_CONTENT_FORMAT)},"meta":${canonicalJson(meta)},"participants":${canonicalJson(participants)}}`;
+  return new TextEncoder().encode(json);
 }
 
-/** UTF-8 bytes of the canonical JSON of the visible content. */
-export function canonicalContent(doc: Y.Doc): Uint8Array {
-  return new TextEncoder().encode(canonicalJson(canonicalContentObject(doc)));
-}
+/** The last hash of each document, computed outside any transaction and dropped when the next one starts. */
+const hashes = new WeakMap<Y.Doc, { hash: string | null }>();
 
 /** Lower-case hex SHA-256 of `canonicalContent(doc)`: equal on every copy with the same visible content. */
 export function contentHash(doc: Y.Doc): string {
-  return sha256Hex(canonicalContent(doc));
+  let memo = hashes.get(doc);
+  if (!memo) {
+    const entry: { hash: string | null } = { hash: null };
+    doc.on('beforeTransaction', () => {
+      entry.hash = null;
+    });
+    hashes.set(doc, entry);
+    memo = entry;
+  }
+  if (memo.hash !== null) return memo.hash;
+  const hash = sha256Hex(canonicalContent(doc));
+  // Inside a transaction (e.g. from an observer) more changes may follow: compute, but do not keep.
+  if (doc._transaction === null) memo.hash = hash;
+  return hash;
 }

@@ -122,7 +122,18 @@ describe('approvals', () => {
     const list = await a.approvals();
     expect(list).toHaveLength(3);
     for (const line of list) expect(line).toContain('godkendt en tidligere version');
-    expect(await a.page.getByRole('button', { name: 'Godkend referatet' }).count()).toBe(1);
+
+    // A change that arrives while the confirmation is open (here from another tab) is never signed unseen.
+    await a.page.getByRole('button', { name: 'Godkend referatet' }).click();
+    const dialog = a.page.getByRole('alertdialog', { name: 'Godkend referatet?' });
+    await dialog.waitFor();
+    const tab = await ReferatApp.open(devices[0]!, fx.server.url, `/r/${docId}`);
+    await tab.typeAfter('Eventuelt', ' (rettet)');
+    await expect.poll(() => a.editorText()).toContain('ny tidsplan aftalt (rettet)');
+    await dialog.getByRole('button', { name: 'Godkend og underskriv' }).click();
+    await a.page.getByRole('alert').filter({ hasText: 'Referatet blev ændret, før du godkendte. Intet er underskrevet.' }).waitFor();
+    expect(await a.approvals()).toHaveLength(3);
+    await tab.page.close();
     await a.nav('Bibliotek');
     await expect.poll(() => a.page.locator('table.library tbody tr', { hasText: TITLE }).innerText()).toContain('Til godkendelse');
 

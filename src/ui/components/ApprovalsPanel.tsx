@@ -1,8 +1,8 @@
 // The approvals (godkendelser) of an open referat: who approved which version, whether each signature holds, and approving.
 import { useEffect, useId, useState } from 'react';
 import type * as Y from 'yjs';
-import { knownApprovalSignature, verifyApprovalSignature } from '../../core/approvalSignature';
-import { approvalState, type ApprovalState } from '../../core/approvalStatus';
+import { knownApprovalSignature } from '../../core/approvalSignature';
+import { approvalState, verifyApprovals, type ApprovalState } from '../../core/approvalStatus';
 import { readSignedApprovals, type SignedApproval } from '../../core/approvals';
 import type { PendingApproval } from '../../session/approveReferat';
 import type { ReferatSession } from '../../session/referatSession';
@@ -44,10 +44,9 @@ function useApprovalView(session: ReferatSession): View {
     };
   }, [doc]);
   useEffect(() => {
-    const unchecked = view.entries.filter((a) => knownApprovalSignature(a.members) === undefined);
-    if (unchecked.length === 0) return;
+    if (view.entries.every((a) => knownApprovalSignature(a.members) !== undefined)) return;
     let cancelled = false;
-    void Promise.all(unchecked.map((a) => verifyApprovalSignature(a.members))).then(() => {
+    void verifyApprovals(doc).then(() => {
       if (cancelled) return;
       setView(readView(doc));
       // The library index counts only verified approvals, so it may say more now.
@@ -178,16 +177,16 @@ function ApprovalItem(props: { approval: SignedApproval; currentHash: string }) 
   const { t, formatDateTime } = useI18n();
   const valid = knownApprovalSignature(a.members);
   const time = Date.parse(a.approvedAt);
-  const parts = [
-    t('approval.approvedAt', { when: Number.isNaN(time) ? a.approvedAt : formatDateTime(time) }),
-    t('approval.hash', { hash: groupedHash(a.contentHash, true) }),
-    t(valid === undefined ? 'approval.checking' : valid ? 'approval.valid' : 'approval.invalid'),
-    t(a.contentHash === currentHash ? 'approval.current' : 'approval.earlier'),
-  ];
+  const when = t('approval.approvedAt', { when: Number.isNaN(time) ? a.approvedAt : formatDateTime(time) });
+  const hash = t('approval.hash', { hash: groupedHash(a.contentHash, true) });
+  const signature = t(valid === undefined ? 'approval.checking' : valid ? 'approval.valid' : 'approval.invalid');
+  const version = t(a.contentHash === currentHash ? 'approval.current' : 'approval.earlier');
   return (
-    <li data-testid="approval" className={valid === false ? 'approval invalid' : 'approval'}>
+    <li data-testid="approval" className="approval">
       <strong>{t('approval.signer', { name: a.name, organisation: a.organisation, kind: t(`profile.kind.${a.organisationKind}`) })}</strong>
-      {`: ${parts.join(', ')}. `}
+      {`: ${when}, ${hash}, `}
+      <span className={valid === false ? 'field-error' : undefined}>{signature}</span>
+      {`, ${version}. `}
       <span className="muted">{t('approval.key', { fingerprint: a.fingerprint })}</span>
     </li>
   );
