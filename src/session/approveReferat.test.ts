@@ -6,14 +6,15 @@ import { approve, ContentChangedError } from '../core/approve';
 import { contentHash } from '../core/canonicalContent';
 import { setTitle } from '../core/meta';
 import { addParticipant, readParticipants } from '../core/participants';
+import type { Profile } from '../core/profile';
 import { createLibraryDatabase, type LibraryDatabase } from '../storage/libraryDatabase';
 import { approveReferat, prepareApproval } from './approveReferat';
 import { createReferat } from './createReferat';
 import { loadLocalIdentity } from './localIdentity';
 import { openReferatSession, type ReferatSession } from './referatSession';
 
-const METTE = { name: 'Mette Holm', organisation: 'Aarhus Kommune', organisationKind: 'kommune' as const };
-const BO = { name: 'Bo Lund', organisation: 'Systemhuset A/S', organisationKind: 'leverandoer' as const };
+const METTE: Profile = { name: 'Mette Holm', organisation: 'Aarhus Kommune', organisationKind: 'kommune' };
+const BO: Profile = { name: 'Bo Lund', organisation: 'Systemhuset A/S', organisationKind: 'leverandoer' };
 const dbs: LibraryDatabase[] = [];
 const sessions: ReferatSession[] = [];
 afterEach(async () => {
@@ -29,7 +30,7 @@ async function device(): Promise<LibraryDatabase> {
   return db;
 }
 
-async function opened(db: LibraryDatabase, creator = METTE): Promise<ReferatSession> {
+async function opened(db: LibraryDatabase, creator: Profile = METTE): Promise<ReferatSession> {
   const id = await createReferat(db, creator, { title: 'Styregruppemøde', date: '2026-03-04' });
   const r = await openReferatSession(db, id);
   if (r.kind !== 'open') throw new Error('not open');
