@@ -2,4 +2,14 @@
 import type { messagesExportDa } from './messagesExportDa';
 
 export const messagesExportEn: Record<keyof typeof messagesExportDa, string> = {
+  'export.label': 'Export as document',
+  'export.html': 'HTML',
+  'export.markdown': 'Markdown',
+  'export.docx': 'Word (DOCX)',
+  'export.print': 'Print / PDF',
+  'export.working': 'Making the file …',
+  'export.saved': 'The referat is saved as “{file}”.',
+  'export.failed': 'The referat could not be exported: {message}',
+  'export.print.participants': 'Participants',
+  'export.print.absent': 'absent',
 };

@@ -9,6 +9,7 @@ import { moveToTrash, restoreFromTrash } from '../../session/libraryActions';
 import type { ReferatSession } from '../../session/referatSession';
 import { ApprovalsPanel } from '../components/ApprovalsPanel';
 import { CopiesPanel } from '../components/CopiesPanel';
+import { ExportMenu } from '../components/ExportMenu';
 import { LivePanel } from '../components/LivePanel';
 import { MetaForm } from '../components/MetaForm';
 import { MinutesEditor, type MinutesEditorHandle } from '../components/MinutesEditor';
@@ -93,6 +94,7 @@ function OpenReferat(props: { session: ReferatSession }) {
         <h1>{title.trim() || t('library.untitled')}</h1>
         <SaveStatus state={saveState} onDownload={download} onRetry={() => session.retrySave()} />
       </div>
+      <ExportMenu doc={session.doc} />
       {readOnly && <p role="note" className="warning">{t('referat.newerFormat')}</p>}
       {trashed && (
         <div className="warning" role="note">

@@ -412,4 +412,16 @@ export class ReferatApp {
     }
     return results.first().innerText();
   }
+
+  /** The open referat's export menu ("Eksportér som dokument": HTML, Markdown, Word, print). */
+  get exportMenu(): Locator {
+    return this.page.getByRole('group', { name: 'Eksportér som dokument' });
+  }
+
+  /** Exports the open referat through its export menu and returns the downloaded file. */
+  async exportDocument(format: 'HTML' | 'Markdown' | 'Word (DOCX)'): Promise<{ name: string; bytes: Buffer }> {
+    const [d] = await Promise.all([this.page.waitForEvent('download'), this.exportMenu.getByRole('button', { name: format, exact: true }).click()]);
+    const { readFile } = await import('node:fs/promises');
+    return { name: d.suggestedFilename(), bytes: await readFile(await d.path()) };
+  }
 }

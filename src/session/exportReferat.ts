@@ -1,0 +1,36 @@
+// Makes a readable copy of an open referat (HTML, Markdown or Word) as a file; loaded only when first used.
+import type * as Y from 'yjs';
+import { readMeta } from '../core/meta';
+import { safeFileName } from '../core/safeFileName';
+import type { ExportLanguage } from '../export/exportOptions';
+import { referatDocx } from '../export/referatDocx';
+import { referatHtml } from '../export/referatHtml';
+import { referatMarkdown } from '../export/referatMarkdown';
+
+export type ReferatExportFormat = 'html' | 'markdown' | 'docx';
+
+export interface ReferatExportFile {
+  fileName: string;
+  mimeType: string;
+  bytes: Uint8Array<ArrayBuffer>;
+}
+
+const encoder = new TextEncoder();
+
+/** The file for one format; its name is the title and the meeting date, e.g. "Driftsmøde 2026-11-30.docx". */
+export function exportReferat(doc: Y.Doc, format: ReferatExportFormat, lang: ExportLanguage): ReferatExportFile {
+  const meta = readMeta(doc);
+  const base = `${safeFileName(meta.title)}${meta.date ? ` ${meta.date}` : ''}`;
+  switch (format) {
+    case 'html':
+      return { fileName: `${base}.html`, mimeType: 'text/html;charset=utf-8', bytes: encoder.encode(referatHtml(doc, { lang })) };
+    case 'markdown':
+      return { fileName: `${base}.md`, mimeType: 'text/markdown;charset=utf-8', bytes: encoder.encode(referatMarkdown(doc, { lang })) };
+    case 'docx':
+      return {
+        fileName: `${base}.docx`,
+        mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        bytes: referatDocx(doc, { lang }) as Uint8Array<ArrayBuffer>,
+      };
+  }
+}
