@@ -24,6 +24,7 @@ import { TrashPage } from './pages/TrashPage';
 import { useRoute, useSearch } from './router/useRoute';
 
 const ReferatPage = lazy(() => import('./pages/ReferatPage'));
+const AktindsigtPage = lazy(() => import('./pages/AktindsigtPage'));
 
 export function App(props: { db: LibraryDatabase; updates: ServiceWorkerUpdates | null; initialLanguage: Language | null }) {
   const { db } = props;
@@ -96,6 +97,11 @@ function Shell(props: { db: LibraryDatabase; updates: ServiceWorkerUpdates | nul
       {route.name === 'join' && <JoinPage />}
       {route.name === 'search' && <SearchPage />}
       {route.name === 'followUp' && <FollowUpPage />}
+      {route.name === 'aktindsigt' && (
+        <Suspense fallback={<main id="main" className="page"><p role="status">{t('referat.loading')}</p></main>}>
+          <AktindsigtPage />
+        </Suspense>
+      )}
       {route.name === 'notFound' && <NotFoundPage title={t('page.notFound.title')} />}
       {route.name === 'referat' && (
         <Suspense fallback={<main id="main" className="page"><p role="status">{t('referat.loading')}</p></main>}>

@@ -20,6 +20,7 @@ export function AppHeader(props: { route: Route }) {
           {item('/', 'library', t('nav.library'))}
           {item('/search', 'search', t('nav.search'))}
           {item('/opfoelgning', 'followUp', t('nav.followUp'))}
+          {item('/aktindsigt', 'aktindsigt', t('nav.aktindsigt'))}
           {item('/trash', 'trash', t('nav.trash'))}
           {item('/settings', 'settings', t('nav.settings'))}
         </ul>

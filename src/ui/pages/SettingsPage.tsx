@@ -3,6 +3,7 @@ import { useEffect, useId, useState } from 'react';
 import type { Profile } from '../../core/profile';
 import { saveProfile, type Language } from '../../storage/settingsStore';
 import { requestPersistentStorage, storageReport, type StorageReport } from '../../storage/storageEstimate';
+import { BackupPanel } from '../components/BackupPanel';
 import { KeyFingerprint } from '../components/KeyFingerprint';
 import { LiveSettingsForm } from '../components/LiveSettingsForm';
 import { ProfileForm } from '../components/ProfileForm';
@@ -43,6 +44,7 @@ export function SettingsPage() {
         <h2 id={`${id}-live`}>{t('settings.live')}</h2>
         <LiveSettingsForm />
       </section>
+      <BackupPanel />
       <section aria-labelledby={`${id}-s`}>
         <h2 id={`${id}-s`}>{t('settings.storage')}</h2>
         {storage && (

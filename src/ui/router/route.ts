@@ -7,6 +7,7 @@ export type Route =
   | { name: 'join' }
   | { name: 'search' }
   | { name: 'followUp' }
+  | { name: 'aktindsigt' }
   | { name: 'notFound' };
 
 export function parseRoute(pathname: string): Route {
@@ -16,6 +17,7 @@ export function parseRoute(pathname: string): Route {
   if (pathname === '/join') return { name: 'join' };
   if (pathname === '/search') return { name: 'search' };
   if (pathname === '/opfoelgning') return { name: 'followUp' };
+  if (pathname === '/aktindsigt') return { name: 'aktindsigt' };
   const m = /^\/r\/([^/]+)\/?$/.exec(pathname);
   if (m?.[1]) {
     let id = m[1];

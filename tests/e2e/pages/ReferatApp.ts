@@ -424,4 +424,48 @@ export class ReferatApp {
     const { readFile } = await import('node:fs/promises');
     return { name: d.suggestedFilename(), bytes: await readFile(await d.path()) };
   }
+
+  /** Builds an aktindsigt package on the Aktindsigt page with these filters; returns the downloaded ZIP. */
+  async buildAktindsigtPackage(
+    filter: { party?: string; from?: string; to?: string; text?: string; status?: string; fullHistory?: boolean } = {},
+  ): Promise<{ name: string; bytes: Buffer; count: string }> {
+    await this.navTo('Aktindsigt');
+    await this.page.getByRole('heading', { name: 'Aktindsigt', level: 1 }).waitFor();
+    await this.page.getByLabel('Part eller organisation').fill(filter.party ?? '');
+    await this.page.getByLabel('Fra dato').fill(filter.from ?? '');
+    await this.page.getByLabel('Til dato').fill(filter.to ?? '');
+    await this.page.getByRole('searchbox', { name: 'Tekst' }).fill(filter.text ?? '');
+    await this.page.getByLabel('Status').selectOption({ label: filter.status ?? 'Alle' });
+    await this.page.getByRole('radio', { name: filter.fullHistory ? 'Med hele historikken, også slettet tekst' : 'Kun den aktuelle tekst' }).check();
+    const build = this.page.getByRole('button', { name: 'Byg aktindsigtspakke' });
+    await this.page.waitForFunction(() => {
+      const b = [...document.querySelectorAll('button')].find((x) => x.textContent === 'Byg aktindsigtspakke');
+      return b !== undefined && !b.disabled;
+    });
+    const count = await this.page.getByTestId('package-count').innerText();
+    const [download] = await Promise.all([this.page.waitForEvent('download'), build.click()]);
+    const { readFile } = await import('node:fs/promises');
+    const bytes = await readFile(await download.path());
+    await this.page.getByTestId('package-status').filter({ hasText: 'Pakken er bygget' }).waitFor();
+    return { name: download.suggestedFilename(), bytes, count };
+  }
+
+  /** Settings → Sikkerhedskopi: saves a backup of the whole library and returns the downloaded ZIP. */
+  async saveBackup(): Promise<{ name: string; bytes: Buffer }> {
+    await this.navTo('Indstillinger');
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('button', { name: 'Gem sikkerhedskopi' }).click()]);
+    const { readFile } = await import('node:fs/promises');
+    const bytes = await readFile(await download.path());
+    await this.page.getByTestId('backup-status').filter({ hasText: 'Sikkerhedskopien er gemt' }).waitFor();
+    return { name: download.suggestedFilename(), bytes };
+  }
+
+  /** Settings → Sikkerhedskopi: restores from a ZIP; returns the summary (or the error) once it is done. */
+  async restoreBackup(name: string, bytes: Buffer): Promise<string> {
+    await this.navTo('Indstillinger');
+    await this.page.getByLabel('Gendan fra sikkerhedskopi').setInputFiles({ name, mimeType: 'application/zip', buffer: bytes });
+    const done = this.page.getByTestId('restore-status').filter({ hasText: /^Gendannelsen er færdig/ }).or(this.page.getByRole('alert'));
+    await done.first().waitFor({ timeout: 60_000 });
+    return done.first().innerText();
+  }
 }

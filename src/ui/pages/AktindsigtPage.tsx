@@ -1,0 +1,140 @@
+// Aktindsigt: choose referater by party, period, text and status, see how many match, and build the package
+// as a streamed ZIP with a progress bar and a cancel button.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useId, useRef, useState } from 'react';
+import { REFERAT_STATUSES, type ReferatStatus } from '../../core/meta';
+import type { PackageSelection } from '../../export/packageSelection';
+import { EMPTY_SELECTION } from '../../export/packageSelection';
+import { aktindsigtMatches } from '../../session/aktindsigtMatches';
+import { buildLibraryPackage, packageFileName } from '../../session/buildAktindsigtPackage';
+import { loadLocalIdentity } from '../../session/localIdentity';
+import { useApp } from '../hooks/AppContext';
+import { useI18n } from '../i18n/I18nContext';
+import { openZipSaveTarget } from '../zipSaveTarget';
+
+const DEBOUNCE_MS = 150;
+
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'building'; done: number; total: number; bytes: number }
+  | { kind: 'done'; count: number; bytes: number; name: string }
+  | { kind: 'cancelled' }
+  | { kind: 'failed'; detail: string };
+
+export function AktindsigtPage() {
+  const { db, profile } = useApp();
+  const { t, lang, formatBytes } = useI18n();
+  const id = useId();
+  const [draft, setDraft] = useState<PackageSelection>(EMPTY_SELECTION);
+  const [selection, setSelection] = useState<PackageSelection>(EMPTY_SELECTION);
+  const [includeHistory, setIncludeHistory] = useState(false);
+  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const controller = useRef<AbortController | null>(null);
+
+  useEffect(() => {
+    const timer = setTimeout(() => setSelection(draft), DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [draft]);
+  useEffect(() => () => controller.current?.abort(), []);
+
+  const badPeriod = selection.from !== '' && selection.to !== '' && selection.from > selection.to;
+  const matches = useLiveQuery(() => (badPeriod ? Promise.resolve([]) : aktindsigtMatches(db, selection)), [db, selection, badPeriod]);
+  const settled = matches !== undefined && selection === draft;
+  const count = matches?.length ?? 0;
+  const building = phase.kind === 'building';
+
+  const set = (patch: Partial<PackageSelection>) => setDraft((d) => ({ ...d, ...patch }));
+
+  async function build() {
+    if (!matches || matches.length === 0) return;
+    const ids = matches.map((r) => r.id);
+    const name = packageFileName();
+    // First, while the click still counts as the user's gesture (the save dialog needs one).
+    const target = await openZipSaveTarget(name, ids.length);
+    if (!target) return;
+    const abort = new AbortController();
+    controller.current = abort;
+    setPhase({ kind: 'building', done: 0, total: ids.length, bytes: 0 });
+    try {
+      const local = await loadLocalIdentity(db, profile);
+      const result = await buildLibraryPackage({
+        ids, selection, includeHistory, lang, local, sink: target.sink, signal: abort.signal,
+        onProgress: (p) => setPhase({ kind: 'building', ...p }),
+      });
+      await target.finish();
+      setPhase({ kind: 'done', count: result.rows.length, bytes: result.bytes, name });
+    } catch (e) {
+      await target.abort().catch(() => undefined);
+      if (abort.signal.aborted) setPhase({ kind: 'cancelled' });
+      else setPhase({ kind: 'failed', detail: e instanceof Error ? e.message : String(e) });
+    } finally {
+      controller.current = null;
+    }
+  }
+
+  let summary = t('package.counting');
+  if (badPeriod) summary = t('package.badPeriod');
+  else if (settled) summary = count === 0 ? t('package.countNone') : count === 1 ? t('package.countOne') : t('package.count', { count });
+
+  return (
+    <main id="main" className="page narrow">
+      <h1>{t('package.title')}</h1>
+      <p>{t('package.intro')}</p>
+      <form className="stack" onSubmit={(e) => { e.preventDefault(); void build(); }}>
+        <fieldset className="search-filters" disabled={building}>
+          <legend>{t('package.filters')}</legend>
+          <div className="field">
+            <label htmlFor={`${id}-party`}>{t('package.party')}</label>
+            <input id={`${id}-party`} value={draft.party} maxLength={200} onChange={(e) => set({ party: e.target.value })} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-from`}>{t('package.from')}</label>
+            <input id={`${id}-from`} type="date" value={draft.from} aria-invalid={badPeriod || undefined} onChange={(e) => set({ from: e.target.value })} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-to`}>{t('package.to')}</label>
+            <input id={`${id}-to`} type="date" value={draft.to} aria-invalid={badPeriod || undefined} onChange={(e) => set({ to: e.target.value })} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-text`}>{t('package.text')}</label>
+            <input id={`${id}-text`} type="search" value={draft.text} maxLength={500} onChange={(e) => set({ text: e.target.value })} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-status`}>{t('package.status')}</label>
+            <select id={`${id}-status`} value={draft.status} onChange={(e) => set({ status: e.target.value as ReferatStatus | 'any' })}>
+              <option value="any">{t('package.anyStatus')}</option>
+              {REFERAT_STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
+            </select>
+          </div>
+        </fieldset>
+        <p role="status" className="search-summary" data-testid="package-count">{summary}</p>
+        <fieldset className="field" disabled={building}>
+          <legend>{t('package.history')}</legend>
+          <label className="radio">
+            <input type="radio" name={`${id}-history`} checked={!includeHistory} aria-describedby={`${id}-history-hint`} onChange={() => setIncludeHistory(false)} />
+            {t('package.historyCurrent')}
+          </label>
+          <p id={`${id}-history-hint`} className="muted hint">{t('package.historyCurrentHint')}</p>
+          <label className="radio">
+            <input type="radio" name={`${id}-history`} checked={includeHistory} onChange={() => setIncludeHistory(true)} />
+            {t('package.historyFull')}
+          </label>
+        </fieldset>
+        <p className="muted">{t('package.leftOut')}</p>
+        <div className="actions">
+          <button type="submit" className="primary" disabled={building || !settled || count === 0 || badPeriod}>{t('package.build')}</button>
+          {building && <button type="button" onClick={() => controller.current?.abort()}>{t('package.cancel')}</button>}
+        </div>
+      </form>
+      {building && <progress max={phase.total} value={phase.done} aria-label={t('package.progressLabel')} />}
+      <p role="status" data-testid="package-status">
+        {phase.kind === 'building' && t('package.progress', { done: phase.done, total: phase.total, size: formatBytes(phase.bytes) })}
+        {phase.kind === 'done' && t('package.done', { count: phase.count, size: formatBytes(phase.bytes), name: phase.name })}
+        {phase.kind === 'cancelled' && t('package.cancelled')}
+      </p>
+      {phase.kind === 'failed' && <p role="alert" className="field-error">{t('package.failed', { detail: phase.detail })}</p>}
+    </main>
+  );
+}
+
+export default AktindsigtPage;

@@ -1,0 +1,117 @@
+// Aktindsigt: choose referater by party and period, build the package in the browser, and check the ZIP: one
+// folder per referat (HTML, DOCX, signed .referat), journal, index, LÆSMIG, and hashes that verify.
+import { unzipSync } from 'fflate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { bodyText } from '../../src/core/bodyText';
+import { encodeReferatFile, parseReferatFile, verifyReferatFile } from '../../src/core/referatFile';
+import { sha256Hex } from '../../src/core/sha256';
+import { newSampleId, sampleReferat, type SampleReferat } from '../unit/support/sampleReferat';
+import { createTestSigner } from '../unit/support/testSigner';
+import { ReferatApp } from './pages/ReferatApp';
+import { useBrowserFixture } from './support/browserFixture';
+
+const DELETED = 'Udkast om borgerens helbred, slettet igen';
+const decoder = new TextDecoder();
+
+/** A referat as the signed copy another party would send. */
+async function copyOf(s: Omit<SampleReferat, 'id'>): Promise<{ name: string; bytes: Buffer; id: string }> {
+  const id = newSampleId();
+  const doc = sampleReferat({ id, ...s });
+  const bytes = await encodeReferatFile({
+    docId: id, title: s.title, sender: { name: 'Bo Lund', organisation: s.organisation, organisationKind: 'leverandoer' },
+    signer: await createTestSigner('ECDSA-P256'), stateVector: Y.encodeStateVector(doc), base: null, update: Y.encodeStateAsUpdate(doc), now: new Date(),
+  });
+  return { name: `${s.title}.referat`, bytes: Buffer.from(bytes), id };
+}
+
+/** Every text of the package, the parts inside each DOCX included. */
+function allTexts(files: Record<string, Uint8Array>): string[] {
+  const out: string[] = [];
+  for (const [path, data] of Object.entries(files)) {
+    out.push(decoder.decode(data));
+    if (path.endsWith('.docx')) for (const part of Object.values(unzipSync(data))) out.push(decoder.decode(part));
+  }
+  return out;
+}
+
+describe('aktindsigt package', () => {
+  const fx = useBrowserFixture();
+  let app: ReferatApp;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    app = await ReferatApp.open(await fx.browser.newContext({ acceptDownloads: true }), fx.server.url);
+    await app.setUpProfile({ name: 'Mette Holm', organisation: 'Aarhus Kommune' });
+    const copies = [
+      { title: 'Driftsmøde januar', date: '2026-01-14', organisation: 'Systemhuset A/S', text: 'Svartiderne holder.', caseNumber: '26/0042', kleCode: '85.02.02' },
+      { title: 'Releasemøde', date: '2026-02-11', organisation: 'KMD A/S', text: 'Releasen er udskudt.' },
+      { title: 'Styregruppemøde marts', date: '2026-03-04', organisation: 'Systemhuset A/S', text: 'Budgettet godkendes.', deleted: DELETED },
+    ];
+    for (const c of copies) {
+      const file = await copyOf(c);
+      ids[c.title] = file.id;
+      await app.nav('Bibliotek');
+      const said = await app.importCopyFile('Importér referat', file);
+      if (!said.includes('er føjet til biblioteket')) throw new Error(`import failed: ${said}`);
+    }
+  });
+
+  it('builds the package of the referater with one party, with verified hashes, journal and no deleted text', async () => {
+    const pkg = await app.buildAktindsigtPackage({ party: 'systemhuset' });
+    expect(pkg.count).toBe('2 referater matcher.');
+    expect(pkg.name).toMatch(/^aktindsigt \d{4}-\d{2}-\d{2}\.zip$/);
+    const files = unzipSync(new Uint8Array(pkg.bytes));
+    expect(Object.keys(files).toSorted()).toEqual([
+      'LÆSMIG.txt', 'SHA256SUMS', 'index.html', 'journal.csv', 'journal.json', 'manifest.json',
+      'referater/001 2026-01-14 Driftsmøde januar/referat.docx', 'referater/001 2026-01-14 Driftsmøde januar/referat.html',
+      'referater/001 2026-01-14 Driftsmøde januar/referat.referat', 'referater/002 2026-03-04 Styregruppemøde marts/referat.docx',
+      'referater/002 2026-03-04 Styregruppemøde marts/referat.html', 'referater/002 2026-03-04 Styregruppemøde marts/referat.referat',
+    ]);
+
+    const manifest = JSON.parse(decoder.decode(files['manifest.json'])) as { files: Array<{ path: string; sha256: string }> };
+    expect(manifest.files).toHaveLength(10);
+    for (const f of manifest.files) expect(sha256Hex(files[f.path] ?? new Uint8Array()), f.path).toBe(f.sha256);
+
+    const csv = decoder.decode(files['journal.csv']).trimEnd().split('\r\n');
+    expect(csv).toHaveLength(3);
+    expect(csv[1]).toContain(`2026-01-14,Driftsmøde januar,`);
+    expect(csv[1]).toContain(`26/0042,85.02.02,Kladde,,${ids['Driftsmøde januar']}`);
+    const journal = JSON.parse(decoder.decode(files['journal.json'])) as { rows: Array<{ documentId: string; parties: string[] }> };
+    expect(journal.rows.map((r) => r.documentId)).toEqual([ids['Driftsmøde januar'], ids['Styregruppemøde marts']]);
+    expect(journal.rows[0]?.parties).toEqual(['Aarhus Kommune', 'Systemhuset A/S']);
+
+    // The .referat copies are signed by this device and hold the current text, without what was deleted.
+    for (const path of Object.keys(files).filter((p) => p.endsWith('.referat'))) {
+      const parsed = parseReferatFile(files[path] ?? new Uint8Array());
+      expect(await verifyReferatFile(parsed)).toBe(true);
+      expect(parsed.header.sender.name).toBe('Mette Holm');
+    }
+    const march = parseReferatFile(files['referater/002 2026-03-04 Styregruppemøde marts/referat.referat'] ?? new Uint8Array());
+    const doc = new Y.Doc({ gc: false });
+    Y.applyUpdate(doc, march.update);
+    expect(bodyText(doc)).toContain('Budgettet godkendes.');
+    for (const text of allTexts(files)) expect(text).not.toContain('borgerens helbred');
+    expect(decoder.decode(files['index.html'])).toContain('Styregruppemøde marts');
+    expect(decoder.decode(files['LÆSMIG.txt'])).toContain('Part eller organisation: systemhuset');
+  });
+
+  it('filters by period, and with the whole history the deleted text is in the .referat copy only', async () => {
+    const pkg = await app.buildAktindsigtPackage({ from: '2026-02-01', to: '2026-12-31', fullHistory: true });
+    expect(pkg.count).toBe('2 referater matcher.');
+    const files = unzipSync(new Uint8Array(pkg.bytes));
+    const folders = [...new Set(Object.keys(files).filter((p) => p.startsWith('referater/')).map((p) => p.split('/')[1]))];
+    expect(folders).toEqual(['001 2026-02-11 Releasemøde', '002 2026-03-04 Styregruppemøde marts']);
+    const copy = decoder.decode(files['referater/002 2026-03-04 Styregruppemøde marts/referat.referat']);
+    expect(copy).toContain(DELETED);
+    expect(decoder.decode(files['referater/002 2026-03-04 Styregruppemøde marts/referat.html'])).not.toContain(DELETED);
+    expect(decoder.decode(files['LÆSMIG.txt'])).toContain('MED historik');
+  });
+
+  it('says when nothing matches, and the build button stays disabled', async () => {
+    await app.navTo('Aktindsigt');
+    await app.page.getByLabel('Part eller organisation').fill('Findes ikke A/S');
+    await app.page.getByTestId('package-count').filter({ hasText: 'Ingen referater matcher.' }).waitFor();
+    expect(await app.page.getByRole('button', { name: 'Byg aktindsigtspakke' }).isDisabled()).toBe(true);
+  });
+});
