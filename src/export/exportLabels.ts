@@ -37,6 +37,7 @@ export interface ExportLabels {
   fingerprint: string;
   contentHash: string;
   page: string;
+  referatId: string;
 }
 
 const DA: ExportLabels = {
@@ -74,6 +75,7 @@ const DA: ExportLabels = {
   fingerprint: 'Nøgleaftryk',
   contentHash: 'SHA-256 af den godkendte version',
   page: 'Side',
+  referatId: 'Referat-id',
 };
 
 const EN: ExportLabels = {
@@ -111,6 +113,7 @@ const EN: ExportLabels = {
   fingerprint: 'Key fingerprint',
   contentHash: 'SHA-256 of the approved version',
   page: 'Page',
+  referatId: 'Referat id',
 };
 
 export function exportLabels(lang: ExportLanguage): ExportLabels {

@@ -67,7 +67,7 @@ export function referatDocx(doc: Y.Doc, options: ExportOptions): Uint8Array {
       [20, 20, 22, 38],
     );
   }
-  body.paragraph(body.run(`Referat-id: ${meta.id}`), { style: 'AgendaDetails' });
+  body.paragraph(body.run(`${l.referatId}: ${meta.id}`), { style: 'AgendaDetails' });
 
   const document =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${NAMESPACES}><w:body>${body.xml()}` +

@@ -95,6 +95,11 @@ class HtmlWriter {
   }
 }
 
+/** A <time> with a machine-readable moment when the text is one, else the text alone. */
+function timeHtml(iso: string, shown: string): string {
+  return Number.isNaN(new Date(iso).getTime()) ? esc(shown) : `<time datetime="${esc(iso)}">${esc(shown)}</time>`;
+}
+
 function inlineHtml(inlines: Inline[]): string {
   return inlines
     .map((i) => {
@@ -114,7 +119,7 @@ function actionItemsTable(items: ActionItemInfo[], l: ExportLabels): string {
   const rows = items.map(
     (a) =>
       `<tr><th scope="row">${esc(a.text)}</th><td>${esc(a.owner)}</td><td>${esc(a.ownerOrganisation)}</td>` +
-      `<td>${a.due ? `<time datetime="${esc(a.due)}">${esc(formatExportDate(a.due, l))}</time>` : ''}</td>` +
+      `<td>${a.due ? timeHtml(a.due, formatExportDate(a.due, l)) : ''}</td>` +
       `<td>${a.done ? `<span class="done">✓ ${esc(l.done)}</span>` : esc(l.open)}</td></tr>`,
   );
   return (
@@ -142,7 +147,7 @@ function approvalsTable(approvals: Approval[], l: ExportLabels): string {
   const rows = approvals.map(
     (a) =>
       `<tr><th scope="row">${esc(a.name)}</th><td>${esc(a.organisation)}</td>` +
-      `<td><time datetime="${esc(a.approvedAt)}">${esc(formatExportDateTime(a.approvedAt, l))}</time></td>` +
+      `<td>${timeHtml(a.approvedAt, formatExportDateTime(a.approvedAt, l))}</td>` +
       `<td class="hash">${esc(a.fingerprint)}</td><td class="hash">${esc(a.contentHash)}</td></tr>`,
   );
   return (
@@ -173,7 +178,7 @@ export function referatHtml(doc: Y.Doc, options: ExportOptions): string {
 <section aria-labelledby="details">
 ${writer.heading(2, esc(l.meetingDetails), ' id="details"')}
 <dl class="details">${meetingDetails(view, l)
-    .map((d) => `<dt>${esc(d.label)}</dt><dd>${d.isoDate ? `<time datetime="${esc(d.isoDate)}">${esc(d.value)}</time>` : esc(d.value)}</dd>`)
+    .map((d) => `<dt>${esc(d.label)}</dt><dd>${d.isoDate ? timeHtml(d.isoDate, d.value) : esc(d.value)}</dd>`)
     .join('')}</dl>
 </section>
 <section aria-labelledby="participants">
@@ -186,7 +191,7 @@ ${writer.heading(2, esc(l.approvals), ' id="approvals"')}
 ${approvalsTable(view.approvals, l)}
 </section>
 </main>
-<footer><p>Referat-id: ${esc(meta.id)}</p></footer>
+<footer><p>${esc(l.referatId)}: ${esc(meta.id)}</p></footer>
 </body>
 </html>
 `;

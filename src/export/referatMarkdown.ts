@@ -142,7 +142,7 @@ export function referatMarkdown(doc: Y.Doc, options: ExportOptions): string {
           [l.signer, l.organisation, l.approvedAt, l.fingerprint, l.contentHash],
           view.approvals.map((a) => [a.name, a.organisation, formatExportDateTime(a.approvedAt, l), a.fingerprint, a.contentHash]),
         ),
-    `Referat-id: ${escapeMarkdown(meta.id)}`,
+    `${escapeMarkdown(l.referatId)}: ${escapeMarkdown(meta.id)}`,
   ];
   return `${sections.filter((s) => s !== '').join('\n\n')}\n`;
 }

@@ -8,7 +8,7 @@ import { bodyFragment, metaMap } from '../core/referatDoc';
 import { isAllowedLinkUrl } from '../core/safeLinkUrl';
 import { readStructure, type ActionItemInfo, type AgendaItemInfo, type DecisionInfo } from '../core/structure';
 
-/** A run of text with its marks; `href` is set only for an allowed link (http, https, mailto). */
+/** A run of text with its marks; `href` is set only for an allowed link (http, https, mailto), normalised as a URL. */
 export interface TextRun {
   text: string;
   bold: boolean;
@@ -161,7 +161,7 @@ function textRuns(text: Y.XmlText): Inline[] {
     const marks: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(d.attributes ?? {})) marks[HASHED_MARK.exec(name)?.[1] ?? name] = value;
     const link = marks.link as { href?: unknown } | undefined;
-    const href = typeof link?.href === 'string' && isAllowedLinkUrl(link.href) ? link.href.trim() : null;
+    const href = typeof link?.href === 'string' && isAllowedLinkUrl(link.href) ? new URL(link.href.trim()).href : null;
     out.push({
       text: d.insert,
       bold: 'bold' in marks,
