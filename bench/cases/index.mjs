@@ -19,6 +19,7 @@ export const CASES = [
   { id: 't1', title: 'Trace replay through the document layer', kind: 'node', needsPrivateNetwork: false, load: () => import('./t1.mjs') },
   { id: 's1', title: 'Bytes stored in IndexedDB', kind: 'node', needsPrivateNetwork: false, load: () => import('./s1.mjs') },
   { id: 'm1', title: 'Import of a divergent 200-page copy', kind: 'node', needsPrivateNetwork: false, load: () => import('./m1.mjs') },
+  { id: 'a1', title: 'Aktindsigt package of 1,000 referater', kind: 'node', needsPrivateNetwork: false, load: () => import('./a1.mjs') },
   { id: 'b1', title: 'JavaScript on first load', kind: 'build', needsPrivateNetwork: false, load: () => import('./b1.mjs') },
   { id: 'p1', title: 'Offline cold start', kind: 'browser', needsPrivateNetwork: false, load: () => import('./p1.mjs') },
   { id: 'k3', title: 'Keystroke to durable', kind: 'browser', needsPrivateNetwork: false, load: () => import('./k3.mjs') },
