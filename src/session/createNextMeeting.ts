@@ -2,13 +2,12 @@
 import { carryForward, seriesOf } from '../core/carryForward';
 import { recordAuthorship } from '../core/authorship';
 import { initReferat } from '../core/initReferat';
-import { libraryEntry } from '../core/libraryEntry';
 import { readMeta } from '../core/meta';
 import type { Profile } from '../core/profile';
 import { newReferatDoc } from '../core/referatDoc';
 import { newReferatId } from '../core/referatId';
 import { TEMPLATES, STANDARD_TEMPLATE } from '../core/templates';
-import { putIndexRow } from '../storage/indexRows';
+import { projectIndexRow } from './projectIndexRow';
 import { docDatabaseName } from '../storage/docDatabaseName';
 import { DocStore } from '../storage/docStore';
 import type { LibraryDatabase } from '../storage/libraryDatabase';
@@ -43,7 +42,7 @@ export async function createNextMeeting(
   const store = await DocStore.open(docDatabaseName(id), doc);
   try {
     await store.flush();
-    await putIndexRow(db, { ...libraryEntry(doc, id), indexedAt: Date.now() });
+    await projectIndexRow(db, doc, id);
     await previous.reindex();
   } finally {
     await store.close();

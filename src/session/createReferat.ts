@@ -1,12 +1,11 @@
 // Creates a new referat on this device: its document, seeded once with a template, stored, and indexed.
 import { recordAuthorship } from '../core/authorship';
 import { initReferat } from '../core/initReferat';
-import { libraryEntry } from '../core/libraryEntry';
 import type { Profile } from '../core/profile';
 import { newReferatDoc } from '../core/referatDoc';
 import { newReferatId } from '../core/referatId';
 import { STANDARD_TEMPLATE, type Template } from '../core/templates';
-import { putIndexRow } from '../storage/indexRows';
+import { projectIndexRow } from './projectIndexRow';
 import { docDatabaseName } from '../storage/docDatabaseName';
 import { DocStore } from '../storage/docStore';
 import type { LibraryDatabase } from '../storage/libraryDatabase';
@@ -36,7 +35,7 @@ export async function createReferat(db: LibraryDatabase, creator: Profile, opts:
   const store = await DocStore.open(docDatabaseName(id), doc);
   try {
     await store.flush();
-    await putIndexRow(db, { ...libraryEntry(doc, id), indexedAt: Date.now() });
+    await projectIndexRow(db, doc, id);
   } finally {
     await store.close();
     doc.destroy();

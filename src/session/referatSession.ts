@@ -2,11 +2,10 @@
 // library index kept in step with every change.
 import type * as Y from 'yjs';
 import { recordAuthorship } from '../core/authorship';
-import { libraryEntry } from '../core/libraryEntry';
 import { docFormatVersion, migrateDoc, type DocFormatState } from '../core/migrateDoc';
 import { newReferatDoc } from '../core/referatDoc';
 import { isReferatId } from '../core/referatId';
-import { putIndexRow } from '../storage/indexRows';
+import { projectIndexRow } from './projectIndexRow';
 import { docDatabaseName } from '../storage/docDatabaseName';
 import { DocStore, type SaveState } from '../storage/docStore';
 import type { LibraryDatabase } from '../storage/libraryDatabase';
@@ -56,7 +55,7 @@ export async function openReferatSession(db: LibraryDatabase, id: string, opts: 
     if (timer) clearTimeout(timer);
     timer = null;
     if (docFormatVersion(doc) === 0) return;
-    await putIndexRow(db, { ...libraryEntry(doc, id), indexedAt: Date.now() });
+    await projectIndexRow(db, doc, id);
   };
   // At most one index write per interval while someone types, so the library is never far behind.
   const onUpdate = () => {

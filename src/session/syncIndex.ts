@@ -1,9 +1,9 @@
 // Makes the library index match the documents on this device: rebuilds it after a format change,
 // adds documents it lacks, and drops rows whose document is gone.
-import { libraryEntry } from '../core/libraryEntry';
 import { migrateDoc } from '../core/migrateDoc';
 import { newReferatDoc } from '../core/referatDoc';
-import { deleteIndexRows, putIndexRow } from '../storage/indexRows';
+import { deleteIndexRows } from '../storage/indexRows';
+import { projectIndexRow } from './projectIndexRow';
 import { docDatabaseName } from '../storage/docDatabaseName';
 import { DocStore } from '../storage/docStore';
 import { INDEX_VERSION, type LibraryDatabase } from '../storage/libraryDatabase';
@@ -26,7 +26,7 @@ export async function syncIndex(db: LibraryDatabase, factory: IDBFactory = globa
     const store = await DocStore.open(docDatabaseName(id), doc, factory);
     try {
       if (migrateDoc(doc) !== 'empty') {
-        await putIndexRow(db, { ...libraryEntry(doc, id), indexedAt: Date.now() });
+        await projectIndexRow(db, doc, id);
         projected++;
       }
     } finally {
