@@ -3,27 +3,36 @@ import type { ExportLabels } from './exportLabels';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+// Making an Intl formatter costs far more than using one, and a referat may hold hundreds of dates.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** A `YYYY-MM-DD` date in words ("1. december 2026"); anything else is returned as it is. */
 export function formatExportDate(isoDate: string, labels: ExportLabels): string {
   if (!DATE.test(isoDate)) return isoDate;
   const d = new Date(`${isoDate}T00:00:00Z`);
   if (Number.isNaN(d.getTime())) return isoDate;
-  return new Intl.DateTimeFormat(labels.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
+  return formatter(labels.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
 }
 
 /** An ISO 8601 moment as a date and time in Danish time, with the zone named; anything unreadable as it is. */
 export function formatExportDateTime(iso: string, labels: ExportLabels): string {
   const d = new Date(iso);
   if (iso === '' || Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(labels.locale, {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'Europe/Copenhagen',
-  }).format(d) + ` (${zoneName(d, labels.locale)})`;
+  const shown = formatter(labels.locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Copenhagen' }).format(d);
+  return `${shown} (${zoneName(d, labels.locale)})`;
 }
 
 function zoneName(d: Date, locale: string): string {
-  const part = new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Copenhagen', timeZoneName: 'short' })
+  const part = formatter(locale, { timeZone: 'Europe/Copenhagen', timeZoneName: 'short' })
     .formatToParts(d)
     .find((p) => p.type === 'timeZoneName');
   return part?.value ?? 'Europe/Copenhagen';
