@@ -1,10 +1,7 @@
 // Settings → Sikkerhedskopi: save every referat as one ZIP of signed copies, and restore (merge) such a ZIP,
-// with a report of what each file did.
+// with a report of what each file did. The ZIP and import code loads only when used, off the first load.
 import { useId, useRef, useState } from 'react';
-import { blobSource } from '../../export/zipReader';
-import { backupFileName, backupLibrary } from '../../session/backupLibrary';
-import { loadLocalIdentity } from '../../session/localIdentity';
-import { restoreLibrary, type RestoreReport } from '../../session/restoreLibrary';
+import type { RestoreReport } from '../../session/restoreLibrary';
 import { storedDocIds } from '../../storage/storedDocIds';
 import { useApp } from '../hooks/AppContext';
 import { useI18n } from '../i18n/I18nContext';
@@ -34,6 +31,7 @@ export function BackupPanel() {
   const busy = backup.kind === 'saving' || restore.kind === 'checking' || restore.kind === 'restoring';
 
   async function save() {
+    const [{ backupFileName, backupLibrary }, { loadLocalIdentity }] = await Promise.all([import('../../session/backupLibrary'), import('../../session/localIdentity')]);
     const name = backupFileName();
     const target = await openZipSaveTarget(name, (await storedDocIds()).length);
     if (!target) return;
@@ -56,6 +54,11 @@ export function BackupPanel() {
   async function restoreFrom(file: File) {
     setRestore({ kind: 'checking', name: file.name });
     try {
+      const [{ blobSource }, { restoreLibrary }, { loadLocalIdentity }] = await Promise.all([
+        import('../../export/zipReader'),
+        import('../../session/restoreLibrary'),
+        import('../../session/localIdentity'),
+      ]);
       const local = await loadLocalIdentity(db, profile);
       const report = await restoreLibrary(db, blobSource(file), {
         ownFingerprint: local.me.fingerprint,
