@@ -54,6 +54,8 @@ export function ExportMenu(props: { doc: Y.Doc }) {
   useEffect(markEmptyFieldsForPrint, []);
 
   const save = async (format: ReferatExportFormat) => {
+    // A second press while a file is being made is ignored (the buttons stay focusable, so focus is not lost).
+    if (busy) return;
     setBusy(true);
     setError(null);
     setMessage(t('export.working'));
@@ -82,7 +84,7 @@ export function ExportMenu(props: { doc: Y.Doc }) {
         <div role="group" aria-labelledby={`${id}-label`} className="actions">
           <span id={`${id}-label`} className="export-menu-label">{t('export.label')}</span>
           {FORMATS.map((f) => (
-            <button key={f.format} type="button" disabled={busy} onClick={() => void save(f.format)}>
+            <button key={f.format} type="button" aria-disabled={busy} onClick={() => void save(f.format)}>
               {t(f.label)}
             </button>
           ))}
