@@ -17,6 +17,12 @@ export interface JournalApproval {
   fingerprint: string;
 }
 
+export interface JournalParticipant {
+  name: string;
+  organisation: string;
+  present: boolean;
+}
+
 export interface JournalRow {
   /** Running number in the package, from 1; also the start of the referat's folder name. */
   number: number;
@@ -28,8 +34,7 @@ export interface JournalRow {
   subject: string;
   /** Organisations taking part, in first-seen order. */
   parties: string[];
-  /** "Name (Organisation)" for each participant; absent ones marked. */
-  participants: string[];
+  participants: JournalParticipant[];
   caseNumbers: string[];
   kleCodes: string[];
   status: ReferatStatus;
@@ -56,9 +61,7 @@ export function journalRow(doc: Y.Doc, at: { number: number; documentId: string;
     title,
     subject: subject.length > MAX_SUBJECT ? `${subject.slice(0, MAX_SUBJECT - 1)}…` : subject,
     parties: unique(people.map((p) => p.organisation)),
-    participants: people
-      .filter((p) => p.name.trim() !== '')
-      .map((p) => `${p.name.trim()}${p.organisation.trim() ? ` (${p.organisation.trim()})` : ''}${p.present ? '' : ' *'}`),
+    participants: people.filter((p) => p.name.trim() !== '').map((p) => ({ name: p.name.trim(), organisation: p.organisation.trim(), present: p.present })),
     caseNumbers: unique(structure.agendaItems.map((a) => a.caseNumber)),
     kleCodes: unique(structure.agendaItems.map((a) => a.kleCode)),
     // As the library shows it: derived from the verified approvals, never trusted from meta.status alone.
@@ -93,8 +96,9 @@ export function journalCsv(rows: readonly JournalRow[], lang: ExportLanguage): s
   const lines = [HEADERS[lang].map(csvField).join(',')];
   for (const r of rows) {
     const approvals = r.approvals.map((a) => `${a.name} (${a.organisation}) ${a.approvedAt}`);
+    const people = r.participants.map((p) => `${p.name}${p.organisation ? ` (${p.organisation})` : ''}${p.present ? '' : ` – ${l.absent.toLowerCase()}`}`);
     lines.push(
-      [String(r.number), r.date, r.title, r.subject, r.parties.join('; '), r.participants.join('; '), r.caseNumbers.join('; '), r.kleCodes.join('; '), l.statuses[r.status], approvals.join('; '), r.documentId, r.folder]
+      [String(r.number), r.date, r.title, r.subject, r.parties.join('; '), people.join('; '), r.caseNumbers.join('; '), r.kleCodes.join('; '), l.statuses[r.status], approvals.join('; '), r.documentId, r.folder]
         .map(csvField)
         .join(','),
     );

@@ -108,6 +108,20 @@ describe('aktindsigt package', () => {
     expect(decoder.decode(files['LÆSMIG.txt'])).toContain('MED historik');
   });
 
+  it('works in English: labels, count, and a package with English journal headings', async () => {
+    await app.goto('/aktindsigt?lang=en');
+    await app.page.getByRole('heading', { name: 'Access to documents (aktindsigt)', level: 1 }).waitFor();
+    await app.page.getByLabel('Party or organisation').fill('KMD');
+    await app.page.getByTestId('package-count').filter({ hasText: '1 referat matches.' }).waitFor();
+    expect(await app.page.getByRole('radio', { name: 'Current text only' }).isChecked()).toBe(true);
+    const [download] = await Promise.all([app.page.waitForEvent('download'), app.page.getByRole('button', { name: 'Build access package' }).click()]);
+    const { readFile } = await import('node:fs/promises');
+    const files = unzipSync(new Uint8Array(await readFile(await download.path())));
+    expect(decoder.decode(files['journal.csv']).split('\r\n')[0]).toBe('No.,Date,Title,Subject,Parties,Participants,Case number,KLE code,Status,Approvals,Document id,Folder');
+    await app.page.getByTestId('package-status').filter({ hasText: /^The package is built: 1 referater/ }).waitFor();
+    await app.goto('/aktindsigt?lang=da');
+  });
+
   it('says when nothing matches, and the build button stays disabled', async () => {
     await app.navTo('Aktindsigt');
     await app.page.getByLabel('Part eller organisation').fill('Findes ikke A/S');
