@@ -32,6 +32,7 @@ tbody th { font-weight: normal; }
 .decision p { margin: .25rem 0; }
 .done { color: #14532d; font-weight: 600; }
 .hash { font-family: Consolas, "DejaVu Sans Mono", monospace; font-size: .85em; word-break: break-all; }
+li > p { margin: .2rem 0; }
 blockquote { border-left: 3px solid #8a8a8a; margin: .75rem 0; padding: 0 1rem; color: #333; }
 footer { margin-top: 2rem; color: #404040; font-size: .85rem; }
 @media print {
