@@ -118,7 +118,7 @@ describe('aktindsigt package', () => {
     const { readFile } = await import('node:fs/promises');
     const files = unzipSync(new Uint8Array(await readFile(await download.path())));
     expect(decoder.decode(files['journal.csv']).split('\r\n')[0]).toBe('No.,Date,Title,Subject,Parties,Participants,Case number,KLE code,Status,Approvals,Document id,Folder');
-    await app.page.getByTestId('package-status').filter({ hasText: /^The package is built: 1 referater/ }).waitFor();
+    await app.page.getByTestId('package-status').filter({ hasText: /^The package is built: 1 referat, / }).waitFor();
     await app.goto('/aktindsigt?lang=da');
   });
 

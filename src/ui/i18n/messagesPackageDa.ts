@@ -25,6 +25,7 @@ export const messagesPackageDa = {
   'package.progressLabel': 'Pakken bygges',
   'package.progress': 'Bygger pakken: {done} af {total} referater ({size}).',
   'package.done': 'Pakken er bygget: {count} referater, {size}, gemt som »{name}«.',
+  'package.doneOne': 'Pakken er bygget: 1 referat, {size}, gemt som »{name}«.',
   'package.cancelled': 'Pakken blev ikke bygget færdig, og intet er gemt.',
   'package.failed': 'Pakken kunne ikke bygges: {detail}',
 

@@ -27,6 +27,7 @@ export const messagesPackageEn: Record<keyof typeof messagesPackageDa, string> =
   'package.progressLabel': 'Building the package',
   'package.progress': 'Building the package: {done} of {total} referater ({size}).',
   'package.done': 'The package is built: {count} referater, {size}, saved as “{name}”.',
+  'package.doneOne': 'The package is built: 1 referat, {size}, saved as “{name}”.',
   'package.cancelled': 'The package was not finished, and nothing was saved.',
   'package.failed': 'The package could not be built: {detail}',
 

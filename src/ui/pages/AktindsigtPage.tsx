@@ -129,7 +129,7 @@ export function AktindsigtPage() {
       {building && <progress max={phase.total} value={phase.done} aria-label={t('package.progressLabel')} />}
       <p role="status" data-testid="package-status">
         {phase.kind === 'building' && t('package.progress', { done: phase.done, total: phase.total, size: formatBytes(phase.bytes) })}
-        {phase.kind === 'done' && t('package.done', { count: phase.count, size: formatBytes(phase.bytes), name: phase.name })}
+        {phase.kind === 'done' && t(phase.count === 1 ? 'package.doneOne' : 'package.done', { count: phase.count, size: formatBytes(phase.bytes), name: phase.name })}
         {phase.kind === 'cancelled' && t('package.cancelled')}
       </p>
       {phase.kind === 'failed' && <p role="alert" className="field-error">{t('package.failed', { detail: phase.detail })}</p>}
