@@ -2,6 +2,7 @@
 // copy, then journal.csv/.json, index.html, LÆSMIG.txt and the SHA-256 manifest. One referat at a time is in
 // memory; the ZIP's bytes go to the sink as they are made. Layout: docs/AKTINDSIGT.md.
 import * as Y from 'yjs';
+import { verifyApprovals } from '../core/approvalStatus';
 import { keyFingerprint } from '../core/fingerprint';
 import type { Profile } from '../core/profile';
 import { publicKeyJwk } from '../core/publicKeyJwk';
@@ -79,6 +80,8 @@ export async function buildAktindsigtPackage(input: AktindsigtPackageInput): Pro
     input.signal?.throwIfAborted();
     for await (const { id, doc } of input.referater) {
       input.signal?.throwIfAborted();
+      // The journal's status counts only approvals whose signatures are checked (core/approvalStatus.ts).
+      await verifyApprovals(doc);
       const number = rows.length + 1;
       const folder = folderName(number, input.total, doc);
       const copy = input.includeHistory
