@@ -102,6 +102,32 @@ import { REPO_ROOT } from './paths.mjs';
  */
 
 /**
+ * @typedef {object} LibraryRow an index row (src/storage/libraryDatabase.ts IndexedReferat), as far as the bench reads it
+ * @property {string} id
+ * @property {string} title
+ * @property {string} date
+ * @property {string[]} parties
+ * @property {Array<{ id: string, text: string, owner: string, done: boolean, due: string }>} actionItems
+ * @property {number} indexedAt
+ */
+
+/**
+ * @typedef {object} SearchIndexInstance src/core/searchIndex.ts
+ * @property {number} size
+ * @property {number} termCount
+ * @property {(query: string, filters?: { excludeIds?: ReadonlySet<string> }, options?: { limit?: number, snippets?: boolean }) => { total: number, hits: unknown[] }} search
+ */
+
+/**
+ * @typedef {object} SearchModules
+ * @property {new (entries?: Iterable<LibraryRow>) => SearchIndexInstance} SearchIndex src/core/searchIndex.ts
+ * @property {(text: string) => string} danishFold src/core/danishFold.ts
+ * @property {readonly string[]} SEARCH_FIELDS src/core/searchFields.ts
+ * @property {(entry: LibraryRow, field: string) => string[]} searchFieldTexts src/core/searchFields.ts
+ * @property {(count: number, seed?: number) => LibraryRow[]} generateLibrary tests/unit/support/generateLibrary.ts
+ */
+
+/**
  * @param {string} relative path from the repository root
  * @returns {Promise<unknown>}
  */
@@ -139,4 +165,15 @@ export async function harnessModule() {
 /** @returns {Promise<PageModelModule>} */
 export async function pageModelModule() {
   return /** @type {PageModelModule} */ (await load('tests/e2e/pages/ReferatApp.ts'));
+}
+
+/** @returns {Promise<SearchModules>} */
+export async function searchModules() {
+  const [index, fold, fields, library] = await Promise.all([
+    load('src/core/searchIndex.ts'),
+    load('src/core/danishFold.ts'),
+    load('src/core/searchFields.ts'),
+    load('tests/unit/support/generateLibrary.ts'),
+  ]);
+  return /** @type {SearchModules} */ ({ ...Object(index), ...Object(fold), ...Object(fields), ...Object(library) });
 }

@@ -39,6 +39,33 @@ export interface FixtureModule {
   plainText(text: Y.Text): string;
 }
 
+export interface SearchQueriesModule {
+  benchQueries(options?: { count?: number; seed?: number }): Array<{ text: string; kind: string }>;
+}
+
+export interface LinearScanModule {
+  linearScan(texts: readonly string[], fold: (text: string) => string): { size: number; count(query: string): number };
+}
+
+export type KeyAction =
+  | { kind: 'caret'; from: number; to: number; pmFrom: number; pmTo: number }
+  | { kind: 'key'; key: string; char: string }
+  | { kind: 'paste'; at: number; pmAt: number; text: string };
+
+export interface TraceKeysModule {
+  traceKeyActions(txns: Trace['txns'], state: { text: string; caret: number }, from: number, to: number): KeyAction[];
+  keySafe(ch: string): string;
+  keySafeText(text: string): string;
+  pmPosition(text: string, i: number, base: number): number;
+}
+
+export interface CpuProfileModule {
+  selfTimes(
+    profile: { nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }>; samples: number[]; timeDeltas: number[] },
+    top: number,
+  ): { totalMs: number; top: Array<{ name: string; ms: number; share: number }> };
+}
+
 function load<T>(file: string): Promise<T> {
   return import(/* @vite-ignore */ new URL(`../../../bench/${file}`, import.meta.url).href) as Promise<T>;
 }
@@ -47,3 +74,7 @@ export const stats = (): Promise<StatsModule> => load('stats.mjs');
 export const replayModule = (): Promise<ReplayModule> => load('replay.mjs');
 export const traces = (): Promise<TracesModule> => load('traces.mjs');
 export const fixture = (): Promise<FixtureModule> => load('referatFixture.mjs');
+export const searchQueries = (): Promise<SearchQueriesModule> => load('searchQueries.mjs');
+export const linearScanModule = (): Promise<LinearScanModule> => load('linearScan.mjs');
+export const traceKeysModule = (): Promise<TraceKeysModule> => load('traceKeys.mjs');
+export const cpuProfile = (): Promise<CpuProfileModule> => load('cpuProfile.mjs');
