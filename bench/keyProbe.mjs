@@ -4,7 +4,8 @@
 // Installed with page.evaluate on a page whose editor exists; the app is not changed.
 
 /** @typedef {{ key: string, t: number, dispatch: number, paint: number | null }} KeyRecord */
-/** @typedef {{ keys: KeyRecord[], longTasks: Array<{ start: number, duration: number }>, cur: KeyRecord | null }} Probe */
+/** @typedef {{ start: number, duration: number, invoker: string, source: string }} ScriptRun one script of a long animation frame */
+/** @typedef {{ keys: KeyRecord[], longTasks: Array<{ start: number, duration: number }>, scripts: ScriptRun[], cur: KeyRecord | null }} Probe */
 
 /**
  * Page side: wraps the editor view's dispatch and listens for keydown (capture) and long tasks.
@@ -17,7 +18,7 @@ export function installKeyProbe(selector) {
   const editor = el.editor;
   const view = editor.view;
   /** @type {Probe} */
-  const probe = { keys: [], longTasks: [], cur: null };
+  const probe = { keys: [], longTasks: [], scripts: [], cur: null };
   w.__probe = probe;
   w.__probeEditor = editor;
   const original = view.dispatch;
@@ -48,6 +49,16 @@ export function installKeyProbe(selector) {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) probe.longTasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask' });
+  // Long animation frames name the scripts that made them long (who called them: an event, a callback, a message).
+  if (PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')) {
+    new PerformanceObserver((list) => {
+      for (const frame of /** @type {any[]} */ (list.getEntries())) {
+        for (const sc of frame.scripts ?? []) {
+          probe.scripts.push({ start: sc.startTime, duration: sc.duration, invoker: String(sc.invoker ?? ''), source: `${sc.sourceFunctionName ?? ''} ${String(sc.sourceURL ?? '').split('/').pop()}`.trim() });
+        }
+      }
+    }).observe({ type: 'long-animation-frame' });
+  }
   /** Resolves when the last key's frame is done. */
   w.__probeSettled = () =>
     new Promise((resolve) => {
@@ -148,6 +159,6 @@ export async function pressMeasured(page, key) {
 export function readProbe(page) {
   return page.evaluate(() => {
     const p = /** @type {Probe} */ (/** @type {any} */ (window).__probe);
-    return { keys: p.keys, longTasks: p.longTasks, cur: null };
+    return { keys: p.keys, longTasks: p.longTasks, scripts: p.scripts, cur: null };
   });
 }

@@ -1,15 +1,17 @@
 // C1: the longest main-thread pause caused by storage compaction. DocStore (src/storage/docStore.ts) merges its
 // update log into one update when a write would take it to COMPACT_THRESHOLD stored updates: it reads the log
-// back, applies it to the document, encodes the whole state and writes it, all on the main thread. A 200-page
+// back, merges it and writes it (src/storage/compactInWorker.ts: the merge in a Web Worker). A 200-page
 // referat with its typing history is stored so that, once the app has opened it, its log is one update short of
-// the threshold; one keystroke in the app then compacts. Measured: the longest long task overlapping the compacting write (its transaction's start to completion);
+// the threshold; one keystroke in the app then compacts. Measured: the longest long task from the start of that keystroke's write until the log has shrunk;
 // beside Y.encodeStateAsUpdate of the same document in the same page. A second keystroke (no compaction) is the control.
 import { alternate } from '../alternate.mjs';
 import { storageModules } from '../appModules.mjs';
 import { injectTools, newToolsPage, withBenchBuild } from '../benchBuild.mjs';
 import { makeBigReferat, openInApp, storeBigReferat } from '../browserReferat.mjs';
+import { profileTop } from '../cpuProfile.mjs';
 import { fmtMs } from '../format.mjs';
 import { installKeyProbe, pressMeasured, readProbe } from '../keyProbe.mjs';
+import { pollUntil } from '../poll.mjs';
 import { makeRow, medianOf } from '../rows.mjs';
 import { median } from '../stats.mjs';
 
@@ -74,26 +76,51 @@ export async function run(ctx) {
       const writeMs = [];
       /** @type {number[]} */
       const afterCounts = [];
+      /** @type {number[]} longest long task of any kind while compacting */
+      const tasksDuring = [];
+      /** @type {Array<{ ms: number, who: string }>} */
+      const storageRuns = [];
 
-      /** Pauses (long tasks) from a keydown until the next referat-doc write begun after it completes. */
-      const keyAndWrite = async () => {
+      /**
+       * Pauses (long tasks) while the storage handles a keystroke: from the start of the first referat-doc write
+       * begun after the keydown until that write has completed, or, when `compacts`, until the log has shrunk
+       * (compaction may take more than one transaction, and a worker); otherwise for at least `spanMs`.
+       * @param {boolean} compacts
+       * @param {number} logBefore
+       * @param {number} [spanMs]
+       */
+      const keyAndWrite = async (compacts, logBefore, spanMs = 0) => {
         const before = (await readProbe(page)).keys.length;
         await pressMeasured(page, 'x');
-        const probe = await readProbe(page);
-        const key = probe.keys[before];
+        const key = (await readProbe(page)).keys[before];
         if (!key) throw new Error('C1: the key was not seen');
-        const done = await page.waitForFunction(
+        const first = await page.waitForFunction(
           (t) => /** @type {Array<{ created: number, complete: number | null }>} */ (/** @type {any} */ (window).__docWrites).find((w) => w.created >= t && w.complete !== null) ?? null,
           key.t,
           { polling: 20 },
         );
-        const write = /** @type {{ created: number, complete: number }} */ (await done.jsonValue());
+        const write = /** @type {{ created: number, complete: number }} */ (await first.jsonValue());
+        let end = Math.max(write.complete, write.created + spanMs);
+        if (!compacts) await page.waitForFunction((t) => performance.now() > t, end, { polling: 20 });
+        if (compacts) {
+          await pollUntil(async () => (await page.evaluate(storedCount, dbName)) < logBefore, { timeoutMs: 60_000, intervalMs: 20, what: 'the log to shrink' });
+          end = await page.evaluate(() => performance.now());
+        }
         // Long tasks are reported after they end: give the observer a moment.
         await page.waitForTimeout(200);
-        // The storage's own work: tasks that end after its write transaction began and start before it completed
-        // (the keystroke's editor work comes before the write begins).
-        const tasks = (await readProbe(page)).longTasks.filter((t) => t.start + t.duration > write.created && t.start <= write.complete);
-        return { longest: tasks.length ? Math.max(...tasks.map((t) => t.duration)) : 0, writeMs: write.complete - key.t };
+        // The storage's work only: the keystroke's editor work comes before its write begins.
+        const probe = await readProbe(page);
+        const tasks = probe.longTasks.filter((t) => t.start + t.duration > write.created && t.start <= end);
+        // Scripts in long frames run by IndexedDB or worker callbacks: the storage's own share of the pauses.
+        const storage = probe.scripts.filter((sc) => sc.start + sc.duration > write.created && sc.start <= end && /IDB|Worker|message/i.test(sc.invoker));
+        const top = storage.toSorted((a, b) => b.duration - a.duration)[0];
+        return {
+          longest: tasks.length ? Math.max(...tasks.map((t) => t.duration)) : 0,
+          storage: top ? top.duration : 0,
+          storageWho: top ? `${top.invoker}${top.source ? ` → ${top.source}` : ''}` : '',
+          writeMs: end - key.t,
+          spanMs: end - write.created,
+        };
       };
 
       /**
@@ -108,6 +135,9 @@ export async function run(ctx) {
         if (stored !== extraEdits + 1) throw new Error(`C1: ${stored} updates stored, expected ${extraEdits + 1}`);
         await openInApp(page, url, referat);
         await page.evaluate(installKeyProbe, '.ProseMirror');
+        if (!(await page.evaluate(() => PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')))) {
+          throw new Error('C1 needs Long Animation Frame timing (Chromium 123 or newer) to tell the storage\'s pauses from others');
+        }
         await page.evaluate(() => {
           const w = /** @type {any} */ (window);
           const size = w.__probeEditor.state.doc.content.size;
@@ -122,15 +152,18 @@ export async function run(ctx) {
       const app = async () => {
         const before = await storeAndOpen(COMPACT_THRESHOLD - 2 - onOpen);
         if (before !== COMPACT_THRESHOLD - 1) throw new Error(`C1: the log holds ${before} updates before the keystroke, expected ${COMPACT_THRESHOLD - 1}`);
-        const compacting = await keyAndWrite();
+        const compacting = await keyAndWrite(true, before);
         const after = await page.evaluate(storedCount, dbName);
         // Compacted: one merged update, plus whatever the app stored after it.
         if (after >= before) throw new Error(`C1: after the keystroke the database holds ${after} updates, before ${before}: no compaction`);
         afterCounts.push(after);
-        const plain = await keyAndWrite();
+        // The control: the next keystroke, whose write does not compact, watched for as long.
+        const plain = await keyAndWrite(false, after, compacting.spanMs);
         control.push(plain.longest);
+        tasksDuring.push(compacting.longest);
         writeMs.push(compacting.writeMs);
-        return compacting.longest;
+        storageRuns.push({ ms: compacting.storage, who: compacting.storageWho });
+        return compacting.storage;
       };
       const floor = async () => {
         await injectTools(page).catch(() => undefined);
@@ -149,7 +182,7 @@ export async function run(ctx) {
       });
       const row = makeRow({
         id: 'C1',
-        label: `longest main-thread pause from compaction, 200-page referat (${referat.blocks} blocks)`,
+        label: `longest main-thread pause by the storage while compacting, 200-page referat (${referat.blocks} blocks)`,
         unit: 'ms',
         app: medianOf(samples.app),
         floor: medianOf(samples.floor),
@@ -160,12 +193,20 @@ export async function run(ctx) {
         note: '',
       });
       row.met = Math.max(...samples.app) <= TARGET_MS;
+      const slowest = storageRuns.toSorted((a, b) => b.ms - a.ms)[0];
       row.note =
-        `longest long task overlapping the compacting write (from its transaction's start to its completion, ${fmtMs(median(writeMs))} after the keydown); the same for the next keystroke's write (no compaction): ${median(control) === 0 ? 'no long task' : fmtMs(median(control))}; ` +
+        `the figure is the longest script run by an IndexedDB or worker callback while compacting (Long Animation Frame script timing; an upper bound: the app's Dexie index writes run from IndexedDB callbacks too): ${slowest && slowest.ms > 0 ? `${fmtMs(slowest.ms)} (${slowest.who})` : 'none in a long frame'}; ` +
+        `longest long task of any kind from the start of the keystroke's write until the log has shrunk (${fmtMs(median(writeMs))} after the keydown): ${fmtMs(median(tasksDuring))}; over as long a stretch after the next keystroke's write (no compaction): ${median(control) === 0 ? 'no long task' : fmtMs(median(control))}; ` +
         `the log holds ${COMPACT_THRESHOLD - 1} updates before the keystroke (${onOpen} of them stored by the app on opening), ${Math.max(...afterCounts)} or fewer after (the merged state and the updates stored since)` +
-        (row.met
-          ? ''
-          : ` — missed: DocStore.write compacts on the main thread: getAll, Y.applyUpdate of every stored update (the whole state again) into the open document, then Y.encodeStateAsUpdate of it, in one task`);
+        (row.met ? '' : ` — missed: ${(slowest?.ms ?? 0) > TARGET_MS ? 'the storage callbacks themselves pause the page' : 'no storage callback pauses it; the long tasks are the app\'s other work after a keystroke (about as long after one that does not compact)'}`);
+      if (!row.met) {
+        // What pauses the page after a keystroke in this referat: a CPU profile of one more keystroke and 1 s after it.
+        const prof = await profileTop(page, async () => {
+          await pressMeasured(page, 'y');
+          await page.waitForTimeout(2500);
+        });
+        row.note += `; self time over one more keystroke + 2.5 s (${fmtMs(prof.totalMs)} busy): ${prof.top.map((f) => `${f.name} ${fmtMs(f.ms)}`).join(', ')}`;
+      }
       return [row];
     } finally {
       await context.close();

@@ -2,6 +2,7 @@
 // `custom` store), so stock y-indexeddb can read it. Unlike stock, it reports failed writes, keeps unsaved
 // updates to retry, batches writes while one is in flight, and writes nothing when a document is only opened.
 import * as Y from 'yjs';
+import { compactLog } from './compactInWorker';
 import { openDatabase, requestResult, transactionDone, deleteDatabase } from './idbRequest';
 
 const UPDATES = 'updates';
@@ -125,18 +126,11 @@ export class DocStore {
     const tx = this.db.transaction([UPDATES], 'readwrite');
     const done = transactionDone(tx);
     const store = tx.objectStore(UPDATES);
-    const compact = this.storedCount + batch.length >= COMPACT_THRESHOLD;
-    if (compact) {
-      // Other tabs may have stored updates this doc has not seen: merge them in before replacing the log.
-      const all = await requestResult(store.getAll());
-      Y.transact(this.doc, () => { for (const u of all) Y.applyUpdate(this.doc, u as Uint8Array); }, this, false);
-      store.clear();
-      store.add(Y.encodeStateAsUpdate(this.doc));
-    } else {
-      for (const u of batch) store.add(u);
-    }
+    for (const u of batch) store.add(u);
     await done;
-    this.storedCount = compact ? 1 : this.storedCount + batch.length;
+    this.storedCount += batch.length;
+    // The log (other tabs' updates too) is merged off the main thread; a failed merge leaves it as it is, tried again next write.
+    if (this.storedCount >= COMPACT_THRESHOLD) this.storedCount = await compactLog(this.db, UPDATES).catch(() => this.storedCount);
   }
 
   /** Retries the failed writes now, e.g. after the user freed space. */

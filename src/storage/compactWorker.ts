@@ -1,0 +1,12 @@
+// Web Worker entry: merges a referat's stored Yjs updates into one (mergeLog) off the main thread.
+import { mergeLog } from './mergeLog';
+
+self.onmessage = (event: MessageEvent<Uint8Array[]>) => {
+  try {
+    const merged = mergeLog(event.data);
+    // The merged update owns its buffer alone: move it instead of copying.
+    self.postMessage({ merged }, { transfer: merged.byteOffset === 0 && merged.byteLength === merged.buffer.byteLength ? [merged.buffer as ArrayBuffer] : [] });
+  } catch (e) {
+    self.postMessage({ error: e instanceof Error ? e.message : String(e) });
+  }
+};
