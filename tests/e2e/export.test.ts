@@ -4,6 +4,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { ReferatApp } from './pages/ReferatApp';
 import { useBrowserFixture } from './support/browserFixture';
+import { loadedScripts } from './support/loadedScripts';
 
 const TITLE = 'Driftsmøde & <status>';
 const DECISION = 'Kontrakten forlænges med et år.';
@@ -15,10 +16,7 @@ describe('export of one referat', () => {
   it('exports HTML, Markdown and DOCX with agenda, decision and action item, loading the exporters on first use', async () => {
     const context = await fx.newContext({ acceptDownloads: true });
     const page = await context.newPage();
-    const scripts: string[] = [];
-    page.on('response', (r) => {
-      if (r.request().resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
-    });
+    const scripts = loadedScripts(page);
     const app = new ReferatApp(page, fx.server.url);
     await app.goto('/');
     await app.setUpProfile({ name: 'Mette Holm', organisation: 'Aarhus Kommune' });

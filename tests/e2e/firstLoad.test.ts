@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ReferatApp } from './pages/ReferatApp';
 import { useBrowserFixture } from './support/browserFixture';
+import { loadedScripts } from './support/loadedScripts';
 
 describe('first load', () => {
   const fx = useBrowserFixture();
@@ -9,10 +10,7 @@ describe('first load', () => {
   it('loads no editor, live-sync or import code until a referat is opened or shared', async () => {
     const context = await fx.newContext();
     const page = await context.newPage();
-    const scripts: string[] = [];
-    page.on('response', (r) => {
-      if (r.request().resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
-    });
+    const scripts = loadedScripts(page);
     const app = new ReferatApp(page, fx.server.url);
     await app.goto('/');
     await app.setUpProfile({ name: 'Mette Holm', organisation: 'Aarhus Kommune' });
