@@ -5,7 +5,7 @@ import { initReferat } from '../core/initReferat';
 import { approvalsArray, bodyFragment, metaMap, newReferatDoc, participantsArray } from '../core/referatDoc';
 import { BLANK_TEMPLATE } from '../core/templates';
 import { referatHtml } from './referatHtml';
-import { APPROVAL_HASH, DECISION_TEXT, HOSTILE_ACTION, HOSTILE_TITLE, RICH_AGENDA, SECOND_DECISION, richReferatFixture } from './richReferatFixture';
+import { APPROVAL_HASH, DECISION_TEXT, HOSTILE_ACTION, HOSTILE_TITLE, RICH_AGENDA, SECOND_DECISION, richReferatFixture } from '../../tests/unit/support/richReferatFixture';
 
 const html = referatHtml(richReferatFixture(), { lang: 'da' });
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

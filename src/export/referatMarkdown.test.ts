@@ -1,7 +1,7 @@
 // The Markdown export: agenda items as numbered headings, recognisable decisions, task lines, escaped user text.
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdown, referatMarkdown } from './referatMarkdown';
-import { APPROVAL_HASH, DECISION_TEXT, RICH_AGENDA, SECOND_DECISION, richReferatFixture } from './richReferatFixture';
+import { APPROVAL_HASH, DECISION_TEXT, RICH_AGENDA, SECOND_DECISION, richReferatFixture } from '../../tests/unit/support/richReferatFixture';
 
 const md = referatMarkdown(richReferatFixture(), { lang: 'da' });
 const lines = md.split('\n');

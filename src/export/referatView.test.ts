@@ -7,7 +7,7 @@ import { bodyFragment, newReferatDoc } from '../core/referatDoc';
 import { readStructure } from '../core/structure';
 import { agendaItemElement } from '../core/templateUpdate';
 import { readReferatView, type TextRun, type ViewBlock } from './referatView';
-import { richReferatFixture } from './richReferatFixture';
+import { richReferatFixture } from '../../tests/unit/support/richReferatFixture';
 
 function el(name: string, children: Array<Y.XmlElement | Y.XmlText> = [], attrs: Record<string, unknown> = {}): Y.XmlElement {
   const e = new Y.XmlElement(name);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { referatDocx } from '../../../src/export/referatDocx';
-import { APPROVAL_HASH, DECISION_TEXT, HOSTILE_ACTION, RICH_AGENDA, SECOND_DECISION, richReferatFixture } from '../../../src/export/richReferatFixture';
+import { APPROVAL_HASH, DECISION_TEXT, HOSTILE_ACTION, RICH_AGENDA, SECOND_DECISION, richReferatFixture } from '../support/richReferatFixture';
 
 const run = promisify(execFile);
 

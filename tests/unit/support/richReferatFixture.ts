@@ -1,13 +1,13 @@
 // A rich referat for the exporters' tests: every node kind, marks, links (one hostile), participants, an
 // approval, and text that tries to break out of HTML, XML and Markdown. Built with core only, as the app would.
 import * as Y from 'yjs';
-import { actionItemElement } from '../core/actionItemElement';
-import { AGENDA_ITEM, AGENDA_TITLE, DECISION, PARAGRAPH } from '../core/bodyNodes';
-import { initReferat } from '../core/initReferat';
-import { setMetaField } from '../core/meta';
-import { addParticipant } from '../core/participants';
-import { approvalsArray, bodyFragment, metaMap, newReferatDoc } from '../core/referatDoc';
-import { STANDARD_TEMPLATE } from '../core/templates';
+import { actionItemElement } from '../../../src/core/actionItemElement';
+import { AGENDA_ITEM, AGENDA_TITLE, DECISION, PARAGRAPH } from '../../../src/core/bodyNodes';
+import { initReferat } from '../../../src/core/initReferat';
+import { setMetaField } from '../../../src/core/meta';
+import { addParticipant } from '../../../src/core/participants';
+import { approvalsArray, bodyFragment, metaMap, newReferatDoc } from '../../../src/core/referatDoc';
+import { STANDARD_TEMPLATE } from '../../../src/core/templates';
 
 export const HOSTILE_TITLE = 'Sikkerhed <img src=x onerror=alert(1)> & "citat" </w:t><w:t>';
 export const HOSTILE_ACTION = 'Luk hul i </w:t></w:r></w:p><w:p> & <script>alert(2)</script> *fed* [link](javascript:x)';
