@@ -15,6 +15,9 @@ const SIGNATURES = [
   { name: 'y-prosemirror absolutePositionToRelativePosition (walks the blocks before the position)', parts: ['_first', 'nodeSize', 'instanceof', '_length'] },
   { name: 'React DOM commit, getSelectionInformation (reading the selection forces a layout of the page)', parts: ['selectionStart`in', 'getSelection'] },
   { name: 'y-prosemirror updateYFragment (compares every block)', parts: ['_prosemirrorChanged'] },
+  { name: 'y-tiptap: matches every Y child to a ProseMirror child (all blocks)', parts: ['yIndex', 'pIndex', 'yChild'] },
+  { name: 'ProseMirror: reads the DOM selection (a layout it forces counts here)', parts: ['from(', 'anchorNode', 'focusOffset'] },
+  { name: 'ProseMirror: puts rendered nodes into the DOM', parts: ['firstChild', 'parentNode==', 'insertBefore'] },
 ];
 
 /**

@@ -22,7 +22,7 @@ const MARKER = 'QZXk';
  * @returns {Promise<import('../rows.mjs').Row[]>}
  */
 export async function run(ctx) {
-  const rounds = ctx.quick ? 2 : 12;
+  const rounds = ctx.quick ? 2 : 10;
   const perRound = ctx.quick ? QUICK_TXNS_PER_ROUND : TXNS_PER_ROUND;
   const trace = loadTrace('seph-blog1', { generatedTxns: (rounds + 1) * perRound });
   return withBenchBuild(ctx.dist, async ({ browser, url }) => {

@@ -31,7 +31,7 @@ const TARGET_MS = 1000;
  * @returns {Promise<import('../rows.mjs').Row[]>}
  */
 export async function run(ctx) {
-  const rounds = ctx.quick ? 2 : 8;
+  const rounds = ctx.quick ? 2 : 6;
   const size = ctx.quick ? QUICK_LIBRARY_SIZE : LIBRARY_SIZE;
   return withBenchBuild(ctx.dist, async ({ browser, url, harness }) => {
     const context = await browser.newContext();
