@@ -16,7 +16,7 @@ const SIGNATURES = [
   { name: 'React DOM commit, getSelectionInformation (reading the selection forces a layout of the page)', parts: ['selectionStart`in', 'getSelection'] },
   { name: 'y-prosemirror updateYFragment (compares every block)', parts: ['_prosemirrorChanged'] },
   { name: 'y-tiptap: matches every Y child to a ProseMirror child (all blocks)', parts: ['yIndex', 'pIndex', 'yChild'] },
-  { name: 'ProseMirror: reads the DOM selection (a layout it forces counts here)', parts: ['from(', 'anchorNode', 'focusOffset'] },
+  { name: 'ProseMirror: reads the DOM selection (a layout it forces counts here)', parts: ['instanceof', 'anchorNode', 'focusOffset'] },
   { name: 'ProseMirror: puts rendered nodes into the DOM', parts: ['firstChild', 'parentNode==', 'insertBefore'] },
 ];
 
