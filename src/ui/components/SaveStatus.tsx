@@ -1,10 +1,12 @@
 // Shows whether the referat is on disk; when a write fails it says so and offers a copy to save elsewhere.
-import type { SaveState } from '../../storage/docStore';
+import type { ReferatSession } from '../../session/referatSession';
+import { useSaveState } from '../hooks/useSaveState';
 import { useI18n } from '../i18n/I18nContext';
 
-export function SaveStatus(props: { state: SaveState; onDownload: () => void; onRetry: () => void }) {
+/** Subscribes to the save state itself, so a keystroke's save re-renders this line only, not the referat page. */
+export function SaveStatus(props: { session: ReferatSession; onDownload: () => void }) {
   const { t } = useI18n();
-  const { state } = props;
+  const state = useSaveState(props.session);
   if (state.kind === 'failed') {
     const quota = state.error.name === 'QuotaExceededError';
     return (
@@ -12,7 +14,7 @@ export function SaveStatus(props: { state: SaveState; onDownload: () => void; on
         <p>{t('save.failed', { reason: t(quota ? 'save.reason.quota' : 'save.reason.other') })}</p>
         <div className="actions">
           <button type="button" className="primary" onClick={props.onDownload}>{t('save.download')}</button>
-          <button type="button" onClick={props.onRetry}>{t('save.retry')}</button>
+          <button type="button" onClick={() => props.session.retrySave()}>{t('save.retry')}</button>
         </div>
       </div>
     );

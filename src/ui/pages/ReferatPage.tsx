@@ -22,7 +22,6 @@ import { downloadFile, referatCopyHtml } from '../downloadCopy';
 import { useApp } from '../hooks/AppContext';
 import { useLiveSession } from '../hooks/useLiveSession';
 import { useReferatSession } from '../hooks/useReferatSession';
-import { useSaveState } from '../hooks/useSaveState';
 import { useYValue } from '../hooks/useYValue';
 import { useI18n } from '../i18n/I18nContext';
 import { Link } from '../router/Link';
@@ -49,7 +48,6 @@ function OpenReferat(props: { session: ReferatSession }) {
   const { session } = props;
   const { db, profile } = useApp();
   const { t, lang } = useI18n();
-  const saveState = useSaveState(session);
   const title = useYValue(metaMap(session.doc), () => readMeta(session.doc).title);
   const trashed = useLiveQuery(() => db.trash.get(session.id), [db, session.id]);
   const editorRef = useRef<MinutesEditorHandle | null>(null);
@@ -92,7 +90,7 @@ function OpenReferat(props: { session: ReferatSession }) {
     <main id="main" className="page referat">
       <div className="page-head">
         <h1>{title.trim() || t('library.untitled')}</h1>
-        <SaveStatus state={saveState} onDownload={download} onRetry={() => session.retrySave()} />
+        <SaveStatus session={session} onDownload={download} />
       </div>
       <ExportMenu doc={session.doc} />
       {readOnly && <p role="note" className="warning">{t('referat.newerFormat')}</p>}
