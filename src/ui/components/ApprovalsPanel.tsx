@@ -153,6 +153,7 @@ export function ApprovalsPanel(props: { session: ReferatSession; readOnly: boole
         <ConfirmDialog
           title={t('approval.confirmTitle')}
           confirmLabel={t('approval.confirm')}
+          tone="primary"
           cancelLabel={t('approval.cancel')}
           onConfirm={() => void confirm()}
           onCancel={() => setPending(null)}

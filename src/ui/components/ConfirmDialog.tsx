@@ -1,10 +1,12 @@
-// A modal confirmation for destructive actions, on the native <dialog> so focus and Escape work as expected.
+// A modal confirmation (destructive by default, or a plain primary action), on the native <dialog> so focus and Escape work as expected.
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 export function ConfirmDialog(props: {
   title: string;
   children: ReactNode;
   confirmLabel: string;
+  /** `danger` (the default) for destructive actions, `primary` for others such as signing. */
+  tone?: 'danger' | 'primary';
   cancelLabel: string;
   onConfirm: () => void;
   onCancel: () => void;
@@ -32,7 +34,7 @@ export function ConfirmDialog(props: {
       <div className="actions">
         {/* oxlint-disable-next-line jsx-a11y/no-autofocus -- a modal dialog moves focus to its safe choice */}
         <button type="button" autoFocus onClick={props.onCancel}>{props.cancelLabel}</button>
-        <button type="button" className="danger" onClick={props.onConfirm}>{props.confirmLabel}</button>
+        <button type="button" className={props.tone === 'primary' ? 'primary' : 'danger'} onClick={props.onConfirm}>{props.confirmLabel}</button>
       </div>
     </dialog>
   );
