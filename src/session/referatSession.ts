@@ -67,8 +67,8 @@ export async function openReferatSession(db: LibraryDatabase, id: string, opts: 
     if (timer) void reindex().catch(() => undefined);
   };
   globalThis.addEventListener?.('pagehide', onPageHide);
-  // The last edits before a reload may not have reached the index: project once on open.
-  await reindex();
+  // The last edits before a reload may not have reached the index: project once on open, without holding up the page.
+  const openProjection = reindex().catch(() => undefined);
 
   let author: string | null = null;
   let authorRecorded = false;
@@ -96,6 +96,7 @@ export async function openReferatSession(db: LibraryDatabase, id: string, opts: 
       globalThis.removeEventListener?.('pagehide', onPageHide);
       tabs.destroy();
       channel.close();
+      await openProjection;
       if (timer) await reindex().catch(() => undefined);
       try {
         await store.close();
