@@ -1,8 +1,9 @@
-// The agenda item's node view, in plain DOM: case number and KLE fields and move buttons (the mouse path for
-// reordering) outside the editable content; the title and blocks inside it. The number is a CSS counter.
+// The agenda item's node view, in plain DOM: case number and KLE fields, move buttons and a drag handle outside
+// the editable content; the title and blocks inside it. The number is a CSS counter.
 import type { Editor, NodeViewRendererProps } from '@tiptap/core';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import type { NodeView, ViewMutationRecord } from '@tiptap/pm/view';
+import { dropAgendaItem, endAgendaDrag, isAgendaDrag, startAgendaDrag } from './agendaItemDrag';
 import type { EditorLabels } from './editorLabels';
 import { moveAgendaItemAt, type Direction } from './moveAgendaItem';
 import { attrString } from './nodeAttributes';
@@ -24,7 +25,14 @@ export function agendaItemView(props: NodeViewRendererProps, labels: EditorLabel
   kleCode.input.maxLength = MAX_FIELD;
   const up = textButton(labels.moveUp, 'agenda-move agenda-move-up');
   const down = textButton(labels.moveDown, 'agenda-move agenda-move-down');
-  fields.append(caseNumber.label, kleCode.label, up, down);
+  // The mouse path; keyboard and screen-reader users have the buttons, so the handle is hidden from them.
+  const handle = document.createElement('span');
+  handle.className = 'agenda-drag-handle';
+  handle.draggable = true;
+  handle.title = labels.dragHandle;
+  handle.setAttribute('aria-hidden', 'true');
+  handle.textContent = '⠿';
+  fields.append(caseNumber.label, kleCode.label, up, down, handle);
   const content = document.createElement('div');
   content.className = 'agenda-item-content';
   dom.append(fields, content);
@@ -60,6 +68,36 @@ export function agendaItemView(props: NodeViewRendererProps, labels: EditorLabel
 
   caseNumber.input.addEventListener('input', () => setAttr('caseNumber', caseNumber.input.value));
   kleCode.input.addEventListener('input', () => setAttr('kleCode', kleCode.input.value));
+  const clearDropMark = () => dom.classList.remove('drop-before', 'drop-after');
+  const dropsAfter = (event: DragEvent) => {
+    const box = dom.getBoundingClientRect();
+    return event.clientY > box.top + box.height / 2;
+  };
+  handle.addEventListener('dragstart', (event) => {
+    if (!view.editable) return event.preventDefault();
+    startAgendaDrag(event, view, attrString(node.attrs, 'id'), dom);
+  });
+  handle.addEventListener('dragend', () => endAgendaDrag());
+  dom.addEventListener('dragover', (event) => {
+    if (!isAgendaDrag(event)) return;
+    event.preventDefault();
+    event.stopPropagation();
+    if (event.dataTransfer) event.dataTransfer.dropEffect = 'move';
+    const after = dropsAfter(event);
+    dom.classList.toggle('drop-after', after);
+    dom.classList.toggle('drop-before', !after);
+  });
+  dom.addEventListener('dragleave', (event) => {
+    if (!(event.relatedTarget instanceof Node && dom.contains(event.relatedTarget))) clearDropMark();
+  });
+  dom.addEventListener('drop', (event) => {
+    if (!isAgendaDrag(event)) return;
+    event.preventDefault();
+    event.stopPropagation();
+    clearDropMark();
+    const pos = getPos();
+    if (typeof pos === 'number') dropAgendaItem(view, pos, dropsAfter(event));
+  });
   up.addEventListener('click', () => move(-1, up));
   down.addEventListener('click', () => move(1, down));
   const onEditorUpdate = () => render();
@@ -75,7 +113,7 @@ export function agendaItemView(props: NodeViewRendererProps, labels: EditorLabel
       render();
       return true;
     },
-    stopEvent: (event) => event.target instanceof Node && fields.contains(event.target),
+    stopEvent: (event) => (event.target instanceof Node && fields.contains(event.target)) || isAgendaDrag(event),
     ignoreMutation: (m: ViewMutationRecord) => !content.contains(m.target),
     destroy() {
       editor.off('update', onEditorUpdate);

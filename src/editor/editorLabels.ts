@@ -5,6 +5,8 @@ export interface EditorLabels {
   kleCode: string;
   moveUp: string;
   moveDown: string;
+  /** The tooltip of an agenda item's drag handle (the handle itself is hidden from screen readers). */
+  dragHandle: string;
   decision: string;
   actionItem: string;
   owner: string;
@@ -22,6 +24,7 @@ export const DANISH_EDITOR_LABELS: EditorLabels = {
   kleCode: 'KLE-nummer',
   moveUp: 'Flyt op',
   moveDown: 'Flyt ned',
+  dragHandle: 'Træk for at flytte punktet',
   decision: 'Beslutning',
   actionItem: 'Handlingspunkt',
   owner: 'Ansvarlig',

@@ -53,3 +53,21 @@ export function moveSelectedAgendaItem(tr: Transaction, dir: Direction, dispatch
   const itemPos = agendaItemAround(tr.selection.$from);
   return itemPos !== null && moveAgendaItemAt(tr, itemPos, dir, dispatch) !== null;
 }
+
+/**
+ * Moves the agenda item starting at `itemPos` so it stands before its parent's child number `targetIndex` (its
+ * parent's child count: last). Returns where it starts now, or null when that leaves it where it is.
+ */
+export function moveAgendaItemToIndex(tr: Transaction, itemPos: number, targetIndex: number): number | null {
+  const $item = tr.doc.resolve(itemPos);
+  const item = $item.nodeAfter;
+  if (!item || item.type.name !== AGENDA_ITEM) return null;
+  const index = $item.index();
+  if (targetIndex < 0 || targetIndex > $item.parent.childCount || targetIndex === index || targetIndex === index + 1) return null;
+  const insertAt = $item.posAtIndex(targetIndex);
+  tr.delete(itemPos, itemPos + item.nodeSize);
+  const newPos = tr.mapping.map(insertAt);
+  tr.insert(newPos, item);
+  tr.setSelection(NodeSelection.create(tr.doc, newPos)).scrollIntoView();
+  return newPos;
+}

@@ -5,7 +5,7 @@ import { EditorState, NodeSelection, TextSelection } from '@tiptap/pm/state';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { insertBlock } from './insertBlock';
-import { moveAgendaItemAt, moveSelectedAgendaItem } from './moveAgendaItem';
+import { moveAgendaItemAt, moveAgendaItemToIndex, moveSelectedAgendaItem } from './moveAgendaItem';
 import { referatExtensions } from './referatExtensions';
 import { structureIdsIn, withFreshIds } from './structureIds';
 
@@ -110,4 +110,28 @@ describe('structured block commands', () => {
     const untouched = Fragment.from(para('bare tekst'));
     expect(withFreshIds(untouched, new Set(taken))).toBe(untouched);
   });
+
+  it('moves an agenda item to any place among its siblings (drag and drop), keeping its content', () => {
+    const doc = n.doc!.create(null, [item('a', 'A'), item('b', 'B', para('inde i B')), item('c', 'C'), para('efter')]);
+    const posOf = (d: PMNode, id: string) => {
+      let at = -1;
+      d.forEach((c, offset) => { if (c.attrs.id === id) at = offset; });
+      return at;
+    };
+    const moved = (id: string, target: number) => {
+      const tr = EditorState.create({ doc }).tr;
+      const to = moveAgendaItemToIndex(tr, posOf(doc, id), target);
+      return { to, doc: tr.doc, selected: tr.selection instanceof NodeSelection ? tr.selection.node.attrs.id : null };
+    };
+    expect(titles(moved('b', 0).doc)).toEqual(['B', 'A', 'C', '(paragraph)']);
+    expect(titles(moved('a', 3).doc)).toEqual(['B', 'C', 'A', '(paragraph)']);
+    expect(titles(moved('a', 4).doc)).toEqual(['B', 'C', '(paragraph)', 'A']);
+    const toFirst = moved('c', 0);
+    expect(toFirst.to).toBe(0);
+    expect(toFirst.selected).toBe('c');
+    expect(toFirst.doc.child(2).textContent).toBe('Binde i B');
+    // Dropping on its own place, or just after itself, or out of range changes nothing.
+    for (const target of [1, 2, -1, 5]) expect(moved('b', target).to).toBeNull();
+  });
 });
+

@@ -208,6 +208,35 @@ describe('structured minutes', () => {
     expect(await app.agendaHeadings()).toEqual(expected);
   });
 
+  it('reorders agenda items by dragging their handle with the mouse; the numbers follow, and it survives a reload', async () => {
+    const app = await openNew();
+    const { page } = app;
+    await app.typeAfter('Status', ' – drift');
+    // Tall enough that source and target are both on screen: Playwright scrolling in the middle of a drag stops it.
+    await page.setViewportSize({ width: 1280, height: 2200 });
+    const handle = (title: string) => app.agendaItem(title).locator('.agenda-drag-handle');
+    expect(await handle('Eventuelt').getAttribute('aria-hidden')).toBe('true');
+    expect(await handle('Eventuelt').getAttribute('title')).toBe('Træk for at flytte punktet');
+
+    // Eventuelt onto the upper half of Status: before it.
+    await handle('Eventuelt').dragTo(app.agendaItem('Status'), { targetPosition: { x: 40, y: 8 } });
+    await expect.poll(() => app.agendaHeadings()).toEqual(numbered(['Godkendelse af dagsorden', 'Opfølgning fra sidste møde', 'Eventuelt', 'Status – drift', 'Beslutninger', 'Næste møde']));
+    // The first item onto the lower half of the last: after it.
+    const last = app.agendaItem('Næste møde');
+    const box = await last.boundingBox();
+    await handle('Godkendelse af dagsorden').dragTo(last, { targetPosition: { x: 40, y: Math.max(1, (box?.height ?? 20) - 4) } });
+    const expected = numbered(['Opfølgning fra sidste møde', 'Eventuelt', 'Status – drift', 'Beslutninger', 'Næste møde', 'Godkendelse af dagsorden']);
+    await expect.poll(() => app.agendaHeadings()).toEqual(expected);
+    // The moved item keeps its text, and nothing was pasted into another item.
+    expect(await app.agendaItems.count()).toBe(6);
+    expect(await app.editorText()).toBe(['Opfølgning fra sidste møde', '', 'Eventuelt', '', 'Status – drift', '', 'Beslutninger', '', 'Næste møde', '', 'Godkendelse af dagsorden', ''].join('\n'));
+
+    await app.waitUntilSaved();
+    await page.reload();
+    await app.editor.getByText('Status – drift').waitFor();
+    expect(await app.agendaHeadings()).toEqual(expected);
+  });
+
   it('undoes and redoes inserting an action item', async () => {
     const app = await openNew();
     const { page } = app;

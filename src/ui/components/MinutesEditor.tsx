@@ -20,6 +20,7 @@ function editorLabels(t: Translate): EditorLabels {
     kleCode: t('editor.kleCode'),
     moveUp: t('editor.moveUp'),
     moveDown: t('editor.moveDown'),
+    dragHandle: t('editor.dragHandle'),
     decision: t('editor.decision'),
     actionItem: t('editor.actionItem'),
     owner: t('editor.owner'),

@@ -292,6 +292,7 @@ export const messagesDa = {
   'editor.kleCode': 'KLE-nummer',
   'editor.moveUp': 'Flyt op',
   'editor.moveDown': 'Flyt ned',
+  'editor.dragHandle': 'Træk for at flytte punktet',
   'editor.owner': 'Ansvarlig',
   'editor.ownerOrganisation': 'Organisation',
   'editor.due': 'Frist',

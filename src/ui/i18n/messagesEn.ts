@@ -293,6 +293,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'editor.kleCode': 'KLE number',
   'editor.moveUp': 'Move up',
   'editor.moveDown': 'Move down',
+  'editor.dragHandle': 'Drag to move the item',
   'editor.owner': 'Owner',
   'editor.ownerOrganisation': 'Organisation',
   'editor.due': 'Due',
