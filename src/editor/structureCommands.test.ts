@@ -112,15 +112,15 @@ describe('structured block commands', () => {
   });
 
   it('moves an agenda item to any place among its siblings (drag and drop), keeping its content', () => {
-    const doc = n.doc!.create(null, [item('a', 'A'), item('b', 'B', para('inde i B')), item('c', 'C'), para('efter')]);
+    const start = n.doc!.create(null, [item('a', 'A'), item('b', 'B', para('inde i B')), item('c', 'C'), para('efter')]);
     const posOf = (d: PMNode, id: string) => {
       let at = -1;
       d.forEach((c, offset) => { if (c.attrs.id === id) at = offset; });
       return at;
     };
     const moved = (id: string, target: number) => {
-      const tr = EditorState.create({ doc }).tr;
-      const to = moveAgendaItemToIndex(tr, posOf(doc, id), target);
+      const tr = EditorState.create({ doc: start }).tr;
+      const to = moveAgendaItemToIndex(tr, posOf(start, id), target);
       return { to, doc: tr.doc, selected: tr.selection instanceof NodeSelection ? tr.selection.node.attrs.id : null };
     };
     expect(titles(moved('b', 0).doc)).toEqual(['B', 'A', 'C', '(paragraph)']);
