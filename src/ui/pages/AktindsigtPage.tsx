@@ -38,7 +38,13 @@ export function AktindsigtPage() {
   useEffect(() => () => controller.current?.abort(), []);
 
   const badPeriod = selection.from !== '' && selection.to !== '' && selection.from > selection.to;
-  const matches = useLiveQuery(() => (badPeriod ? Promise.resolve([]) : aktindsigtMatches(db, selection)), [db, selection, badPeriod]);
+  // The result names the selection it was made for: while a new query runs, the last result is still returned,
+  // and a package must never be built from the matches of an earlier filter.
+  const query = useLiveQuery(
+    async () => ({ for: selection, rows: badPeriod ? [] : await aktindsigtMatches(db, selection) }),
+    [db, selection, badPeriod],
+  );
+  const matches = query?.for === selection ? query.rows : undefined;
   const settled = matches !== undefined && selection === draft;
   const count = matches?.length ?? 0;
   const building = phase.kind === 'building';
