@@ -4,6 +4,11 @@ import { exportLabels } from './exportLabels';
 import { formatExportDate, formatExportDateTime } from './exportDates';
 import type { ExportLanguage } from './exportOptions';
 import type { JournalRow } from './journal';
+import { standaloneHtmlHead } from './standaloneHtmlHead';
+
+const STYLE =
+  'body{font-family:system-ui,sans-serif;margin:2rem;line-height:1.5;color:#1a1a1a}table{border-collapse:collapse}' +
+  'th,td{border:1px solid #767676;padding:.3rem .5rem;text-align:left;vertical-align:top}a{color:#0645ad}';
 
 const WORDS = {
   da: {
@@ -34,17 +39,7 @@ export function packageIndexHtml(rows: readonly JournalRow[], meta: { createdAt:
     })
     .join('\n');
   const heads = [w.number, l.date, meta.lang === 'en' ? 'Title' : 'Titel', w.parties, l.status, w.files];
-  return `<!doctype html>
-<html lang="${meta.lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<meta name="referrer" content="no-referrer">
-<title>${esc(w.title)}</title>
-<style>body{font-family:system-ui,sans-serif;margin:2rem;line-height:1.5;color:#1a1a1a}table{border-collapse:collapse}th,td{border:1px solid #767676;padding:.3rem .5rem;text-align:left;vertical-align:top}a{color:#0645ad}</style>
-</head>
-<body>
+  return `${standaloneHtmlHead(meta.lang, w.title, STYLE)}
 <main>
 <h1>${esc(w.title)}</h1>
 <p>${esc(w.intro(rows.length, formatExportDateTime(meta.createdAt, l)))}</p>

@@ -9,6 +9,7 @@ import { formatExportDate, formatExportDateTime } from './exportDates';
 import { exportLabels, type ExportLabels } from './exportLabels';
 import type { ExportOptions } from './exportOptions';
 import { readReferatView, type Inline, type ViewBlock } from './referatView';
+import { standaloneHtmlHead } from './standaloneHtmlHead';
 
 const STYLE = `
 :root { color: #1a1a1a; background: #fff; font: 16px/1.5 "Segoe UI", Calibri, Arial, sans-serif; }
@@ -163,17 +164,7 @@ export function referatHtml(doc: Y.Doc, options: ExportOptions): string {
   const { meta } = view;
   const title = meta.title.trim() || l.untitled;
   const writer = new HtmlWriter(l);
-  return `<!doctype html>
-<html lang="${options.lang === 'en' ? 'en' : 'da'}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<meta name="referrer" content="no-referrer">
-<title>${esc(title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
+  return `${standaloneHtmlHead(options.lang, title, STYLE)}
 <main>
 <h1>${esc(title)}</h1>
 <section aria-labelledby="details">
