@@ -1,6 +1,7 @@
 // Reads the signed approvals (godkendelser) stored in a referat's `approvals` array; see docs/FORMAT.md.
 import * as Y from 'yjs';
-import { ORGANISATION_KINDS, type OrganisationKind } from './profile';
+import { mapString } from './mapString';
+import { organisationKindOf, type OrganisationKind } from './profile';
 import { approvalsArray } from './referatDoc';
 
 /** One party's approval of the referat as it stood at a given state. */
@@ -19,19 +20,15 @@ export interface Approval {
 }
 
 function toApproval(m: Y.Map<unknown>): Approval | null {
-  const s = (k: string) => {
-    const v = m.get(k);
-    return typeof v === 'string' ? v : '';
-  };
+  const s = (k: string) => mapString(m, k);
   const id = s('id');
   const contentHash = s('contentHash');
   if (id === '' || !/^[0-9a-f]{64}$/.test(contentHash)) return null;
-  const kind = s('organisationKind') as OrganisationKind;
   return {
     id,
     name: s('name'),
     organisation: s('organisation'),
-    organisationKind: ORGANISATION_KINDS.includes(kind) ? kind : 'andet',
+    organisationKind: organisationKindOf(s('organisationKind')),
     fingerprint: s('fingerprint'),
     approvedAt: s('approvedAt'),
     contentHash,

@@ -1,6 +1,7 @@
 // The participants list of a referat: one Y.Map per person, so concurrent edits to different people merge.
 import * as Y from 'yjs';
-import { ORGANISATION_KINDS, type OrganisationKind } from './profile';
+import { mapString } from './mapString';
+import { ORGANISATION_KINDS, organisationKindOf, type OrganisationKind } from './profile';
 import { participantsArray } from './referatDoc';
 
 export interface Participant {
@@ -21,16 +22,12 @@ const MAX_FIELD = 200;
 function toParticipant(m: Y.Map<unknown>): Participant | null {
   const id = m.get('id');
   if (typeof id !== 'string') return null;
-  const s = (k: string) => {
-    const v = m.get(k);
-    return typeof v === 'string' ? v : '';
-  };
-  const kind = s('organisationKind') as OrganisationKind;
+  const s = (k: string) => mapString(m, k);
   return {
     id,
     name: s('name'),
     organisation: s('organisation'),
-    organisationKind: ORGANISATION_KINDS.includes(kind) ? kind : 'andet',
+    organisationKind: organisationKindOf(s('organisationKind')),
     role: s('role'),
     present: m.get('present') !== false,
     fingerprint: typeof m.get('fingerprint') === 'string' ? (m.get('fingerprint') as string) : null,

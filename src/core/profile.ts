@@ -2,6 +2,11 @@
 export type OrganisationKind = 'kommune' | 'leverandoer' | 'andet';
 export const ORGANISATION_KINDS: readonly OrganisationKind[] = ['kommune', 'leverandoer', 'andet'];
 
+/** A stored organisation kind, or 'andet' for anything unknown. */
+export function organisationKindOf(value: string): OrganisationKind {
+  return (ORGANISATION_KINDS as readonly string[]).includes(value) ? (value as OrganisationKind) : 'andet';
+}
+
 export interface Profile {
   name: string;
   organisation: string;
