@@ -1,10 +1,10 @@
 // Live co-editing between two devices (two browser profiles) over WebRTC on loopback, with the project's
 // own signalling server started here. Runs inside a private network namespace (scripts/e2e.mjs).
-import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSignallingServer } from '../../server/signallingServer.mjs';
 import { ReferatApp } from './pages/ReferatApp';
 import { useBrowserFixture } from './support/browserFixture';
+import { liveDevice } from './support/liveDevice';
 
 describe('live co-editing over WebRTC', () => {
   const fx = useBrowserFixture();
@@ -20,15 +20,8 @@ describe('live co-editing over WebRTC', () => {
     await signalling?.close();
   });
 
-  async function device(name: string, organisation: string, kind: 'Kommune' | 'Leverandør'): Promise<ReferatApp> {
-    const context: BrowserContext = await fx.newContext();
-    await context.grantPermissions(['microphone'], { origin: new URL(fx.server.url).origin });
-    const app = await ReferatApp.open(context, fx.server.url);
-    await app.setUpProfile({ name, organisation, kind });
-    await app.setSignalling(`ws://127.0.0.1:${port}`);
-    await app.nav('Bibliotek');
-    return app;
-  }
+  const device = (name: string, organisation: string, kind: 'Kommune' | 'Leverandør') =>
+    liveDevice(fx, port, { name, organisation, kind });
 
   it('joins by link, converges while both type, shows presence, and catches up after a drop', async () => {
     const a = await device('Mette Holm', 'Aarhus Kommune', 'Kommune');

@@ -1,11 +1,12 @@
 // Structured nodes survive every path between copies: live merge over WebRTC, a .referat file import, and copy
 // and paste from one referat into another. Each side's agenda, decisions and action items are compared field by field.
 import { readFile } from 'node:fs/promises';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSignallingServer } from '../../server/signallingServer.mjs';
 import { ReferatApp } from './pages/ReferatApp';
 import { useBrowserFixture } from './support/browserFixture';
+import { liveDevice } from './support/liveDevice';
 
 interface ActionFields {
   text: string;
@@ -106,16 +107,8 @@ describe('structured nodes between copies', () => {
     await signalling?.close();
   });
 
-  async function device(name: string, organisation: string, kind: 'Kommune' | 'Leverandør'): Promise<ReferatApp> {
-    const context: BrowserContext = await fx.newContext();
-    // With a media permission Chromium offers plain loopback candidates instead of mDNS names (as in live.test.ts).
-    await context.grantPermissions(['microphone'], { origin: new URL(fx.server.url).origin });
-    const app = await ReferatApp.open(context, fx.server.url);
-    await app.setUpProfile({ name, organisation, kind });
-    await app.setSignalling(`ws://127.0.0.1:${signalling?.port ?? 0}`);
-    await app.nav('Bibliotek');
-    return app;
-  }
+  const device = (name: string, organisation: string, kind: 'Kommune' | 'Leverandør') =>
+    liveDevice(fx, signalling?.port ?? 0, { name, organisation, kind });
 
   it('merge live: both sides hold the same agenda, decisions and action items, and edits to their fields cross over', async () => {
     const a = await device('Mette Holm', 'Aarhus Kommune', 'Kommune');
