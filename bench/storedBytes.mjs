@@ -22,9 +22,11 @@ export async function storedUpdateBytes(factory, name) {
   try {
     const values = await result(db.transaction(['updates'], 'readonly').objectStore('updates').getAll());
     let bytes = 0;
+    // Storage layout 2 (docs/FORMAT.md): a V2 update is stored as { v2: Uint8Array }, a V1 update as a bare Uint8Array.
     for (const v of values) {
-      if (!(v instanceof Uint8Array)) throw new Error(`${name}: a stored update is not a Uint8Array`);
-      bytes += v.byteLength;
+      const update = v instanceof Uint8Array ? v : v?.v2;
+      if (!(update instanceof Uint8Array)) throw new Error(`${name}: a stored entry holds no update`);
+      bytes += update.byteLength;
     }
     return { count: values.length, bytes };
   } finally {

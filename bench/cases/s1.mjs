@@ -85,8 +85,9 @@ export async function run(ctx) {
     const v1Ratio = ratio(v1, v2) ?? 0;
     row.note =
       `after typing ${fmtBytes(afterTyping.bytes)}, after ${OPENS} opens ${fmtBytes(afterOpens.bytes)} (growth ${fmtBytes(growth)}); ` +
-      `${afterOpens.count} updates stored (compacted at ${COMPACT_THRESHOLD}) ≈ V1 state ${fmtBytes(v1)} + ${fmtBytes(afterOpens.bytes - v1)} log tail` +
-      (row.met ? '' : ` — missed: the y-indexeddb layout stores V1 updates, and V1 of this document is ${v1Ratio.toFixed(2)}× its V2`);
+      `${afterOpens.count} V2 updates stored (compacted at ${COMPACT_THRESHOLD}) ≈ V2 state ${fmtBytes(v2)} + ${fmtBytes(afterOpens.bytes - v2)} log tail; ` +
+      `the V1 state would be ${fmtBytes(v1)} (${v1Ratio.toFixed(2)}×)` +
+      (row.met ? '' : ` — missed: the log holds ${fmtBytes(afterOpens.bytes - v2)} beyond the V2 state`);
     rows.push(row);
   }
   return rows;

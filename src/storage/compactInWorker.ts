@@ -1,19 +1,21 @@
-// Compacts a referat's update log without pausing the page: the stored updates are merged into one in a Web
-// Worker (compactWorker.ts, mergeLog), then the merged update replaces exactly the entries that were read, so updates
+// Compacts a referat's update log without pausing the page: the stored entries (V1 or V2) are merged into one V2
+// update in a Web Worker (compactWorker.ts, mergeLog), then it replaces exactly the entries that were read, so updates
 // stored meanwhile (by this tab or another) stay. Where there is no Worker (Node, tests) the merge runs in-thread.
 import { requestResult, transactionDone } from './idbRequest';
 import { mergeLog } from './mergeLog';
+import { isStoredV1, storedV2 } from './storedUpdate';
 
 /** The part of `Worker` used here, so tests can pass a fake. */
 export interface MergeWorker {
   onmessage: ((event: MessageEvent) => unknown) | null;
   onerror: ((event: ErrorEvent) => unknown) | null;
   onmessageerror: ((event: MessageEvent) => unknown) | null;
-  postMessage(message: Uint8Array[]): void;
+  postMessage(message: unknown[]): void;
   terminate(): void;
 }
 
-export type MergeUpdates = (updates: Uint8Array[]) => Promise<Uint8Array>;
+/** Merges stored entries (storedUpdate.ts) into one V2 update. */
+export type MergeUpdates = (entries: unknown[]) => Promise<Uint8Array>;
 
 const MERGE_TIMEOUT_MS = 30_000;
 
@@ -22,10 +24,10 @@ function startWorker(): MergeWorker | null {
   return typeof Worker === 'undefined' ? null : new Worker(new URL('./compactWorker.ts', import.meta.url), { type: 'module' });
 }
 
-/** Merges updates into one in a worker (in-thread without Worker support); rejects if the worker fails or times out. */
-export function mergeUpdatesOffThread(updates: Uint8Array[], createWorker: () => MergeWorker | null = startWorker): Promise<Uint8Array> {
+/** Merges stored entries into one V2 update in a worker (in-thread without Worker support); rejects if the worker fails or times out. */
+export function mergeUpdatesOffThread(entries: unknown[], createWorker: () => MergeWorker | null = startWorker): Promise<Uint8Array> {
   const worker = createWorker();
-  if (worker === null) return Promise.resolve().then(() => mergeLog(updates));
+  if (worker === null) return Promise.resolve().then(() => mergeLog(entries));
   return new Promise<Uint8Array>((resolve, reject) => {
     const finish = (error: Error | null, merged?: Uint8Array) => {
       clearTimeout(timer);
@@ -45,7 +47,7 @@ export function mergeUpdatesOffThread(updates: Uint8Array[], createWorker: () =>
     worker.onerror = (event) => finish(new Error(event.message || 'the merge worker failed'));
     worker.onmessageerror = () => finish(new Error('the merged update could not be received'));
     try {
-      worker.postMessage(updates);
+      worker.postMessage(entries);
     } catch (e) {
       finish(e instanceof Error ? e : new Error(String(e)));
     }
@@ -53,16 +55,18 @@ export function mergeUpdatesOffThread(updates: Uint8Array[], createWorker: () =>
 }
 
 /**
- * Replaces the entries of `storeName` with one merged update. Reads the log, merges it off the main thread, then
- * in a second transaction deletes the entries it read and adds the merge. Nothing changes if the merge fails.
+ * Replaces the entries of `storeName` with one merged V2 entry (V1 entries are migrated so). Reads the log, merges
+ * it off the main thread, then in a second transaction deletes the entries it read and adds the merge. Nothing
+ * changes if the merge fails.
  * @returns how many entries the store holds afterwards
  */
 export async function compactLog(db: IDBDatabase, storeName: string, merge: MergeUpdates = mergeUpdatesOffThread): Promise<number> {
   const read = db.transaction([storeName], 'readonly');
   const store = read.objectStore(storeName);
   const [keys, values] = await Promise.all([requestResult(store.getAllKeys()), requestResult(store.getAll())]);
-  if (keys.length < 2) return keys.length;
-  const merged = await merge(values as Uint8Array[]);
+  // One entry is already compact, unless it is V1 and still to be migrated.
+  if (keys.length === 0 || (keys.length === 1 && !isStoredV1(values[0]))) return keys.length;
+  const merged = await merge(values);
   const write = db.transaction([storeName], 'readwrite');
   const done = transactionDone(write);
   const target = write.objectStore(storeName);
@@ -72,7 +76,7 @@ export async function compactLog(db: IDBDatabase, storeName: string, merge: Merg
   const last = keys[keys.length - 1] as IDBValidKey;
   if (typeof IDBKeyRange !== 'undefined' && typeof first === 'number' && typeof last === 'number') target.delete(IDBKeyRange.bound(first, last));
   else for (const key of keys) target.delete(key);
-  target.add(merged);
+  target.add(storedV2(merged));
   const left = requestResult(target.count());
   await done;
   return left;

@@ -1,7 +1,7 @@
-// Web Worker entry: merges a referat's stored Yjs updates into one (mergeLog) off the main thread.
+// Web Worker entry: merges a referat's stored entries into one V2 update (mergeLog) off the main thread.
 import { mergeLog } from './mergeLog';
 
-self.onmessage = (event: MessageEvent<Uint8Array[]>) => {
+self.onmessage = (event: MessageEvent<unknown[]>) => {
   try {
     const merged = mergeLog(event.data);
     // The merged update owns its buffer alone: move it instead of copying.

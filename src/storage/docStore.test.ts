@@ -2,7 +2,11 @@ import 'fake-indexeddb/auto';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import layout1Json from '../../tests/fixtures/storage-layout1.json';
 import { COMPACT_THRESHOLD, DocStore } from './docStore';
+import { requestResult, transactionDone } from './idbRequest';
+
+const layout1 = layout1Json as unknown as Fixture;
 
 let n = 0;
 const freshName = () => `test-doc-${++n}`;
@@ -100,19 +104,126 @@ describe('DocStore', () => {
     expect((await reopen(name)).getText('t').toString()).toBe('vigtig beslutning');
   });
 
-  it('keeps y-indexeddb’s layout: stock y-indexeddb reads what it wrote, and the reverse', async () => {
+  it('stores V2 updates that a plain Yjs program reads as docs/FORMAT.md says', async () => {
     const name = freshName();
-    const doc = new Y.Doc();
+    const doc = new Y.Doc({ gc: false });
     const store = await DocStore.open(name, doc);
-    doc.getText('t').insert(0, 'fra Referat');
+    const text = doc.getText('t');
+    for (const ch of 'Beslutning') text.insert(text.length, ch);
+    doc.getMap('meta').set('title', 'Styregruppemøde');
     await store.close();
+    const { updates, custom } = await rawRows(name);
+    expect(custom).toEqual([]);
+    expect(updates.every(([, v]) => !(v instanceof Uint8Array) && (v as { v2: unknown }).v2 instanceof Uint8Array)).toBe(true);
+    const plain = new Y.Doc({ gc: false });
+    for (const [, v] of updates) Y.applyUpdateV2(plain, (v as { v2: Uint8Array }).v2);
+    expect(plain.getText('t').toString()).toBe('Beslutning');
+    expect(plain.getMap('meta').get('title')).toBe('Styregruppemøde');
+  });
+
+  it('opens the frozen layout-1 database (V1 updates) with identical content, writes nothing, and rewrites it as V2 at the next write', async () => {
+    await restoreFixture(layout1);
+    const rowsBefore = await rawRows(layout1.database);
+    const fromRows = new Y.Doc({ gc: false });
+    for (const [, v] of rowsBefore.updates) Y.applyUpdate(fromRows, v as Uint8Array);
+
+    const doc = new Y.Doc({ gc: false });
+    const store = await DocStore.open(layout1.database, doc);
+    expect(store.storedUpdates).toBe(layout1.stores.updates.length);
+    expect(String(doc.getMap('meta').get('title'))).toBe(layout1.content.title);
+    expect(doc.getXmlFragment('body').toString().endsWith(layout1.content.lastParagraph)).toBe(true);
+    expect(Y.encodeStateAsUpdate(doc)).toEqual(Y.encodeStateAsUpdate(fromRows));
+    await store.flush();
+    expect(await rawRows(layout1.database)).toEqual(rowsBefore);
+
+    doc.getMap('meta').set('location', 'Rådhuset');
+    await store.close();
+    const { updates } = await rawRows(layout1.database);
+    expect(updates).toHaveLength(1);
+    expect(updates[0]?.[1]).not.toBeInstanceOf(Uint8Array);
+    const again = await reopen(layout1.database);
+    expect(String(again.getMap('meta').get('title'))).toBe(layout1.content.title);
+    expect(again.getXmlFragment('body').toString()).toBe(fromRows.getXmlFragment('body').toString());
+    expect(again.getMap('meta').get('location')).toBe('Rådhuset');
+  });
+
+  it('reads a database stock y-indexeddb wrote (V1), and rewrites it as V2 at the next write', async () => {
+    const name = freshName();
     const stockDoc = new Y.Doc();
+    stockDoc.getText('t').insert(0, 'fra y-indexeddb');
     const stock = new IndexeddbPersistence(name, stockDoc);
     await stock.whenSynced;
-    expect(stockDoc.getText('t').toString()).toBe('fra Referat');
-    stockDoc.getText('t').insert(0, 'og fra y-indexeddb, ');
-    await new Promise((r) => setTimeout(r, 50));
     await stock.destroy();
-    expect((await reopen(name)).getText('t').toString()).toBe('og fra y-indexeddb, fra Referat');
+    const doc = new Y.Doc();
+    const store = await DocStore.open(name, doc);
+    expect(doc.getText('t').toString()).toBe('fra y-indexeddb');
+    doc.getText('t').insert(0, 'og fra Referat, ');
+    await store.close();
+    expect((await rawRows(name)).updates.map(([, v]) => v instanceof Uint8Array)).toEqual([false]);
+    expect((await reopen(name)).getText('t').toString()).toBe('og fra Referat, fra y-indexeddb');
+  });
+
+  it('reads a V1 update an older Referat adds beside V2 entries; the older version fails on V2 instead of misreading it', async () => {
+    const name = freshName();
+    const store = await DocStore.open(name, new Y.Doc());
+    store.doc.getText('t').insert(0, 'ny');
+    await store.flush();
+    const older = new Y.Doc();
+    older.getText('u').insert(0, 'gammel fane');
+    const db = (store as unknown as { db: IDBDatabase }).db;
+    const tx = db.transaction(['updates'], 'readwrite');
+    tx.objectStore('updates').add(Y.encodeStateAsUpdate(older));
+    await transactionDone(tx);
+    await store.close();
+    const again = await reopen(name);
+    expect([again.getText('t').toString(), again.getText('u').toString()]).toEqual(['ny', 'gammel fane']);
+    // What an older version (and stock y-indexeddb) does with each entry: Y.applyUpdate.
+    const [, v2Entry] = (await rawRows(name)).updates[0] as [IDBValidKey, unknown];
+    expect(() => Y.applyUpdate(new Y.Doc(), v2Entry as Uint8Array)).toThrow(Error);
+  });
+
+  it('refuses an entry in an encoding it does not know, and leaves the database as it was', async () => {
+    const name = freshName();
+    const store = await DocStore.open(name, new Y.Doc());
+    const db = (store as unknown as { db: IDBDatabase }).db;
+    const tx = db.transaction(['updates'], 'readwrite');
+    tx.objectStore('updates').add({ v3: new Uint8Array([1, 2, 3]) });
+    await transactionDone(tx);
+    await store.close();
+    const before = await rawRows(name);
+    await expect(DocStore.open(name, new Y.Doc())).rejects.toThrow(/encoding/);
+    expect(await rawRows(name)).toEqual(before);
   });
 });
+
+type Fixture = { database: string; version: number; stores: { updates: [number, string][]; custom: [IDBValidKey, unknown][] }; content: { title: string; lastParagraph: string } };
+
+/** Puts a frozen database's rows, keys and all, into fake-indexeddb, as the earlier app version left them. */
+async function restoreFixture(f: Fixture): Promise<void> {
+  const req = indexedDB.open(f.database, f.version);
+  req.onupgradeneeded = () => {
+    req.result.createObjectStore('updates', { autoIncrement: true });
+    req.result.createObjectStore('custom');
+  };
+  const db = await requestResult(req);
+  const tx = db.transaction(['updates', 'custom'], 'readwrite');
+  for (const [key, base64] of f.stores.updates) tx.objectStore('updates').add(new Uint8Array(Buffer.from(base64, 'base64')), key);
+  for (const [key, value] of f.stores.custom) tx.objectStore('custom').add(value, key);
+  await transactionDone(tx);
+  db.close();
+}
+
+/** Every row of a referat database, as [key, value]. */
+async function rawRows(name: string): Promise<{ updates: [IDBValidKey, unknown][]; custom: [IDBValidKey, unknown][] }> {
+  const db = await requestResult(indexedDB.open(name));
+  try {
+    const tx = db.transaction(['updates', 'custom'], 'readonly');
+    const rows = async (store: string): Promise<[IDBValidKey, unknown][]> => {
+      const [keys, values] = await Promise.all([requestResult(tx.objectStore(store).getAllKeys()), requestResult(tx.objectStore(store).getAll())]);
+      return keys.map((k, i) => [k, values[i]]);
+    };
+    return { updates: await rows('updates'), custom: await rows('custom') };
+  } finally {
+    db.close();
+  }
+}

@@ -1,9 +1,11 @@
-// Stores one referat's Yjs updates in IndexedDB, in y-indexeddb's layout (an auto-keyed `updates` store and a
-// `custom` store), so stock y-indexeddb can read it. Unlike stock, it reports failed writes, keeps unsaved
-// updates to retry, batches writes while one is in flight, and writes nothing when a document is only opened.
+// Stores one referat's Yjs updates in IndexedDB: y-indexeddb's stores (an auto-keyed `updates` store and a `custom`
+// store), with V2 updates in storage layout 2 (storedUpdate.ts; V1 entries of layout 1 are read, and rewritten at the
+// next compaction). It reports failed writes, keeps unsaved updates to retry, batches writes while one is in flight,
+// and writes nothing when a document is only opened.
 import * as Y from 'yjs';
 import { compactLog } from './compactInWorker';
 import { openDatabase, requestResult, transactionDone, deleteDatabase } from './idbRequest';
+import { applyStoredUpdate, isStoredV1, storedV2 } from './storedUpdate';
 
 const UPDATES = 'updates';
 const CUSTOM = 'custom';
@@ -19,6 +21,8 @@ export class DocStore {
   private pending: Uint8Array[] = [];
   private writing: Promise<void> | null = null;
   private storedCount = 0;
+  /** The log holds V1 entries (layout 1) to rewrite as V2: done by compacting after the first write. */
+  private holdsV1 = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private closed = false;
   private listeners = new Set<(s: SaveState) => void>();
@@ -40,9 +44,10 @@ export class DocStore {
     const tx = db.transaction([UPDATES], 'readonly');
     const updates = await requestResult(tx.objectStore(UPDATES).getAll());
     store.storedCount = updates.length;
-    Y.transact(doc, () => { for (const u of updates) Y.applyUpdate(doc, u as Uint8Array); }, store, false);
-    doc.on('update', store.onUpdate);
-    if (hadContent) store.enqueue(Y.encodeStateAsUpdate(doc));
+    store.holdsV1 = updates.some(isStoredV1);
+    Y.transact(doc, () => { for (const u of updates) applyStoredUpdate(doc, u); }, store, false);
+    doc.on('updateV2', store.onUpdate);
+    if (hadContent) store.enqueue(Y.encodeStateAsUpdateV2(doc));
     return store;
   }
 
@@ -69,7 +74,7 @@ export class DocStore {
   }
 
   async close(): Promise<void> {
-    this.doc.off('update', this.onUpdate);
+    this.doc.off('updateV2', this.onUpdate);
     try {
       await this.flush();
     } finally {
@@ -126,11 +131,20 @@ export class DocStore {
     const tx = this.db.transaction([UPDATES], 'readwrite');
     const done = transactionDone(tx);
     const store = tx.objectStore(UPDATES);
-    for (const u of batch) store.add(u);
+    for (const u of batch) store.add(storedV2(u));
     await done;
     this.storedCount += batch.length;
     // The log (other tabs' updates too) is merged off the main thread; a failed merge leaves it as it is, tried again next write.
-    if (this.storedCount >= COMPACT_THRESHOLD) this.storedCount = await compactLog(this.db, UPDATES).catch(() => this.storedCount);
+    if (this.storedCount >= COMPACT_THRESHOLD || this.holdsV1) await this.compact();
+  }
+
+  private async compact(): Promise<void> {
+    try {
+      this.storedCount = await compactLog(this.db, UPDATES);
+      this.holdsV1 = false;
+    } catch {
+      // Left as it is; tried again after the next write.
+    }
   }
 
   /** Retries the failed writes now, e.g. after the user freed space. */
