@@ -158,6 +158,77 @@ describe('fileImportDecode with deletions only', () => {
   });
 });
 
+/** What the receiver ends up with: its snapshot, meta and participants, and whether Yjs left it waiting. */
+function stateOf(doc: Y.Doc) {
+  const waiting = doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
+  return { snapshot: Y.encodeSnapshot(Y.snapshot(doc)), meta: readMeta(doc), participants: readParticipants(doc), waiting };
+}
+
+/** The outcome as the earlier decoder found it: the file's whole update applied to a scratch copy of the receiver. */
+function outcomeInScratch(currentState: Uint8Array, update: Uint8Array) {
+  const scratch = newReferatDoc();
+  Y.applyUpdate(scratch, currentState);
+  const before = Y.decodeStateVector(Y.encodeStateVector(scratch));
+  const snapshot = Y.snapshot(scratch);
+  Y.applyUpdate(scratch, update);
+  const { pendingStructs, pendingDs } = scratch.store;
+  if (pendingStructs !== null || pendingDs !== null) {
+    const clients = new Set([...(pendingStructs?.missing.keys() ?? []), ...(pendingDs === null ? [] : Y.decodeUpdateV2(pendingDs).ds.clients.keys())]);
+    return { kind: 'incomplete', missing: [...clients].toSorted((x, y) => x - y).map((client) => ({ client, fromClock: before.get(client) ?? 0 })) };
+  }
+  if (Y.equalSnapshots(snapshot, Y.snapshot(scratch))) return { kind: 'alreadyIncluded' };
+  return { kind: 'ok', ...stateOf(scratch) };
+}
+
+/** The same outcome from a result: for `ok`, the receiver after applying `newUpdate`. */
+function outcomeOf(result: FileImportResult, currentState: Uint8Array) {
+  if (result.kind === 'incomplete') return { kind: result.kind, missing: result.missing };
+  if (result.kind !== 'ok') return { kind: result.kind };
+  const receiver = newReferatDoc();
+  Y.applyUpdate(receiver, currentState);
+  Y.applyUpdate(receiver, result.newUpdate);
+  return { kind: 'ok', ...stateOf(receiver) };
+}
+
+describe('fileImportDecode against applying the file to a scratch copy of the receiver', () => {
+  it('gives the outcome the scratch copy shows, and an update that leaves the receiver waiting for nothing', async () => {
+    const signer = await createTestSigner('Ed25519');
+    const rnd = seededRandom(7);
+    const first = referat();
+    const id = readMeta(first).id;
+    const peers = [first, copyOf(first), copyOf(first)];
+    const states = [Y.encodeStateAsUpdate(first)];
+    for (let step = 0; step < 40; step++) {
+      const doc = peers[Math.floor(rnd() * peers.length)] as Y.Doc;
+      const title = metaMap(doc).get('title') as Y.Text;
+      const op = rnd();
+      if (op < 0.35) title.insert(Math.floor(rnd() * (title.length + 1)), ` ${step}`);
+      else if (op < 0.5 && title.length > 2) title.delete(Math.floor(rnd() * (title.length - 2)), 2);
+      else if (op < 0.65) setMetaField(doc, 'location', `Lokale ${step}`);
+      else if (op < 0.75) addParticipant(doc, { name: `Deltager ${step}`, organisation: 'Kommune', organisationKind: 'kommune', role: '', present: true });
+      else {
+        const other = peers[Math.floor(rnd() * peers.length)] as Y.Doc;
+        Y.applyUpdate(other, Y.encodeStateAsUpdate(doc, Y.encodeStateVector(other)));
+      }
+      states.push(Y.encodeStateAsUpdate(doc));
+    }
+
+    const seen = new Set<string>();
+    for (let trial = 0; trial < 40; trial++) {
+      const pick = () => states[Math.floor(rnd() * states.length)] as Uint8Array;
+      const source = newReferatDoc();
+      Y.applyUpdate(source, pick());
+      const base = rnd() < 0.25 ? null : Y.encodeStateVectorFromUpdate(pick());
+      const currentState = pick();
+      const result = await decode(await fileOf(source, signer, base), currentState, id);
+      seen.add(result.kind);
+
+      expect(outcomeOf(result, currentState)).toEqual(outcomeInScratch(currentState, base === null ? Y.encodeStateAsUpdate(source) : Y.encodeStateAsUpdate(source, base)));
+    }
+    expect([...seen].toSorted()).toEqual(['alreadyIncluded', 'incomplete', 'ok']);
+  });
+});
+
 describe('fileImportDecode refuses every bad file with an exact code, and never throws', () => {
   it('maps structural problems to their codes', async () => {
     const signer = await createTestSigner('ECDSA-P256');
@@ -219,6 +290,23 @@ describe('fileImportDecode refuses every bad file with an exact code, and never 
     const relabelled = await fileOf(doc, signer, null, newReferatId());
     expect(codeOf(await decode(relabelled))).toBe('docIdMismatch');
     expect(codeOf(await decode(relabelled, null, headerOf(relabelled).docId as string))).toBe('docIdMismatch');
+    // meta.id rewritten after the first value: the update writes another id than the header's.
+    const rewritten = referat();
+    const firstId = readMeta(rewritten).id;
+    metaMap(rewritten).set('id', newReferatId());
+    expect(codeOf(await decode(await fileOf(rewritten, signer, null, firstId)))).toBe('docIdMismatch');
+  });
+
+  it('refuses as badUpdate a validly signed update whose item refers past its own client', async () => {
+    const signer = await createTestSigner('Ed25519');
+    const doc = referat();
+    const encoder = new Y.UpdateEncoderV1();
+    for (const n of [1, 1, 7, 0]) encoder.writeLen(n); // one block, one struct, client 7, from clock 0
+    new Y.Item(Y.createID(7, 0), null, Y.createID(7, 5), null, null, null, null, new Y.ContentAny(['x'])).write(encoder, 0);
+    encoder.writeLen(0); // no deletions
+    const update = encoder.toUint8Array();
+    const file = await encodeReferatFile({ docId: readMeta(doc).id, title: 't', sender, signer, stateVector: new Uint8Array([0]), base: null, update, now: new Date() });
+    expect(codeOf(await decode(file, Y.encodeStateAsUpdate(doc)))).toBe('badUpdate');
   });
 
   it('refuses a validly signed update Yjs cannot read as badUpdate', async () => {

@@ -1,9 +1,11 @@
 // Decodes a received `.referat` file against this device's copy without touching it; runs inside a worker.
 import * as Y from 'yjs';
-import { metaMap } from '../core/referatDoc';
 import { parseReferatFile, verifyReferatFile, type ParsedReferatFile } from '../core/referatFile';
 import { ReferatFileError, type ReferatFileErrorCode } from '../core/referatFileError';
 import type { ReferatFileHeader } from '../core/referatFileHeader';
+import { metaIdWrites } from './metaIdWrites';
+import { predictIntegration, type IntegrationForecast } from './predictIntegration';
+import { coversDeletion, mergeRanges, readUpdateOutline, type DeleteRanges, type UpdateOutline } from './updateOutline';
 
 export interface FileImportInput {
   fileBytes: Uint8Array;
@@ -28,7 +30,7 @@ export type FileImportResult =
       kind: 'ok';
       header: ReferatFileHeader;
       fingerprint: string;
-      /** Exactly what the receiving copy lacks, re-encoded by Yjs (v1): apply it to the copy. */
+      /** What the receiving copy lacks (Yjs `diffUpdate` against its state vector, v1), checked to apply without waiting. */
       newUpdate: Uint8Array;
       /** New items (clock units) per Yjs client id, in ascending client order. */
       changesByClient: Array<{ client: number; count: number }>;
@@ -52,15 +54,25 @@ function message(e: unknown): string {
   return (e instanceof Error ? e.message : String(e)).slice(0, 200);
 }
 
-/** Clients whose changes the scratch document waits for, and the clock this copy has of each. */
-function missingClients(scratch: Y.Doc, before: Map<number, number>): Array<{ client: number; fromClock: number }> {
-  const clients = new Set<number>();
-  const pending = scratch.store.pendingStructs;
-  if (pending !== null) for (const client of pending.missing.keys()) clients.add(client);
-  if (scratch.store.pendingDs !== null) {
-    for (const client of Y.decodeUpdateV2(scratch.store.pendingDs).ds.clients.keys()) clients.add(client);
+/** Clients whose clocks the copy lacks: what the structs wait for, and deletions past what the copy would hold. */
+function missingClients(forecast: IntegrationForecast, update: UpdateOutline): Set<number> {
+  const clients = new Set(forecast.missing.keys());
+  for (const [client, ranges] of update.deletes) {
+    const end = forecast.state.get(client) ?? 0;
+    if (ranges.some((r) => r.clock + r.len > end || r.clock >= end)) clients.add(client);
   }
-  return [...clients].toSorted((a, b) => a - b).map((client) => ({ client, fromClock: before.get(client) ?? 0 }));
+  return clients;
+}
+
+/** True when every deletion in the update is already one in the copy (whose delete set is only read for this). */
+function deletionsIncluded(update: UpdateOutline, currentState: Uint8Array | null): boolean {
+  if (update.deletes.size === 0) return true;
+  const copy = currentState === null ? new Map<number, DeleteRanges>() : Y.decodeUpdate(currentState).ds.clients;
+  for (const [client, ranges] of update.deletes) {
+    const had = mergeRanges(copy.get(client) ?? []);
+    if (!ranges.every((r) => coversDeletion(had, r.clock, r.len))) return false;
+  }
+  return true;
 }
 
 async function decode(input: FileImportInput): Promise<FileImportResult> {
@@ -77,46 +89,44 @@ async function decode(input: FileImportInput): Promise<FileImportResult> {
     return error('docIdMismatch', 'the file is a copy of another referat');
   }
 
-  const scratch = new Y.Doc({ gc: false });
+  let before: Map<number, number>;
   try {
-    if (input.currentState !== null) Y.applyUpdate(scratch, input.currentState);
+    before = input.currentState === null ? new Map() : Y.decodeStateVector(Y.encodeStateVectorFromUpdate(input.currentState));
   } catch (e) {
     return error('badUpdate', `this device's copy could not be read: ${message(e)}`);
   }
-  const before = Y.decodeStateVector(Y.encodeStateVector(scratch));
-  const snapshotBefore = Y.snapshot(scratch);
+  // Only what the copy lacks is decoded into structs; Yjs re-encodes it, and that is what the copy will apply.
+  let newUpdate: Uint8Array;
+  let update: UpdateOutline;
+  let forecast: IntegrationForecast;
   try {
-    Y.applyUpdate(scratch, parsed.update);
+    newUpdate = Y.diffUpdate(parsed.update, Y.encodeStateVector(before));
+    update = readUpdateOutline(newUpdate);
+    forecast = predictIntegration(update.structs, before);
+    if (metaIdWrites(update).some((id) => id !== header.docId)) {
+      return error('docIdMismatch', 'the update belongs to another referat');
+    }
   } catch (e) {
     return error('badUpdate', message(e));
   }
-  try {
-    const id = metaMap(scratch).get('id');
-    if (id !== undefined && id !== header.docId) return error('docIdMismatch', 'the update belongs to another referat');
-  } catch (e) {
-    return error('badUpdate', message(e));
+  const missing = missingClients(forecast, update);
+  if (missing.size > 0) {
+    return {
+      kind: 'incomplete',
+      header,
+      missing: [...missing].toSorted((a, b) => a - b).map((client) => ({ client, fromClock: before.get(client) ?? 0 })),
+    };
   }
-  if (scratch.store.pendingStructs !== null || scratch.store.pendingDs !== null) {
-    return { kind: 'incomplete', header, missing: missingClients(scratch, before) };
-  }
-  const fingerprint = header.sender.fingerprint;
-  if (Y.equalSnapshots(snapshotBefore, Y.snapshot(scratch))) return { kind: 'alreadyIncluded', header, fingerprint };
-
-  const changesByClient = [...Y.decodeStateVector(Y.encodeStateVector(scratch))]
+  const changesByClient = [...forecast.state]
     .map(([client, clock]) => ({ client, count: clock - (before.get(client) ?? 0) }))
     .filter((c) => c.count > 0)
     .toSorted((a, b) => a.client - b.client);
-  return {
-    kind: 'ok',
-    header,
-    fingerprint,
-    newUpdate: Y.encodeStateAsUpdate(scratch, Y.encodeStateVector(before)),
-    changesByClient,
-    isNewDocument: before.size === 0,
-  };
+  const fingerprint = header.sender.fingerprint;
+  if (changesByClient.length === 0 && deletionsIncluded(update, input.currentState)) return { kind: 'alreadyIncluded', header, fingerprint };
+  return { kind: 'ok', header, fingerprint, newUpdate, changesByClient, isNewDocument: before.size === 0 };
 }
 
-/** Never throws: every refusal is an `error` result, and nothing outside the scratch document is changed. */
+/** Never throws: every refusal is an `error` result, and nothing passed in is changed. */
 export async function fileImportDecode(input: FileImportInput): Promise<FileImportResult> {
   try {
     return await decode(input);
