@@ -1,6 +1,7 @@
 // A CPU profile of a page over a stretch of work (Chrome DevTools Protocol Profiler), reduced to the functions
 // with the most self time: what a note names when a target is missed.
 
+import { writeFileSync } from 'node:fs';
 /** @typedef {{ url: string, lineNumber: number, columnNumber: number }} Frame */
 /** @typedef {{ totalMs: number, top: Array<{ name: string, ms: number, share: number, frame: Frame | null }> }} ProfileSummary */
 
@@ -55,6 +56,8 @@ export async function profileTop(page, work, top = 5) {
     const { profile } = /** @type {{ profile: { nodes: ProfileNode[], samples: number[], timeDeltas: number[] } }} */ (
       /** @type {unknown} */ (await cdp.send('Profiler.stop'))
     );
+    // For a closer look: BENCH_PROFILE_OUT=file.cpuprofile keeps the raw profile (opens in Chromium's DevTools).
+    if (process.env.BENCH_PROFILE_OUT) writeFileSync(process.env.BENCH_PROFILE_OUT, JSON.stringify(profile));
     const result = selfTimes(profile, top);
     /** @type {Map<string, string>} */
     const sources = new Map();

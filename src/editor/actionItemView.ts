@@ -7,7 +7,7 @@ import { NodeSelection } from '@tiptap/pm/state';
 import type { NodeView, ViewMutationRecord } from '@tiptap/pm/view';
 import type { EditorLabels } from './editorLabels';
 import { attrString } from './nodeAttributes';
-import { controlsBox, labelledCheckbox, labelledInput, setValue, uniqueDomId } from './nodeViewControls';
+import { controlsBox, labelledCheckbox, labelledInput, onEditableChange, setValue, uniqueDomId } from './nodeViewControls';
 
 /** A person the owner field suggests: choosing the name fills in the organisation. */
 export interface ParticipantOption {
@@ -123,8 +123,7 @@ export function actionItemView(props: NodeViewRendererProps, labels: EditorLabel
     view.dispatch(view.state.tr.setSelection(NodeSelection.create(view.state.doc, pos)));
     view.focus();
   });
-  const onEditorUpdate = () => render();
-  editor.on('update', onEditorUpdate);
+  const stopWatching = onEditableChange(editor, render);
   fillOwnerList();
   render();
 
@@ -141,7 +140,7 @@ export function actionItemView(props: NodeViewRendererProps, labels: EditorLabel
     stopEvent: (event) => inControls(event.target),
     ignoreMutation: (m: ViewMutationRecord) => !text.contains(m.target),
     destroy() {
-      editor.off('update', onEditorUpdate);
+      stopWatching();
     },
   };
 }

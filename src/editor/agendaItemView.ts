@@ -7,7 +7,7 @@ import { dropAgendaItem, endAgendaDrag, isAgendaDrag, startAgendaDrag } from './
 import type { EditorLabels } from './editorLabels';
 import { moveAgendaItemAt, type Direction } from './moveAgendaItem';
 import { attrString } from './nodeAttributes';
-import { controlsBox, labelledInput, setValue, textButton } from './nodeViewControls';
+import { controlsBox, labelledInput, onEditableChange, setValue, textButton } from './nodeViewControls';
 
 const MAX_FIELD = 100;
 
@@ -100,8 +100,7 @@ export function agendaItemView(props: NodeViewRendererProps, labels: EditorLabel
   });
   up.addEventListener('click', () => move(-1, up));
   down.addEventListener('click', () => move(1, down));
-  const onEditorUpdate = () => render();
-  editor.on('update', onEditorUpdate);
+  const stopWatching = onEditableChange(editor, render);
   render();
 
   return {
@@ -116,7 +115,7 @@ export function agendaItemView(props: NodeViewRendererProps, labels: EditorLabel
     stopEvent: (event) => (event.target instanceof Node && fields.contains(event.target)) || isAgendaDrag(event),
     ignoreMutation: (m: ViewMutationRecord) => !content.contains(m.target),
     destroy() {
-      editor.off('update', onEditorUpdate);
+      stopWatching();
     },
   };
 }

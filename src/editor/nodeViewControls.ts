@@ -1,5 +1,7 @@
 // Small plain-DOM builders for the form controls inside node views: each control has a visible label,
 // so it always has an accessible name, and none of it is part of the editable text.
+import type { Editor } from '@tiptap/core';
+
 let counter = 0;
 
 /** An id unique on this page, for label/list references inside node views. */
@@ -53,4 +55,16 @@ export function controlsBox(className: string): HTMLDivElement {
 /** Sets an input's value only when it differs, so a caret inside it does not jump. */
 export function setValue(input: HTMLInputElement, value: string): void {
   if (input.value !== value) input.value = value;
+}
+
+/** Calls `onChange` when the editor is made editable or read-only; Tiptap says so only through its per-edit 'update' event. */
+export function onEditableChange(editor: Editor, onChange: () => void): () => void {
+  let editable = editor.isEditable;
+  const listener = () => {
+    if (editor.isEditable === editable) return;
+    editable = editor.isEditable;
+    onChange();
+  };
+  editor.on('update', listener);
+  return () => editor.off('update', listener);
 }

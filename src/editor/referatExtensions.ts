@@ -1,7 +1,7 @@
 // The Tiptap schema and behaviour of the minutes text, bound to the referat's Y.XmlFragment.
 // The fragment is the source of truth: the editor is never given initial content (see README.md).
 import type { Extensions } from '@tiptap/core';
-import { Collaboration } from '@tiptap/extension-collaboration';
+import { ReferatCollaboration } from './referatCollaboration';
 import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
 import { StarterKit } from '@tiptap/starter-kit';
 import type { Awareness } from 'y-protocols/awareness';
@@ -59,7 +59,7 @@ export function referatExtensions(
     StructureIds,
     SlashMenu.configure({ labels }),
     PasteCleanup,
-    Collaboration.configure({ fragment }),
+    ReferatCollaboration.configure({ fragment }),
   ];
   if (live) extensions.push(CollaborationCaret.configure({ provider: { awareness: live.awareness }, user: live.user, render: renderCaret }));
   return extensions;

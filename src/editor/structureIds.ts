@@ -3,6 +3,7 @@
 import { Extension } from '@tiptap/core';
 import { Fragment, Slice, type Node as PMNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
+import { AddMarkStep, RemoveMarkStep, ReplaceStep } from '@tiptap/pm/transform';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { ACTION_ITEM, AGENDA_ITEM, DECISION } from '../core/bodyNodes';
 
@@ -48,6 +49,22 @@ export function withFreshIds(fragment: Fragment, taken: Set<string>): Fragment {
   return changed ? Fragment.fromArray(nodes) : fragment;
 }
 
+/** Whether every step only edits text inside one textblock (typing, deleting characters, marks): no id can change. */
+function textOnly(tr: Transaction): boolean {
+  return tr.steps.every((step, i) => {
+    if (step instanceof AddMarkStep || step instanceof RemoveMarkStep) return true;
+    if (!(step instanceof ReplaceStep)) return false;
+    const doc = tr.docs[i];
+    if (!doc) return false;
+    const $from = doc.resolve(step.from);
+    let inline = true;
+    step.slice.content.forEach((node) => {
+      inline &&= node.isInline;
+    });
+    return inline && step.slice.openStart === 0 && step.slice.openEnd === 0 && $from.parent.isTextblock && step.to <= $from.end();
+  });
+}
+
 function isRemote(tr: Transaction): boolean {
   const meta = tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined;
   return meta?.isChangeOrigin === true;
@@ -72,7 +89,7 @@ export const StructureIds = Extension.create({
         },
         // Local edits only: a remote change is the peer's to fix, and fixing it here too would fight it.
         appendTransaction(transactions, _old, state) {
-          if (!transactions.some((tr) => tr.docChanged) || transactions.some(isRemote)) return null;
+          if (!transactions.some((tr) => tr.docChanged) || transactions.some(isRemote) || transactions.every(textOnly)) return null;
           const seen = new Set<string>();
           const fix: Array<{ pos: number; node: PMNode }> = [];
           state.doc.descendants((node, pos) => {

@@ -14,7 +14,7 @@ import { attachDocSync, type DocSync } from '../sync/docSync';
 import { broadcastChannelTransport } from '../sync/broadcastChannelTransport';
 import type { SyncChannel } from '../sync/syncChannel';
 
-const INDEX_DELAY_MS = 300;
+const INDEX_DELAY_MS = 1000;
 
 export interface ReferatSession {
   readonly id: string;

@@ -24,6 +24,8 @@ export class DocStore {
   /** The log holds V1 entries (layout 1) to rewrite as V2: done by compacting after the first write. */
   private holdsV1 = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  /** A write starts in the task after an update, not inside the keystroke's transaction: opening one costs ~1 ms. */
+  private startTimer: ReturnType<typeof setTimeout> | null = null;
   private closed = false;
   private listeners = new Set<(s: SaveState) => void>();
   state: SaveState = { kind: 'saved' };
@@ -90,7 +92,12 @@ export class DocStore {
 
   private enqueue(update: Uint8Array): void {
     this.pending.push(update);
-    if (!this.writing) this.startWrite();
+    if (this.state.kind === 'saved') this.setState({ kind: 'saving' });
+    if (this.writing || this.startTimer) return;
+    this.startTimer = setTimeout(() => {
+      this.startTimer = null;
+      if (!this.writing) this.startWrite();
+    }, 0);
   }
 
   private setState(s: SaveState): void {
@@ -99,10 +106,12 @@ export class DocStore {
   }
 
   private startWrite(): void {
+    if (this.startTimer) clearTimeout(this.startTimer);
+    this.startTimer = null;
     if (this.closed || this.pending.length === 0) return;
     const batch = this.pending;
     this.pending = [];
-    if (this.state.kind !== 'failed') this.setState({ kind: 'saving' });
+    if (this.state.kind === 'saved') this.setState({ kind: 'saving' });
     this.writing = this.write(batch).then(
       () => {
         this.writing = null;

@@ -11,13 +11,14 @@ import { useBrowserFixture } from './support/browserFixture';
 async function storedDoc(page: Page, id: string): Promise<Y.Doc> {
   const updates = await page.evaluate(
     (name) =>
-      new Promise<number[][]>((resolve, reject) => {
+      new Promise<{ v2: boolean; bytes: number[] }[]>((resolve, reject) => {
         const open = indexedDB.open(name);
         open.onerror = () => reject(new Error(String(open.error)));
         open.onsuccess = () => {
           const get = open.result.transaction('updates').objectStore('updates').getAll();
           get.onsuccess = () => {
-            resolve((get.result as Uint8Array[]).map((u) => [...u]));
+            // Storage layout 2 (docs/FORMAT.md): { v2: bytes } entries, or a bare V1 update from an earlier version.
+            resolve((get.result as (Uint8Array | { v2: Uint8Array })[]).map((u) => (u instanceof Uint8Array ? { v2: false, bytes: [...u] } : { v2: true, bytes: [...u.v2] })));
             open.result.close();
           };
         };
@@ -25,7 +26,7 @@ async function storedDoc(page: Page, id: string): Promise<Y.Doc> {
     `referat-doc-${id}`,
   );
   const doc = new Y.Doc({ gc: false });
-  for (const u of updates) Y.applyUpdate(doc, new Uint8Array(u));
+  for (const u of updates) (u.v2 ? Y.applyUpdateV2 : Y.applyUpdate)(doc, new Uint8Array(u.bytes));
   return doc;
 }
 

@@ -101,7 +101,8 @@ describe('copies as .referat files', () => {
   it('sends back only what the other party is missing, and both ledgers end up agreeing', async () => {
     await b.typeAfter('Eventuelt', ': leverandøren sender tidsplan');
     await b.waitUntilSaved();
-    await expect.poll(() => b.page.getByTestId('ledger-row').innerText()).toMatch(/Mangler \d+ af denne kopis ændringer/);
+    // The counts follow typing within a second (CopiesPanel), so this waits longer than expect.poll's default.
+    await expect.poll(() => b.page.getByTestId('ledger-row').innerText(), { timeout: 5000 }).toMatch(/Mangler \d+ af denne kopis ændringer/);
     const partial = await download(b.page, () => b.page.getByRole('button', { name: 'Eksportér det, Mette Holm mangler' }).click());
     expect(partial.bytes.length).toBeLessThan(good.bytes.length);
     await expect.poll(() => b.page.getByTestId('ledger-row').innerText()).toContain('Sendt som fil');

@@ -121,8 +121,9 @@ describe('structured minutes', () => {
     await page.reload();
     await app.editor.getByText('Ekstra punkt').waitFor();
     expect(await app.agendaHeadings()).toEqual(expected);
-    expect(await app.decisions.locator('p').allInnerTexts()).toEqual(decisions);
-    expect(await app.actionItems.locator('.action-item-text').allInnerTexts()).toEqual(actions);
+    // textContent: blocks out of view are not rendered (content-visibility), so innerText would leave them out.
+    expect(await app.decisions.locator('p').allTextContents()).toEqual(decisions);
+    expect(await app.actionItems.locator('.action-item-text').allTextContents()).toEqual(actions);
     expect(await app.editor.locator('.agenda-item, .action-item').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id ?? ''))).toEqual(ids);
   });
 

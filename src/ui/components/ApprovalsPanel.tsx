@@ -19,6 +19,16 @@ function readView(doc: Y.Doc): View {
   return { entries: readSignedApprovals(doc), state: approvalState(doc, (a) => knownApprovalSignature(a.members) === true) };
 }
 
+/** What the panel shows of a view; equal keys render the same, so typing does not re-render (and re-lay out) the page. */
+function viewKey(view: View): string {
+  const entries = view.entries.map(({ members, ...shown }) => ({ ...shown, valid: knownApprovalSignature(members) }));
+  return JSON.stringify({ entries, state: view.state });
+}
+
+function changedView(prev: View, next: View): View {
+  return viewKey(prev) === viewKey(next) ? prev : next;
+}
+
 /** Hex in groups of four; `short` keeps the first 16 digits, enough to compare by eye. */
 function groupedHash(hash: string, short = false): string {
   const digits = short ? hash.slice(0, 16) : hash;
@@ -34,7 +44,7 @@ function useApprovalView(session: ReferatSession): View {
     const onUpdate = () => {
       timer ??= setTimeout(() => {
         timer = null;
-        setView(readView(doc));
+        setView((prev) => changedView(prev, readView(doc)));
       }, 300);
     };
     doc.on('update', onUpdate);
@@ -48,7 +58,7 @@ function useApprovalView(session: ReferatSession): View {
     let cancelled = false;
     void verifyApprovals(doc).then(() => {
       if (cancelled) return;
-      setView(readView(doc));
+      setView((prev) => changedView(prev, readView(doc)));
       // The library index counts only verified approvals, so it may say more now.
       void session.reindex().catch(() => undefined);
     });

@@ -14,6 +14,13 @@ import { ImportButton } from './ImportButton';
 
 const EMPTY: LedgerRow[] = [];
 
+/** Typing changes the counts on every key; a React commit while the editor has focus walks the whole text. */
+const COUNT_DELAY_MS = 1000;
+
+function sameStateVector(a: Map<number, number>, b: Map<number, number>): boolean {
+  return a.size === b.size && [...a].every(([client, clock]) => b.get(client) === clock);
+}
+
 function useStateVector(doc: Y.Doc): Map<number, number> {
   const [sv, setSv] = useState(() => Y.decodeStateVector(Y.encodeStateVector(doc)));
   useEffect(() => {
@@ -21,8 +28,9 @@ function useStateVector(doc: Y.Doc): Map<number, number> {
     const onUpdate = () => {
       timer ??= setTimeout(() => {
         timer = null;
-        setSv(Y.decodeStateVector(Y.encodeStateVector(doc)));
-      }, 500);
+        const next = Y.decodeStateVector(Y.encodeStateVector(doc));
+        setSv((prev) => (sameStateVector(prev, next) ? prev : next));
+      }, COUNT_DELAY_MS);
     };
     doc.on('update', onUpdate);
     return () => {

@@ -1,6 +1,7 @@
 // Formatting and structure buttons for the minutes text; each shows its state with aria-pressed and names its shortcut.
-import { useEditorState, type Editor } from '@tiptap/react';
+import type { Editor } from '@tiptap/react';
 import { useState } from 'react';
+import { useIdleEditorState } from '../hooks/useIdleEditorState';
 import { useI18n } from '../i18n/I18nContext';
 import type { MessageKey } from '../i18n/messagesDa';
 import { LinkForm } from './LinkForm';
@@ -32,14 +33,11 @@ export function EditorToolbar(props: { editor: Editor }) {
   const { editor } = props;
   const { t } = useI18n();
   const [linkOpen, setLinkOpen] = useState(false);
-  const state = useEditorState({
-    editor,
-    selector: ({ editor: e }) => ({
-      active: BUTTONS.map((b) => b.active?.(e) ?? false),
-      enabled: BUTTONS.map((b) => b.enabled?.(e) ?? true),
-      link: e.isActive('link'),
-    }),
-  });
+  const state = useIdleEditorState(editor, (e) => ({
+    active: BUTTONS.map((b) => b.active?.(e) ?? false),
+    enabled: BUTTONS.map((b) => b.enabled?.(e) ?? true),
+    link: e.isActive('link'),
+  }));
   return (
     <div className="toolbar-wrap">
       <div role="toolbar" aria-label={t('editor.toolbar')} className="toolbar">

@@ -1,27 +1,45 @@
 // Shows whether the referat is on disk; when a write fails it says so and offers a copy to save elsewhere.
+import { useLayoutEffect, useRef, useSyncExternalStore } from 'react';
 import type { ReferatSession } from '../../session/referatSession';
-import { useSaveState } from '../hooks/useSaveState';
+import type { SaveState } from '../../storage/docStore';
 import { useI18n } from '../i18n/I18nContext';
 
-/** Subscribes to the save state itself, so a keystroke's save re-renders this line only, not the referat page. */
+type Failed = Extract<SaveState, { kind: 'failed' }>;
+
+/**
+ * "Gemmer…"/"Gemt" flips on every keystroke, so that line is written straight into the DOM: a React commit reads
+ * the selection inside the focused editor, which costs a layout of the whole referat. React renders only failures.
+ */
 export function SaveStatus(props: { session: ReferatSession; onDownload: () => void }) {
+  const { session } = props;
   const { t } = useI18n();
-  const state = useSaveState(props.session);
-  if (state.kind === 'failed') {
-    const quota = state.error.name === 'QuotaExceededError';
+  const failed = useSyncExternalStore(
+    (l) => session.onSaveState(l),
+    (): Failed | null => {
+      const state = session.saveState();
+      return state.kind === 'failed' ? state : null;
+    },
+  );
+  const line = useRef<HTMLParagraphElement>(null);
+  useLayoutEffect(() => {
+    if (failed) return;
+    const show = () => {
+      if (line.current) line.current.textContent = t(session.saveState().kind === 'saving' ? 'save.saving' : 'save.saved');
+    };
+    show();
+    return session.onSaveState(show);
+  }, [failed, session, t]);
+  if (failed) {
+    const quota = failed.error.name === 'QuotaExceededError';
     return (
       <div role="alert" className="save-failed">
         <p>{t('save.failed', { reason: t(quota ? 'save.reason.quota' : 'save.reason.other') })}</p>
         <div className="actions">
           <button type="button" className="primary" onClick={props.onDownload}>{t('save.download')}</button>
-          <button type="button" onClick={() => props.session.retrySave()}>{t('save.retry')}</button>
+          <button type="button" onClick={() => session.retrySave()}>{t('save.retry')}</button>
         </div>
       </div>
     );
   }
-  return (
-    <p className="save-status muted" aria-live="off">
-      {state.kind === 'saving' ? t('save.saving') : t('save.saved')}
-    </p>
-  );
+  return <p ref={line} className="save-status muted" aria-live="off" />;
 }
