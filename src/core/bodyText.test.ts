@@ -20,4 +20,16 @@ describe('bodyText', () => {
     t.format(0, 3, { bold: true });
     expect(bodyText(doc)).toBe('Fed tekst og kursiv\nPunkt ét');
   });
+
+  it('stops after maxLines lines', () => {
+    const doc = newReferatDoc();
+    const blocks = Array.from({ length: 50 }, (_, i) => {
+      const p = new Y.XmlElement('paragraph');
+      p.insert(0, [new Y.XmlText(`Linje ${i + 1}`)]);
+      return p;
+    });
+    bodyFragment(doc).insert(0, blocks);
+    expect(bodyText(doc, 3)).toBe('Linje 1\nLinje 2\nLinje 3');
+    expect(bodyText(doc).split('\n')).toHaveLength(50);
+  });
 });

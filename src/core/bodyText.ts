@@ -6,21 +6,23 @@ function plain(text: Y.XmlText): string {
   return (text.toDelta() as Array<{ insert: unknown }>).map((d) => (typeof d.insert === 'string' ? d.insert : '')).join('');
 }
 
-function collect(node: Y.XmlElement | Y.XmlFragment, lines: string[]): void {
+function collect(node: Y.XmlElement | Y.XmlFragment, lines: string[], max: number): void {
   let inline = '';
   for (const child of node.toArray()) {
+    if (lines.length >= max) return;
     if (child instanceof Y.XmlText) inline += plain(child);
     else if (child instanceof Y.XmlElement) {
       if (inline) lines.push(inline);
       inline = '';
-      collect(child, lines);
+      collect(child, lines, max);
     }
   }
   if (inline) lines.push(inline);
 }
 
-export function bodyText(doc: Y.Doc): string {
+/** The body's text, one line per block; with `maxLines`, only the first lines (read no further). */
+export function bodyText(doc: Y.Doc, maxLines = Number.POSITIVE_INFINITY): string {
   const lines: string[] = [];
-  collect(bodyFragment(doc), lines);
-  return lines.join('\n');
+  collect(bodyFragment(doc), lines, maxLines);
+  return lines.slice(0, maxLines).join('\n');
 }

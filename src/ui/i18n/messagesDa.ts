@@ -80,6 +80,7 @@ export const messagesDa = {
   'participants.unnamed': 'deltager',
 
   'editor.label': 'Referattekst',
+  'editor.preparing': 'Teksten gøres klar til redigering …',
   'editor.toolbar': 'Formatering',
   'editor.loading': 'Indlæser editoren …',
   'editor.heading2': 'Overskrift',

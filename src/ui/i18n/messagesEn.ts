@@ -81,6 +81,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'participants.unnamed': 'participant',
 
   'editor.label': 'Minutes text',
+  'editor.preparing': 'Getting the text ready for editing …',
   'editor.toolbar': 'Formatting',
   'editor.loading': 'Loading the editor …',
   'editor.heading2': 'Heading',

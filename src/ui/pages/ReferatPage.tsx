@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { FORMAT_VERSION } from '../../core/formatVersion';
 import { docFormatVersion } from '../../core/migrateDoc';
 import { readMeta } from '../../core/meta';
-import { metaMap } from '../../core/referatDoc';
+import { bodyFragment, metaMap } from '../../core/referatDoc';
 import { moveToTrash, restoreFromTrash } from '../../session/libraryActions';
 import type { ReferatSession } from '../../session/referatSession';
 import { ApprovalsPanel } from '../components/ApprovalsPanel';
@@ -13,6 +13,7 @@ import { ExportMenu } from '../components/ExportMenu';
 import { LivePanel } from '../components/LivePanel';
 import { MetaForm } from '../components/MetaForm';
 import { MinutesEditor, type MinutesEditorHandle } from '../components/MinutesEditor';
+import { MinutesPreview } from '../components/MinutesPreview';
 import { ParticipantsEditor } from '../components/ParticipantsEditor';
 import { ReadOnlyBody } from '../components/ReadOnlyBody';
 import { SaveStatus } from '../components/SaveStatus';
@@ -44,6 +45,28 @@ export function ReferatPage(props: { id: string }) {
   return <OpenReferat session={state.session} />;
 }
 
+/** Above this many blocks, building the editor takes long enough that the page is painted first, with a preview. */
+const LONG_TEXT_BLOCKS = 300;
+
+/** False until the page has been painted once, for a long referat; true at once for the rest. */
+function useDeferredForLongText(session: ReferatSession): boolean {
+  const [long] = useState(() => bodyFragment(session.doc).length > LONG_TEXT_BLOCKS);
+  const [ready, setReady] = useState(!long);
+  useEffect(() => {
+    if (ready) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // After the next frame has been painted: the preview is on screen before the editor's long task starts.
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setReady(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [ready]);
+  return ready;
+}
+
 function OpenReferat(props: { session: ReferatSession }) {
   const { session } = props;
   const { db, profile } = useApp();
@@ -57,6 +80,7 @@ function OpenReferat(props: { session: ReferatSession }) {
   const readOnly = version > FORMAT_VERSION;
   const waiting = version === 0;
   const live = useLiveSession(db, session, profile);
+  const editorMounted = useDeferredForLongText(session);
 
   useEffect(() => {
     let cancelled = false;
@@ -112,6 +136,8 @@ function OpenReferat(props: { session: ReferatSession }) {
           <section className="minutes" aria-label={t('editor.label')}>
             {readOnly ? (
               <ReadOnlyBody doc={session.doc} />
+            ) : !editorMounted ? (
+              <MinutesPreview doc={session.doc} />
             ) : (
               <MinutesEditor
                 doc={session.doc}

@@ -1,0 +1,77 @@
+// A long referat: its first lines are painted from the document before the editor is built, then the editor
+// takes over with every block, and typing at the end is saved.
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { ReferatApp } from './pages/ReferatApp';
+import { useBrowserFixture } from './support/browserFixture';
+
+const LINES = 400;
+
+/** An update from another device that puts LINES paragraphs before the template's text. */
+function longText(): number[] {
+  const other = new Y.Doc({ gc: false });
+  other.clientID = 0x7ffffff0;
+  const paragraphs = Array.from({ length: LINES }, (_, i) => {
+    const p = new Y.XmlElement('paragraph');
+    p.insert(0, [new Y.XmlText(`Linje ${i + 1} af det lange referat`)]);
+    return p;
+  });
+  other.getXmlFragment('body').insert(0, paragraphs);
+  return Array.from(Y.encodeStateAsUpdate(other));
+}
+
+describe('a long referat', () => {
+  const fx = useBrowserFixture();
+
+  it('paints its first lines before the editor is ready, then edits every block', async () => {
+    const context = await fx.newContext();
+    // Records what the preview showed, however briefly it was there.
+    await context.addInitScript(() => {
+      const seen: string[][] = [];
+      (window as unknown as { previewSeen: string[][] }).previewSeen = seen;
+      new MutationObserver(() => {
+        const preview = document.querySelector('[data-testid="minutes-preview"]');
+        if (preview && seen.length === 0) seen.push(Array.from(preview.querySelectorAll('p'), (p) => p.textContent ?? ''));
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const app = await ReferatApp.open(context, fx.server.url);
+    await app.setUpProfile({ name: 'Mette Holm', organisation: 'Aarhus Kommune' });
+    const id = await app.createReferat();
+    await app.waitUntilSaved();
+    await app.nav('Bibliotek');
+    await app.page.evaluate(async ({ name, bytes }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const r = indexedDB.open(name);
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction('updates', 'readwrite');
+        tx.objectStore('updates').add(new Uint8Array(bytes));
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    }, { name: `referat-doc-${id}`, bytes: longText() });
+
+    await app.goto(`/r/${id}`);
+    await app.editor.waitFor();
+    const seen = await app.page.evaluate(() => (window as unknown as { previewSeen: string[][] }).previewSeen);
+    expect(seen).toHaveLength(1);
+    const preview = seen[0]!;
+    expect(preview.length).toBeLessThan(LINES);
+    expect(preview.at(-1)).toBe('Teksten gøres klar til redigering …');
+    expect(preview).toContain('Linje 1 af det lange referat');
+    expect(await app.page.getByTestId('minutes-preview').count()).toBe(0);
+
+    // The preview was the document's own beginning, line for line (it leaves out empty blocks).
+    const text = (await app.editorText()).split('\n');
+    expect(preview.slice(0, 20)).toEqual(text.filter((l) => l !== '').slice(0, 20));
+    expect(text.filter((l) => l.startsWith('Linje ')).length).toBe(LINES);
+    await app.typeAtEnd(' Tilføjet til sidst.');
+    await app.waitUntilSaved();
+    await app.page.reload();
+    await app.editor.waitFor();
+    expect(await app.editorText()).toContain('Tilføjet til sidst.');
+  });
+});
