@@ -3,12 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ReferatApp } from './pages/ReferatApp';
+import { addStoredUpdate } from './support/addStoredUpdate';
 import { useBrowserFixture } from './support/browserFixture';
 
 const LINES = 400;
 
 /** An update from another device that puts LINES paragraphs before the template's text. */
-function longText(): number[] {
+function longText(): Uint8Array {
   const other = new Y.Doc({ gc: false });
   other.clientID = 0x7ffffff0;
   const paragraphs = Array.from({ length: LINES }, (_, i) => {
@@ -17,7 +18,7 @@ function longText(): number[] {
     return p;
   });
   other.getXmlFragment('body').insert(0, paragraphs);
-  return Array.from(Y.encodeStateAsUpdate(other));
+  return Y.encodeStateAsUpdate(other);
 }
 
 describe('a long referat', () => {
@@ -39,20 +40,7 @@ describe('a long referat', () => {
     const id = await app.createReferat();
     await app.waitUntilSaved();
     await app.nav('Bibliotek');
-    await app.page.evaluate(async ({ name, bytes }) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const r = indexedDB.open(name);
-        r.onsuccess = () => resolve(r.result);
-        r.onerror = () => reject(r.error);
-      });
-      await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction('updates', 'readwrite');
-        tx.objectStore('updates').add(new Uint8Array(bytes));
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-    }, { name: `referat-doc-${id}`, bytes: longText() });
+    await addStoredUpdate(app.page, id, longText());
 
     await app.goto(`/r/${id}`);
     await app.editor.waitFor();

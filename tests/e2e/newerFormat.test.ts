@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ReferatApp } from './pages/ReferatApp';
+import { addStoredUpdate } from './support/addStoredUpdate';
 import { useBrowserFixture } from './support/browserFixture';
 
 async function storedUpdates(app: ReferatApp, id: string): Promise<number> {
@@ -39,21 +40,8 @@ describe('a newer format', () => {
     const node = new Y.XmlElement('futureNode');
     node.insert(0, [new Y.XmlText('Tekst fra fremtiden')]);
     future.getXmlFragment('body').insert(0, [node]);
-    const update = Array.from(Y.encodeStateAsUpdate(future));
-    await app.page.evaluate(async ({ name, bytes }) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const r = indexedDB.open(name);
-        r.onsuccess = () => resolve(r.result);
-        r.onerror = () => reject(r.error);
-      });
-      await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction('updates', 'readwrite');
-        tx.objectStore('updates').add(new Uint8Array(bytes));
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-    }, { name: `referat-doc-${id}`, bytes: update });
+    const update = Y.encodeStateAsUpdate(future);
+    await addStoredUpdate(app.page, id, update);
     const before = await storedUpdates(app, id);
 
     await app.goto(`/r/${id}`);
