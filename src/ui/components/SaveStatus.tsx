@@ -7,8 +7,8 @@ import { useI18n } from '../i18n/I18nContext';
 type Failed = Extract<SaveState, { kind: 'failed' }>;
 
 /**
- * "Gemmer…"/"Gemt" flips on every keystroke, so that line is written straight into the DOM: a React commit reads
- * the selection inside the focused editor, which costs a layout of the whole referat. React renders only failures.
+ * "Gemmer…"/"Gemt" flips on every keystroke, so that line is written straight into the DOM, at most once a frame:
+ * a React commit reads the selection inside the focused editor, which walks the whole referat. React renders only failures.
  */
 export function SaveStatus(props: { session: ReferatSession; onDownload: () => void }) {
   const { session } = props;
@@ -24,10 +24,21 @@ export function SaveStatus(props: { session: ReferatSession; onDownload: () => v
   useLayoutEffect(() => {
     if (failed) return;
     const show = () => {
-      if (line.current) line.current.textContent = t(session.saveState().kind === 'saving' ? 'save.saving' : 'save.saved');
+      frame = null;
+      const text = t(session.saveState().kind === 'saving' ? 'save.saving' : 'save.saved');
+      if (line.current && line.current.textContent !== text) line.current.textContent = text;
+    };
+    // Once per frame at most: a save that finishes within the frame never shows "Gemmer…" at all.
+    let frame: number | null = null;
+    const schedule = () => {
+      frame ??= requestAnimationFrame(show);
     };
     show();
-    return session.onSaveState(show);
+    const stop = session.onSaveState(schedule);
+    return () => {
+      stop();
+      if (frame !== null) cancelAnimationFrame(frame);
+    };
   }, [failed, session, t]);
   if (failed) {
     const quota = failed.error.name === 'QuotaExceededError';
