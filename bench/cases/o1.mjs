@@ -105,6 +105,27 @@ export async function run(ctx) {
         gc: false,
         onRound: (r, a, f) => ctx.log(`round ${r + 1}/${rounds}: editable ${fmtMs(a)}, readable ${fmtMs(readable.at(-1))}, applyUpdate ${fmtMs(f)}`),
       });
+      // Context, not the floor: what plain Tiptap (no Yjs binding) takes to build the same text into an editor, in the same page.
+      /** @type {number[]} */
+      const plain = [];
+      if (!toolsLoaded) {
+        await injectTools(page);
+        toolsLoaded = true;
+      }
+      for (let i = 0; i < (ctx.quick ? 1 : 3); i++) {
+        plain.push(
+          await page.evaluate(async (b64) => {
+            const tools = /** @type {any} */ (window).benchTools;
+            const t = performance.now();
+            const editor = tools.floorEditor(b64);
+            await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+            const ms = performance.now() - t;
+            editor.destroy();
+            for (const el of document.querySelectorAll('.editor')) el.remove();
+            return ms;
+          }, referat.b64),
+        );
+      }
       const common = {
         unit: /** @type {const} */ ('ms'),
         floor: distribution(samples.floor),
@@ -124,7 +145,8 @@ export async function run(ctx) {
       editableRow.note =
         `from the click on its row in the library (app already running) until the editor is contenteditable with its last block + 1 frame; ` +
         `the referat page with its document loaded (title, details; before the editor) at ${fmtMs(median(loaded))} (median); ` +
-        `includes the referat page's chunk (from the service worker), reading IndexedDB, Y.applyUpdate, binding the editor and rendering ${referat.blocks} blocks` +
+        `includes the referat page's chunk (from the service worker), reading IndexedDB, Y.applyUpdate, binding the editor and rendering ${referat.blocks} blocks; ` +
+        `for context, plain Tiptap without Yjs building the same text into an editor in the same page (Y.applyUpdate, JSON, editor, 1 frame): ${fmtMs(median(plain))} (median of ${plain.length})` +
         (editableRow.met ? '' : ` — missed: the floor is only the Yjs decode (${fmtMs(median(samples.floor))}); everything else the app does to show an editor comes on top`);
       const readableRow = makeRow({
         ...common,
@@ -133,7 +155,7 @@ export async function run(ctx) {
         app: distribution(readable),
         target: `p50 ≤ ${READABLE_MS} ms`,
         met: median(readable) <= READABLE_MS,
-        note: `first child of the minutes text in the DOM + 1 frame (the editor renders the whole document at once)`,
+        note: `first child of the minutes text in the DOM + 1 frame: a referat over 300 blocks paints its first 60 lines, read from the document, before the editor is built (MinutesPreview)`,
       });
       if (!editableRow.met || !readableRow.met) {
         // Where the time goes: a CPU profile of one more open.
