@@ -10,6 +10,7 @@ const SHARED = Symbol('shared');
 
 export class BindingMapping extends Map<YType, Mapped> {
   private types = new WeakMap<PMNode, YType | typeof SHARED>();
+  private keepAll = false;
 
   static from(entries: Iterable<[YType, Mapped]>): BindingMapping {
     const mapping = new BindingMapping();
@@ -27,8 +28,22 @@ export class BindingMapping extends Map<YType, Mapped> {
   }
 
   override clear(): void {
+    if (this.keepAll) return;
     super.clear();
     this.types = new WeakMap();
+  }
+
+  /**
+   * Runs `fn` with `clear()` ignored. For a peer's change, Tiptap's y-prosemirror empties the whole map and so
+   * rebuilds every node of the document; the entries of the types that changed are deleted one by one beforehand.
+   */
+  keepingEntries<T>(fn: () => T): T {
+    this.keepAll = true;
+    try {
+      return fn();
+    } finally {
+      this.keepAll = false;
+    }
   }
 
   /** The Yjs type that `node` is written in now, if exactly one ever was. */

@@ -3,7 +3,8 @@ import { Collaboration } from '@tiptap/extension-collaboration';
 import type { EditorState, Plugin, PluginView, Transaction } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 import { ySyncPluginKey, yUndoPluginKey, type ProsemirrorBinding } from '@tiptap/y-tiptap';
-import type * as Y from 'yjs';
+import type { Node as PMNode } from '@tiptap/pm/model';
+import * as Y from 'yjs';
 import { BindingMapping } from './bindingMapping';
 import { relativeSelection } from './relativeSelection';
 import { updateChangedBlocks } from './updateChangedBlocks';
@@ -27,7 +28,8 @@ const CAPTURE_MARGIN_MS = 100;
 /**
  * The sync plugin: a view update whose document did not change no longer diffs the whole document into Yjs, and
  * the binding no longer computes the selection as Yjs positions for its own changes (y-prosemirror throws that
- * result away when the transaction ends; it is only needed to restore the selection after a peer's change).
+ * result away when the transaction ends; it is only needed to restore the selection after a peer's change), and a
+ * peer's change no longer rebuilds every node of the document.
  */
 function patchSyncPlugin(plugin: Plugin): void {
   const spec = plugin.spec as { view?: (view: EditorView) => PluginView };
@@ -37,7 +39,18 @@ function patchSyncPlugin(plugin: Plugin): void {
     const inner = makeView(view);
     const binding = (ySyncPluginKey.getState(view.state) as SyncPluginState).binding;
     if (!binding) return inner;
-    binding.mapping = BindingMapping.from(binding.mapping);
+    const mapping = BindingMapping.from(binding.mapping);
+    binding.mapping = mapping;
+    // A peer's change rebuilds only the nodes of the Yjs types it touched (as y-prosemirror itself does), not all.
+    const typeChanged = binding._typeChanged.bind(binding);
+    binding.type.unobserveDeep(binding._observeFunction);
+    binding._observeFunction = (events: Y.YEvent<Y.AbstractType<unknown>>[], tr: Y.Transaction) => {
+      mapping.keepingEntries(() => typeChanged(events, tr));
+      // When the editor now shows exactly the fragment's blocks, the next keystroke need not diff the whole text.
+      const doc = binding.prosemirrorView?.state.doc as PMNode | undefined;
+      if (doc && showsFragment(binding, doc)) mapping.set(binding.type, doc);
+    };
+    binding.type.observeDeep(binding._observeFunction);
     let ownChange = false;
     binding.doc.off('beforeAllTransactions', binding.beforeAllTransactions);
     binding.beforeAllTransactions = () => {
@@ -62,6 +75,18 @@ function patchSyncPlugin(plugin: Plugin): void {
       destroy: () => inner.destroy?.(),
     };
   };
+}
+
+/** Whether the top-level blocks of `doc` are, one for one, the nodes bound to the fragment's live children. */
+function showsFragment(binding: ProsemirrorBinding, doc: PMNode): boolean {
+  let index = 0;
+  for (let item = binding.type._start; item !== null; item = item.right) {
+    if (item.deleted || !item.countable) continue;
+    const type: unknown = item.content instanceof Y.ContentType ? item.content.type : null;
+    if (index >= doc.childCount || !type || binding.mapping.get(type as Y.XmlElement) !== doc.child(index)) return false;
+    index += 1;
+  }
+  return index === doc.childCount;
 }
 
 /**

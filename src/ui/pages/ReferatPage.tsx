@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { FORMAT_VERSION } from '../../core/formatVersion';
 import { docFormatVersion } from '../../core/migrateDoc';
 import { readMeta } from '../../core/meta';
-import { bodyFragment, metaMap } from '../../core/referatDoc';
+import { metaMap } from '../../core/referatDoc';
 import { moveToTrash, restoreFromTrash } from '../../session/libraryActions';
 import type { ReferatSession } from '../../session/referatSession';
 import { ApprovalsPanel } from '../components/ApprovalsPanel';
@@ -25,6 +25,7 @@ import { useLiveSession } from '../hooks/useLiveSession';
 import { useReferatSession } from '../hooks/useReferatSession';
 import { useYValue } from '../hooks/useYValue';
 import { useI18n } from '../i18n/I18nContext';
+import { isLongText } from '../longText';
 import { Link } from '../router/Link';
 import { referatPath } from '../router/route';
 import { navigate } from '../router/useRoute';
@@ -45,12 +46,9 @@ export function ReferatPage(props: { id: string }) {
   return <OpenReferat session={state.session} />;
 }
 
-/** Above this many blocks, building the editor takes long enough that the page is painted first, with a preview. */
-const LONG_TEXT_BLOCKS = 300;
-
 /** False until the page has been painted once, for a long referat; true at once for the rest. */
 function useDeferredForLongText(session: ReferatSession): boolean {
-  const [long] = useState(() => bodyFragment(session.doc).length > LONG_TEXT_BLOCKS);
+  const [long] = useState(() => isLongText(session.doc));
   const [ready, setReady] = useState(!long);
   useEffect(() => {
     if (ready) return;
