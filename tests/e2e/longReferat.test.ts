@@ -56,6 +56,8 @@ describe('a long referat', () => {
     const text = (await app.editorText()).split('\n');
     expect(preview.slice(0, 20)).toEqual(text.filter((l) => l !== '').slice(0, 20));
     expect(text.filter((l) => l.startsWith('Linje ')).length).toBe(LINES);
+    // Blocks out of view skip layout in a long referat only.
+    expect((await app.editor.getAttribute('class'))?.split(' ')).toContain('long-text');
     await app.typeAtEnd(' Tilføjet til sidst.');
     await app.waitUntilSaved();
     await app.page.reload();
