@@ -1,11 +1,28 @@
 // A temp copy of the bench build with the bench pages added (bench/tools.html, and P1's static page), served and
-// opened in Chromium for a browser case; the copy is removed afterwards, whatever happens.
+// opened in Chromium for a browser case. Made once per process (a quick run's cases share it; nothing writes to
+// it) and removed when the process's cases are done, whatever happens.
 import { harnessModule } from './appModules.mjs';
 import { addBenchPages, TOOLS_PAGE } from './benchPages.mjs';
-import { withBrowser } from './browser.mjs';
+import { onRelease, withBrowser } from './browser.mjs';
 import { addStaticFloorPage } from './staticFloorPage.mjs';
 
 /** @typedef {Window & { benchTools?: unknown }} ToolsWindow */
+
+/** @type {Map<string, Promise<string>>} the copy made from each build */
+const copies = new Map();
+
+/**
+ * @param {string} dist
+ * @returns {Promise<string>} a temp copy of `dist` with the bench pages, removed by releaseShared (bench/browser.mjs)
+ */
+async function makeCopy(dist) {
+  const h = await harnessModule();
+  const copy = await h.copyDist({ dist });
+  onRelease(() => h.removeTempDir(copy));
+  await addStaticFloorPage(copy);
+  await addBenchPages(copy);
+  return copy;
+}
 
 /**
  * @template T
@@ -14,15 +31,14 @@ import { addStaticFloorPage } from './staticFloorPage.mjs';
  * @returns {Promise<T>}
  */
 export async function withBenchBuild(dist, use) {
-  const h = await harnessModule();
-  const copy = await h.copyDist({ dist });
-  try {
-    await addStaticFloorPage(copy);
-    await addBenchPages(copy);
-    return await withBrowser(copy, use);
-  } finally {
-    await h.removeTempDir(copy);
+  let copy = copies.get(dist);
+  if (!copy) {
+    copy = makeCopy(dist);
+    copies.set(dist, copy);
+    // A failed build is tried again by the next case.
+    copy.catch(() => copies.delete(dist));
   }
+  return withBrowser(await copy, use);
 }
 
 /**

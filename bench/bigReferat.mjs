@@ -1,5 +1,8 @@
 // A long referat (about 200 pages: 4,000 paragraphs of Danish minutes under agenda headings) typed keystroke by
-// keystroke, then forked into two copies that each go on editing: the input of M1.
+// keystroke, then forked into two copies that each go on editing: the input of M1. Its bytes are typed once per
+// run and size, and kept in memory and in the run's cache folder for the later cases (O1, C1, K1, K2).
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import * as Y from 'yjs';
 import { danishMinutes } from './danishMinutes.mjs';
 import { createPrng } from './prng.mjs';
@@ -48,6 +51,54 @@ export function typeBigReferat(core, options) {
   const blocks = danishMinutes({ paragraphs: options.paragraphs, seed: options.seed });
   for (const block of blocks) typeBlock(doc, body, block, rnd, stats);
   return { doc, stats, blocks: blocks.length, chars: blocks.reduce((n, b) => n + b.text.length, 0) };
+}
+
+/**
+ * @typedef {object} TypedReferat
+ * @property {Uint8Array} update the typed document, whole history, as one update (Y.encodeStateAsUpdate)
+ * @property {number} blocks blocks typed
+ * @property {number} bodyBlocks top-level blocks of the body (the template's included)
+ * @property {number} chars characters of the typed blocks
+ * @property {number} transactions
+ * @property {number} clientID the typing doc's, so a copy made from the bytes can go on editing as that doc would
+ * @property {number} typedMs how long the typing took, in whichever case did it
+ * @property {boolean} reused typed by an earlier case of this run
+ */
+
+/** @type {Map<string, TypedReferat>} */
+const typedThisProcess = new Map();
+
+/**
+ * The referat typeBigReferat makes, as bytes: typed once per run for each size and seed, then read from memory or
+ * from `cacheDir` (the run's cache folder, removed when the run ends), so cases in other processes skip the typing.
+ * @param {CoreModules} core
+ * @param {{ paragraphs: number, seed?: number }} options
+ * @param {string | null} cacheDir
+ * @returns {TypedReferat}
+ */
+export function typedBigReferat(core, options, cacheDir) {
+  const key = `big-referat-${options.paragraphs}-${options.seed ?? 11}`;
+  const known = typedThisProcess.get(key);
+  if (known) return { ...known, reused: true };
+  const file = cacheDir === null ? null : path.join(cacheDir, key);
+  if (file !== null && existsSync(`${file}.json`)) {
+    const meta = /** @type {Omit<TypedReferat, 'update' | 'reused'>} */ (JSON.parse(readFileSync(`${file}.json`, 'utf8')));
+    const typed = { ...meta, update: new Uint8Array(readFileSync(`${file}.bin`)), reused: true };
+    typedThisProcess.set(key, typed);
+    return typed;
+  }
+  const started = performance.now();
+  const { doc, stats, blocks, chars } = typeBigReferat(core, options);
+  const typed = { update: Y.encodeStateAsUpdate(doc), blocks, bodyBlocks: core.bodyFragment(doc).length, chars, transactions: stats.transactions, clientID: doc.clientID, typedMs: performance.now() - started, reused: false };
+  doc.destroy();
+  typedThisProcess.set(key, typed);
+  if (file !== null) {
+    const { update, reused: _reused, ...meta } = typed;
+    writeFileSync(`${file}.bin.part`, update);
+    renameSync(`${file}.bin.part`, `${file}.bin`);
+    writeFileSync(`${file}.json`, JSON.stringify(meta));
+  }
+  return typed;
 }
 
 /**

@@ -17,8 +17,42 @@ import { harnessModule, pageModelModule } from './appModules.mjs';
  * @property {(context: BrowserContext) => Promise<ReferatAppInstance>} open opens the app in `context`, nothing more
  */
 
+/** @type {Promise<Browser> | null} one Chromium for every case of the process (each case uses its own contexts) */
+let sharedBrowser = null;
+/** @type {Array<() => Promise<void>>} */
+const releases = [];
+
 /**
- * Serves `dist` and launches Chromium for `use`, and stops both afterwards, whatever happens.
+ * @param {HarnessModule} harness
+ * @returns {Promise<Browser>} the process's Chromium, launched again if it went away
+ */
+async function processBrowser(harness) {
+  const current = sharedBrowser && (await sharedBrowser.catch(() => null));
+  if (current?.isConnected()) return current;
+  sharedBrowser = harness.launchChromium();
+  return sharedBrowser;
+}
+
+/**
+ * Runs `release` when the process's cases are done (releaseShared), for things kept from one case to the next.
+ * @param {() => Promise<void>} release
+ */
+export function onRelease(release) {
+  releases.push(release);
+}
+
+/** Closes the process's Chromium and removes what the cases kept; the vitest entry calls it after the last case. */
+export async function releaseShared() {
+  const browser = sharedBrowser && (await sharedBrowser.catch(() => null));
+  sharedBrowser = null;
+  await browser?.close();
+  for (const release of releases.splice(0)) await release();
+}
+
+/**
+ * Serves `dist` for `use` and stops the server afterwards, whatever happens. The cases of one process share one
+ * Chromium (a quick run saves a launch per case; a full run has a process per case): each case opens and closes
+ * its own contexts in it.
  * @template T
  * @param {string} dist
  * @param {(bench: BrowserBench) => Promise<T>} use
@@ -29,27 +63,21 @@ export async function withBrowser(dist, use) {
   const { ReferatApp } = await pageModelModule();
   const server = await harness.startApp({ dist });
   try {
-    const browser = await harness.launchChromium();
-    try {
-      return await use({
-        browser,
-        url: server.url,
-        harness,
-        open: (context) => ReferatApp.open(context, server.url),
-        async device(context, profile) {
-          const app = await ReferatApp.open(context, server.url);
-          await app.setUpProfile(profile);
-          return app;
-        },
-      });
-    } finally {
-      await browser.close();
-    }
+    return await use({
+      browser: await processBrowser(harness),
+      url: server.url,
+      harness,
+      open: (context) => ReferatApp.open(context, server.url),
+      async device(context, profile) {
+        const app = await ReferatApp.open(context, server.url);
+        await app.setUpProfile(profile);
+        return app;
+      },
+    });
   } finally {
     await server.close();
   }
 }
-
 
 /**
  * Creates a referat from the library and waits for its editor. Unlike the page model's createReferat it does not
@@ -78,7 +106,12 @@ export async function startMarkedParagraph(app, marker) {
   await app.page.keyboard.press('Control+End');
   await app.page.keyboard.press('Enter');
   await app.page.keyboard.type(marker);
-  await markedBlock(app, marker).waitFor();
+  await markedBlock(app, marker)
+    .waitFor({ timeout: 10_000 })
+    .catch(async (/** @type {unknown} */ e) => {
+      const last = JSON.stringify((await app.editorText()).slice(-200));
+      throw new Error(`the typed marker ${JSON.stringify(marker)} did not show in the editor; its text ends ${last}`, { cause: e });
+    });
 }
 
 /**

@@ -1,8 +1,8 @@
 // A long referat for the browser cases: typed in Node keystroke by keystroke (bench/bigReferat.mjs, so it carries
 // its whole typing history), stored in the browser with the app's DocStore and index row (bench tools page).
-import * as Y from 'yjs';
 import { coreModules } from './appModules.mjs';
-import { typeBigReferat } from './bigReferat.mjs';
+import { typedBigReferat } from './bigReferat.mjs';
+import { runCacheDir } from './context.mjs';
 
 /**
  * @typedef {object} BigReferat
@@ -17,7 +17,7 @@ import { typeBigReferat } from './bigReferat.mjs';
 const made = new Map();
 
 /**
- * The same referat for every case in this process (a quick run has them all in one): typed once per size.
+ * The same referat for every case of the run: typed once per size (bench/bigReferat.mjs keeps its bytes).
  * @param {number} paragraphs about 20 per page: 1,000 for 50 pages, 4,000 for 200
  * @returns {Promise<BigReferat>}
  */
@@ -36,10 +36,9 @@ export function makeBigReferat(paragraphs) {
  */
 async function typeReferat(paragraphs) {
   const core = await coreModules();
-  const { doc } = typeBigReferat(core, { paragraphs });
-  const update = Y.encodeStateAsUpdate(doc);
+  const { update, bodyBlocks } = typedBigReferat(core, { paragraphs }, runCacheDir(process.env));
   const id = `5e0c${String(paragraphs).padStart(4, '0')}-1a2b-4c3d-8e4f-a0b1c2d3e4f5`;
-  return { id, b64: Buffer.from(update).toString('base64'), bytes: update.length, blocks: core.bodyFragment(doc).length, paragraphs };
+  return { id, b64: Buffer.from(update).toString('base64'), bytes: update.length, blocks: bodyBlocks, paragraphs };
 }
 
 /**

@@ -2,9 +2,13 @@
 // Each writes { rows, ms } as JSON to BENCH_RESULT_DIR/<id>.json; a failing case leaves no file.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test } from 'vitest';
+import { afterAll, expect, test } from 'vitest';
+import { releaseShared } from './browser.mjs';
 import { caseById } from './cases/index.mjs';
 import { contextFromEnv } from './context.mjs';
+
+// The Chromium and bench build copy the cases shared: closed and removed after the last one.
+afterAll(releaseShared);
 
 for (const id of (process.env['BENCH_CASES'] ?? '').split(',').filter(Boolean)) {
   test(`bench ${id}`, async () => {

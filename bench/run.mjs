@@ -170,6 +170,8 @@ async function main() {
   const flags = namespaceFlags();
   if (flags === null) process.stderr.write('bench: no private network namespace (needs root or user namespaces); WebRTC cases are skipped\n');
   const resultDir = mkdtempSync(path.join(os.tmpdir(), 'referat-bench-'));
+  // Inputs one case makes and later cases reuse (the typed 200-page referat), for this run only.
+  const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'referat-bench-cache-'));
   // A full run gives every case its own process; a quick run saves the start-up of six of them.
   const groups = opts.quick ? [selected] : selected.map((entry) => [entry]);
   /** @type {Row[]} */
@@ -185,6 +187,7 @@ async function main() {
         ...process.env,
         BENCH_CASES: group.map((c) => c.id).join(','),
         BENCH_RESULT_DIR: resultDir,
+        BENCH_CACHE_DIR: cacheDir,
         BENCH_DIST,
         BENCH_QUICK: opts.quick ? '1' : '0',
         BENCH_NETNS: flags === null ? 'host' : 'private',
@@ -211,10 +214,12 @@ async function main() {
     }
   } finally {
     rmSync(resultDir, { recursive: true, force: true });
+    rmSync(cacheDir, { recursive: true, force: true });
   }
 
   const totalMs = performance.now() - started;
-  process.stdout.write(`\n${textTable(rows)}\n${opts.quick ? 'Quick' : 'Full'} run: ${fmtMs(totalMs)}\n`);
+  const times = caseTimes.map((c) => `${c.id.toUpperCase()} ${Number.isFinite(c.ms) ? fmtMs(c.ms) : '?'}`).join(', ');
+  process.stdout.write(`\n${textTable(rows)}\n${opts.quick ? 'Quick' : 'Full'} run: ${fmtMs(totalMs)} (${buildMs === null ? 'build reused' : `build ${fmtMs(buildMs)}`}; ${times})\n`);
   if (opts.write) {
     const markdown = benchmarksMarkdown(rows, {
       date,

@@ -78,7 +78,7 @@ async function addFloorInput(id) {
  * @returns {Promise<import('../rows.mjs').Row[]>}
  */
 export async function run(ctx) {
-  const keys = ctx.quick ? 30 : 200;
+  const keys = ctx.quick ? 20 : 200;
   const rounds = keys / KEYS_PER_ROUND;
   return withBrowser(ctx.dist, async ({ browser, device }) => {
     const context = await browser.newContext();

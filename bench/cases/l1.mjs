@@ -13,7 +13,7 @@ import { STATIC_PAGE } from '../staticFloorPage.mjs';
 
 const LIBRARY_SIZE = 10_000;
 /** A quick run fills fewer: writing 10,000 document databases alone takes about a minute. */
-const QUICK_LIBRARY_SIZE = 2_000;
+const QUICK_LIBRARY_SIZE = 1_000;
 const LIBRARY_ROW = 'table.library tbody tr';
 const FOLLOW_UP_ROW = 'table.follow-up tbody tr';
 const SHELL = 'header.app-header';

@@ -25,7 +25,7 @@ export async function run(ctx) {
   ctx.log(`generated ${rows.length} index rows in ${fmtMs(performance.now() - t0)}`);
   const texts = rows.map((r) => m.SEARCH_FIELDS.map((f) => m.searchFieldTexts(r, f).join('\n')).join('\n'));
   const chars = texts.reduce((n, t) => n + t.length, 0);
-  const queries = benchQueries({ count: ctx.quick ? 200 : 400 });
+  const queries = benchQueries({ count: ctx.quick ? 100 : 400 });
   const buildRounds = ctx.quick ? 1 : 5;
   const queryRounds = ctx.quick ? 1 : 5;
 
