@@ -1,6 +1,6 @@
-// When a referat's text counts as long: then the page paints a preview first and blocks out of view skip layout.
+// When a referat's text counts as long: the page then paints a preview first, and blocks out of view skip layout.
 import type * as Y from 'yjs';
-import { bodyFragment } from '../core/referatDoc';
+import { bodyFragment } from './referatDoc';
 
 /** Above this many top-level blocks (about 15 pages) building the editor and laying out every block starts to show. */
 export const LONG_TEXT_BLOCKS = 300;

@@ -3,10 +3,16 @@
 import type * as Y from 'yjs';
 import { recordAuthorship } from '../core/authorship';
 import { docFormatVersion, migrateDoc, type DocFormatState } from '../core/migrateDoc';
+import { bodyText } from '../core/bodyText';
+import { isLongText } from '../core/longText';
+import { readMeta } from '../core/meta';
 import { newReferatDoc } from '../core/referatDoc';
 import { isReferatId } from '../core/referatId';
 import { projectIndexRow } from './projectIndexRow';
 import { docDatabaseName } from '../storage/docDatabaseName';
+import { readStoredPreview, type StoredPreview } from '../storage/storedPreview';
+
+export type { StoredPreview } from '../storage/storedPreview';
 import { DocStore, type SaveState } from '../storage/docStore';
 import type { LibraryDatabase } from '../storage/libraryDatabase';
 import { storedDocIds } from '../storage/storedDocIds';
@@ -15,6 +21,8 @@ import { broadcastChannelTransport } from '../sync/broadcastChannelTransport';
 import type { SyncChannel } from '../sync/syncChannel';
 
 const INDEX_DELAY_MS = 1000;
+/** About two screens of text. */
+export const PREVIEW_LINES = 60;
 const OPEN_PROJECTION_DELAY_MS = 500;
 
 export interface ReferatSession {
@@ -33,6 +41,11 @@ export interface ReferatSession {
 }
 
 export type OpenResult = { kind: 'open'; session: ReferatSession } | { kind: 'notFound' };
+
+/** The first lines of a long referat as they were last saved, read without loading the document; null if none. */
+export function readReferatPreview(id: string): Promise<StoredPreview | null> {
+  return isReferatId(id) ? readStoredPreview(docDatabaseName(id)) : Promise.resolve(null);
+}
 
 export async function openReferatSession(db: LibraryDatabase, id: string, opts: { allowEmpty?: boolean } = {}): Promise<OpenResult> {
   // Never create a database for an id that has none: a mistyped URL must not leave an empty referat behind.
@@ -57,6 +70,17 @@ export async function openReferatSession(db: LibraryDatabase, id: string, opts: 
     timer = null;
     if (docFormatVersion(doc) === 0) return;
     await projectIndexRow(db, doc, id);
+    await keepPreview();
+  };
+  // A long referat keeps its first lines beside its updates, for the next open to paint at once (readReferatPreview).
+  let previewKept = '';
+  const keepPreview = async () => {
+    if (!isLongText(doc)) return;
+    const preview = { title: readMeta(doc).title, lines: bodyText(doc, PREVIEW_LINES).split('\n') };
+    const key = JSON.stringify(preview);
+    if (key === previewKept) return;
+    await store.writePreview({ ...preview, savedAt: Date.now() });
+    previewKept = key;
   };
   // At most one index write per interval while someone types, so the library is never far behind.
   const onUpdate = () => {

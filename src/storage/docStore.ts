@@ -5,6 +5,7 @@
 import * as Y from 'yjs';
 import { compactLog } from './compactInWorker';
 import { openDatabase, requestResult, transactionDone, deleteDatabase } from './idbRequest';
+import { writeStoredPreview, type StoredPreview } from './storedPreview';
 import { applyStoredUpdate, isStoredV1, storedV2 } from './storedUpdate';
 
 const UPDATES = 'updates';
@@ -55,6 +56,12 @@ export class DocStore {
 
   static delete(name: string, factory: IDBFactory = globalThis.indexedDB): Promise<void> {
     return deleteDatabase(factory, name);
+  }
+
+  /** Keeps a preview of the text beside the updates (storedPreview.ts); nothing once the store is closed. */
+  async writePreview(preview: StoredPreview): Promise<void> {
+    if (this.closed) return;
+    await writeStoredPreview(this.db, preview);
   }
 
   get storedUpdates(): number {

@@ -21,20 +21,40 @@ function longText(): Uint8Array {
   return Y.encodeStateAsUpdate(other);
 }
 
+/** The lines of the preview stored in the referat's own database, or null. */
+function storedPreviewLines(app: ReferatApp, id: string): Promise<string[] | null> {
+  return app.page.evaluate(async (name) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open(name);
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const value = await new Promise<unknown>((resolve) => {
+      const r = db.transaction('custom').objectStore('custom').get('preview');
+      r.onsuccess = () => resolve(r.result);
+    });
+    db.close();
+    return (value as { lines?: string[] } | undefined)?.lines ?? null;
+  }, `referat-doc-${id}`);
+}
+
 describe('a long referat', () => {
   const fx = useBrowserFixture();
 
   it('paints its first lines before the editor is ready, then edits every block', async () => {
     const context = await fx.newContext();
-    // Records what the preview showed, however briefly it was there.
+    // Records what each kind of preview showed, however briefly it was there.
     await context.addInitScript(() => {
-      const seen: string[][] = [];
-      (window as unknown as { previewSeen: string[][] }).previewSeen = seen;
+      const seen: Record<string, string[]> = {};
+      (window as unknown as { previewSeen: Record<string, string[]> }).previewSeen = seen;
       new MutationObserver(() => {
-        const preview = document.querySelector('[data-testid="minutes-preview"]');
-        if (preview && seen.length === 0) seen.push(Array.from(preview.querySelectorAll('p'), (p) => p.textContent ?? ''));
+        for (const kind of ['minutes-preview', 'saved-preview']) {
+          const preview = document.querySelector(`[data-testid="${kind}"]`);
+          if (preview && !seen[kind]) seen[kind] = Array.from(preview.querySelectorAll('p'), (p) => p.textContent ?? '');
+        }
       }).observe(document, { childList: true, subtree: true });
     });
+    const previewsSeen = () => app.page.evaluate(() => (window as unknown as { previewSeen: Record<string, string[]> }).previewSeen);
     const app = await ReferatApp.open(context, fx.server.url);
     await app.setUpProfile({ name: 'Mette Holm', organisation: 'Aarhus Kommune' });
     const id = await app.createReferat();
@@ -44,9 +64,10 @@ describe('a long referat', () => {
 
     await app.goto(`/r/${id}`);
     await app.editor.waitFor();
-    const seen = await app.page.evaluate(() => (window as unknown as { previewSeen: string[][] }).previewSeen);
-    expect(seen).toHaveLength(1);
-    const preview = seen[0]!;
+    const first = await previewsSeen();
+    // Never opened on this device before: nothing saved to show yet, so the preview is made from the document.
+    expect(first['saved-preview']).toBeUndefined();
+    const preview = first['minutes-preview']!;
     expect(preview.length).toBeLessThan(LINES);
     expect(preview.at(-1)).toBe('Teksten gøres klar til redigering …');
     expect(preview).toContain('Linje 1 af det lange referat');
@@ -60,8 +81,15 @@ describe('a long referat', () => {
     expect((await app.editor.getAttribute('class'))?.split(' ')).toContain('long-text');
     await app.typeAtEnd(' Tilføjet til sidst.');
     await app.waitUntilSaved();
+    // The session keeps the first lines beside the document once it has indexed it.
+    await expect.poll(() => storedPreviewLines(app, id), { timeout: 10_000 }).toEqual(preview.slice(0, -1));
+
     await app.page.reload();
     await app.editor.waitFor();
     expect(await app.editorText()).toContain('Tilføjet til sidst.');
+    // On the next open the saved lines are painted before the document has been read, labelled as saved text.
+    const saved = (await previewsSeen())['saved-preview']!;
+    expect(saved.slice(0, -1)).toEqual(preview.slice(0, -1));
+    expect(saved.at(-1)).toMatch(/^Teksten som den var gemt .*, mens referatet åbnes …$/);
   });
 });

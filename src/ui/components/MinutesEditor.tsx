@@ -6,7 +6,7 @@ import { readParticipants } from '../../core/participants';
 import { bodyFragment } from '../../core/referatDoc';
 import { referatExtensions, type EditorLabels, type LivePresence } from '../../editor/referatExtensions';
 import { useI18n } from '../i18n/I18nContext';
-import { isLongText } from '../longText';
+import { isLongText } from '../../core/longText';
 import type { Translate } from '../i18n/translate';
 import { EditorToolbar } from './EditorToolbar';
 

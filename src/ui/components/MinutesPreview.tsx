@@ -1,23 +1,16 @@
-// The first lines of a long referat's text, painted while its editor is built; read from the document, never a cache.
-import { useMemo } from 'react';
-import type * as Y from 'yjs';
-import { bodyText } from '../../core/bodyText';
-import { useI18n } from '../i18n/I18nContext';
+// The first lines of a long referat's text, painted before its editor is ready: read from the document once it is
+// loaded, or, while it loads, from the copy saved beside it (labelled with the time it was saved).
+import type { ReactNode } from 'react';
 
-/** About two screens of text: the editor replaces it within a second. */
-const PREVIEW_LINES = 60;
-
-export function MinutesPreview(props: { doc: Y.Doc }) {
-  const { t } = useI18n();
-  const lines = useMemo(() => bodyText(props.doc, PREVIEW_LINES).split('\n'), [props.doc]);
+export function MinutesPreview(props: { lines: readonly string[]; status: ReactNode; testId: string }) {
   return (
-    <div className="minutes-text minutes-preview" aria-busy="true" aria-label={t('editor.label')} data-testid="minutes-preview">
-      {lines.map((line, i) => (
+    <div className="minutes-text minutes-preview" aria-busy="true" data-testid={props.testId}>
+      {props.lines.map((line, i) => (
         // Lines have no identity of their own; the index is their key.
         // oxlint-disable-next-line react/no-array-index-key
         <p key={i}>{line}</p>
       ))}
-      <p role="status" className="muted">{t('editor.preparing')}</p>
+      <p role="status" className="muted">{props.status}</p>
     </div>
   );
 }

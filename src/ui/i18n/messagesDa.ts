@@ -48,6 +48,7 @@ export const messagesDa = {
   'status.approved': 'Godkendt',
 
   'referat.loading': 'Åbner referatet …',
+  'referat.savedPreview': 'Teksten som den var gemt {time}, mens referatet åbnes …',
   'referat.details': 'Mødeoplysninger',
   'referat.title': 'Titel',
   'referat.date': 'Dato',

@@ -49,6 +49,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'status.approved': 'Approved',
 
   'referat.loading': 'Opening the referat …',
+  'referat.savedPreview': 'The text as saved at {time}, while the referat opens …',
   'referat.details': 'Meeting details',
   'referat.title': 'Title',
   'referat.date': 'Date',

@@ -1,12 +1,13 @@
 // One referat: meeting details, participants and the minutes text. Loaded on demand, with the editor code.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { bodyText } from '../../core/bodyText';
 import { FORMAT_VERSION } from '../../core/formatVersion';
 import { docFormatVersion } from '../../core/migrateDoc';
 import { readMeta } from '../../core/meta';
 import { metaMap } from '../../core/referatDoc';
 import { moveToTrash, restoreFromTrash } from '../../session/libraryActions';
-import type { ReferatSession } from '../../session/referatSession';
+import { PREVIEW_LINES, type ReferatSession } from '../../session/referatSession';
 import { ApprovalsPanel } from '../components/ApprovalsPanel';
 import { CopiesPanel } from '../components/CopiesPanel';
 import { ExportMenu } from '../components/ExportMenu';
@@ -25,7 +26,7 @@ import { useLiveSession } from '../hooks/useLiveSession';
 import { useReferatSession } from '../hooks/useReferatSession';
 import { useYValue } from '../hooks/useYValue';
 import { useI18n } from '../i18n/I18nContext';
-import { isLongText } from '../longText';
+import { isLongText } from '../../core/longText';
 import { Link } from '../router/Link';
 import { referatPath } from '../router/route';
 import { navigate } from '../router/useRoute';
@@ -34,10 +35,23 @@ import { NotFoundPage } from './NotFoundPage';
 
 export function ReferatPage(props: { id: string }) {
   const { db } = useApp();
-  const { t } = useI18n();
+  const { t, formatDateTime } = useI18n();
   const state = useReferatSession(db, props.id);
   if (state.kind === 'loading') {
-    return <main id="main" className="page"><p role="status">{t('referat.loading')}</p></main>;
+    const saved = state.preview;
+    return (
+      <main id="main" className="page referat">
+        <p role="status">{t('referat.loading')}</p>
+        {saved && (
+          <>
+            <div className="page-head"><h1>{saved.title.trim() || t('library.untitled')}</h1></div>
+            <section className="minutes" aria-label={t('editor.label')}>
+              <MinutesPreview lines={saved.lines} status={t('referat.savedPreview', { time: formatDateTime(saved.savedAt) })} testId="saved-preview" />
+            </section>
+          </>
+        )}
+      </main>
+    );
   }
   if (state.kind === 'notFound') return <NotFoundPage title={t('notFound.title')} body={t('notFound.body')} />;
   if (state.kind === 'error') {
@@ -135,7 +149,7 @@ function OpenReferat(props: { session: ReferatSession }) {
             {readOnly ? (
               <ReadOnlyBody doc={session.doc} />
             ) : !editorMounted ? (
-              <MinutesPreview doc={session.doc} />
+              <MinutesPreview lines={bodyText(session.doc, PREVIEW_LINES).split('\n')} status={t('editor.preparing')} testId="minutes-preview" />
             ) : (
               <MinutesEditor
                 doc={session.doc}
