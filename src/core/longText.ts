@@ -1,8 +1,8 @@
-// When a referat's text counts as long: the page then paints a preview first, and blocks out of view skip layout.
+// When a referat's text counts as long: the page then paints a preview of it first, before building the editor.
 import type * as Y from 'yjs';
 import { bodyFragment } from './referatDoc';
 
-/** Above this many top-level blocks (about 15 pages) building the editor and laying out every block starts to show. */
+/** Above this many top-level blocks (about 15 pages) building the editor starts to show. */
 export const LONG_TEXT_BLOCKS = 300;
 
 export function isLongText(doc: Y.Doc): boolean {

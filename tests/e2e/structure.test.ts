@@ -121,7 +121,7 @@ describe('structured minutes', () => {
     await page.reload();
     await app.editor.getByText('Ekstra punkt').waitFor();
     expect(await app.agendaHeadings()).toEqual(expected);
-    // textContent: blocks out of view are not rendered (content-visibility), so innerText would leave them out.
+    // textContent: the block text as stored, without layout-dependent line breaks.
     expect(await app.decisions.locator('p').allTextContents()).toEqual(decisions);
     expect(await app.actionItems.locator('.action-item-text').allTextContents()).toEqual(actions);
     expect(await app.editor.locator('.agenda-item, .action-item').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id ?? ''))).toEqual(ids);

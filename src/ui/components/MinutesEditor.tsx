@@ -1,12 +1,11 @@
 // The minutes text: Tiptap on the referat's Y.XmlFragment, with its toolbar. Loaded on demand with the referat page.
 import { EditorContent, useEditor } from '@tiptap/react';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import type * as Y from 'yjs';
 import { readParticipants } from '../../core/participants';
 import { bodyFragment } from '../../core/referatDoc';
 import { referatExtensions, type EditorLabels, type LivePresence } from '../../editor/referatExtensions';
 import { useI18n } from '../i18n/I18nContext';
-import { isLongText } from '../../core/longText';
 import type { Translate } from '../i18n/translate';
 import { EditorToolbar } from './EditorToolbar';
 
@@ -38,8 +37,6 @@ export function MinutesEditor(props: { doc: Y.Doc; readOnly: boolean; live?: Liv
   const { t } = useI18n();
   const label = t('editor.label');
   const labels = useMemo(() => editorLabels(t), [t]);
-  // Decided once per open: blocks out of view skip layout (styles.css); small referater keep plain layout.
-  const [className] = useState(() => (isLongText(doc) ? 'minutes-text long-text' : 'minutes-text'));
   const editor = useEditor(
     {
       // The owner field asks for the participants each time it is used, so its suggestions are always current.
@@ -47,7 +44,7 @@ export function MinutesEditor(props: { doc: Y.Doc; readOnly: boolean; live?: Liv
         readParticipants(doc).map((p) => ({ name: p.name, organisation: p.organisation })),
       ),
       editable: !readOnly,
-      editorProps: { attributes: { role: 'textbox', 'aria-multiline': 'true', 'aria-label': label, class: className } },
+      editorProps: { attributes: { role: 'textbox', 'aria-multiline': 'true', 'aria-label': label, class: 'minutes-text' } },
     },
     [doc, live?.awareness, labels],
   );
@@ -55,9 +52,9 @@ export function MinutesEditor(props: { doc: Y.Doc; readOnly: boolean; live?: Liv
     if (!editor) return;
     editor.setEditable(!readOnly);
     editor.setOptions({
-      editorProps: { attributes: { role: 'textbox', 'aria-multiline': 'true', 'aria-label': label, class: className, 'aria-readonly': String(readOnly) } },
+      editorProps: { attributes: { role: 'textbox', 'aria-multiline': 'true', 'aria-label': label, class: 'minutes-text', 'aria-readonly': String(readOnly) } },
     });
-  }, [editor, label, readOnly, className]);
+  }, [editor, label, readOnly]);
   useEffect(() => {
     onReady?.(editor ? { getHTML: () => editor.getHTML() } : null);
     return () => onReady?.(null);
