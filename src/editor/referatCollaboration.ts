@@ -46,6 +46,8 @@ function patchSyncPlugin(plugin: Plugin): void {
     binding.type.unobserveDeep(binding._observeFunction);
     binding._observeFunction = (events: Y.YEvent<Y.AbstractType<unknown>>[], tr: Y.Transaction) => {
       mapping.keepingEntries(() => typeChanged(events, tr));
+      // The editor's own changes come back here too; y-prosemirror ignores them, and so does this.
+      if (tr.origin === ySyncPluginKey) return;
       // When the editor now shows exactly the fragment's blocks, the next keystroke need not diff the whole text.
       const doc = binding.prosemirrorView?.state.doc as PMNode | undefined;
       if (doc && showsFragment(binding, doc)) mapping.set(binding.type, doc);

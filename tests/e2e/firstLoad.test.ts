@@ -16,10 +16,11 @@ describe('first load', () => {
     await app.setUpProfile({ name: 'Mette Holm', organisation: 'Aarhus Kommune' });
     await page.getByRole('button', { name: 'Nyt referat' }).waitFor();
     expect(scripts.length).toBeGreaterThan(0);
-    expect(scripts.filter((s) => /ReferatPage|liveSession|importCopy|fileImportWorker/.test(s))).toEqual([]);
+    expect(scripts.filter((s) => /ReferatPage|MinutesEditor|liveSession|importCopy|fileImportWorker/.test(s))).toEqual([]);
 
     await app.createReferat();
     expect(scripts.some((s) => s.includes('ReferatPage'))).toBe(true);
+    expect(scripts.some((s) => s.includes('MinutesEditor'))).toBe(true);
     expect(scripts.filter((s) => /liveSession/.test(s))).toEqual([]);
     await app.invite();
     await expect.poll(() => scripts.some((s) => s.includes('liveSession'))).toBe(true);

@@ -15,29 +15,41 @@ export function useReferatSession(db: LibraryDatabase, id: string): SessionState
   useEffect(() => {
     let cancelled = false;
     let opened: ReferatSession | null = null;
-    // A long referat's saved first lines, painted while the whole document is read and decoded.
-    void readReferatPreview(id).then(
+    let frame: number | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const open = () => {
+      openReferatSession(db, id).then(
+        (result) => {
+          if (result.kind === 'notFound') {
+            if (!cancelled) setState({ kind: 'notFound' });
+            return;
+          }
+          opened = result.session;
+          if (cancelled) void opened.close();
+          else setState({ kind: 'open', session: opened });
+        },
+        (error: unknown) => {
+          if (!cancelled) setState({ kind: 'error', error: error instanceof Error ? error : new Error(String(error)) });
+        },
+      );
+    };
+    // A long referat's saved first lines are read first (a small value) and painted before the whole document is
+    // read and decoded, which holds the page for a few hundred milliseconds.
+    readReferatPreview(id).then(
       (preview) => {
-        if (preview && !cancelled) setState((s) => (s.kind === 'loading' ? { kind: 'loading', preview } : s));
+        if (cancelled) return;
+        if (!preview) return open();
+        setState((s) => (s.kind === 'loading' ? { kind: 'loading', preview } : s));
+        frame = requestAnimationFrame(() => {
+          timer = setTimeout(open, 0);
+        });
       },
-      () => undefined,
-    );
-    openReferatSession(db, id).then(
-      (result) => {
-        if (result.kind === 'notFound') {
-          if (!cancelled) setState({ kind: 'notFound' });
-          return;
-        }
-        opened = result.session;
-        if (cancelled) void opened.close();
-        else setState({ kind: 'open', session: opened });
-      },
-      (error: unknown) => {
-        if (!cancelled) setState({ kind: 'error', error: error instanceof Error ? error : new Error(String(error)) });
-      },
+      () => open(),
     );
     return () => {
       cancelled = true;
+      if (frame !== undefined) cancelAnimationFrame(frame);
+      clearTimeout(timer);
       if (opened) void opened.close();
     };
   }, [db, id]);

@@ -1,6 +1,6 @@
 // One referat: meeting details, participants and the minutes text. Loaded on demand, with the editor code.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { bodyText } from '../../core/bodyText';
 import { FORMAT_VERSION } from '../../core/formatVersion';
 import { docFormatVersion } from '../../core/migrateDoc';
@@ -13,7 +13,7 @@ import { CopiesPanel } from '../components/CopiesPanel';
 import { ExportMenu } from '../components/ExportMenu';
 import { LivePanel } from '../components/LivePanel';
 import { MetaForm } from '../components/MetaForm';
-import { MinutesEditor, type MinutesEditorHandle } from '../components/MinutesEditor';
+import type { MinutesEditorHandle } from '../components/MinutesEditor';
 import { MinutesPreview } from '../components/MinutesPreview';
 import { ParticipantsEditor } from '../components/ParticipantsEditor';
 import { ReadOnlyBody } from '../components/ReadOnlyBody';
@@ -32,6 +32,12 @@ import { referatPath } from '../router/route';
 import { navigate } from '../router/useRoute';
 import { todayIsoDate } from '../todayIsoDate';
 import { NotFoundPage } from './NotFoundPage';
+
+// The editor (Tiptap, ProseMirror, the Yjs binding) is its own chunk, fetched as soon as this page's code runs, so
+// the page, and a long referat's preview, are painted without waiting for it.
+const loadEditor = () => import('../components/MinutesEditor');
+const MinutesEditor = lazy(loadEditor);
+void loadEditor();
 
 export function ReferatPage(props: { id: string }) {
   const { db } = useApp();
@@ -93,6 +99,8 @@ function OpenReferat(props: { session: ReferatSession }) {
   const waiting = version === 0;
   const live = useLiveSession(db, session, profile);
   const editorMounted = useDeferredForLongText(session);
+  const previewLines = useMemo(() => bodyText(session.doc, PREVIEW_LINES).split('\n'), [session.doc]);
+  const preview = <MinutesPreview lines={previewLines} status={t('editor.preparing')} testId="minutes-preview" />;
 
   useEffect(() => {
     let cancelled = false;
@@ -149,14 +157,16 @@ function OpenReferat(props: { session: ReferatSession }) {
             {readOnly ? (
               <ReadOnlyBody doc={session.doc} />
             ) : !editorMounted ? (
-              <MinutesPreview lines={bodyText(session.doc, PREVIEW_LINES).split('\n')} status={t('editor.preparing')} testId="minutes-preview" />
+              preview
             ) : (
-              <MinutesEditor
-                doc={session.doc}
-                readOnly={readOnly}
-                onReady={onEditorReady}
-                live={live.live ? { awareness: live.live.awareness, user: live.live.user } : undefined}
-              />
+              <Suspense fallback={preview}>
+                <MinutesEditor
+                  doc={session.doc}
+                  readOnly={readOnly}
+                  onReady={onEditorReady}
+                  live={live.live ? { awareness: live.live.awareness, user: live.live.user } : undefined}
+                />
+              </Suspense>
             )}
           </section>
           <CopiesPanel session={session} />
