@@ -22,8 +22,17 @@ import { SearchPage } from './pages/SearchPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { TrashPage } from './pages/TrashPage';
 import { useRoute, useSearch } from './router/useRoute';
+import { onDemand } from './onDemand';
 
-const ReferatPage = lazy(() => import('./pages/ReferatPage'));
+const referatPage = onDemand(() => import('./pages/ReferatPage'));
+
+/** The referat page, from its own chunk; "Åbner referatet …" until that has loaded. */
+function OnDemandReferatPage(props: { id: string }) {
+  const { t } = useI18n();
+  const loaded = referatPage.useLoaded();
+  if (!loaded) return <main id="main" className="page"><p role="status">{t('referat.loading')}</p></main>;
+  return <loaded.ReferatPage id={props.id} />;
+}
 const AktindsigtPage = lazy(() => import('./pages/AktindsigtPage'));
 
 export function App(props: { db: LibraryDatabase; updates: ServiceWorkerUpdates | null; initialLanguage: Language | null }) {
@@ -104,9 +113,7 @@ function Shell(props: { db: LibraryDatabase; updates: ServiceWorkerUpdates | nul
       )}
       {route.name === 'notFound' && <NotFoundPage title={t('page.notFound.title')} />}
       {route.name === 'referat' && (
-        <Suspense fallback={<main id="main" className="page"><p role="status">{t('referat.loading')}</p></main>}>
-          <ReferatPage key={route.id} id={route.id} />
-        </Suspense>
+        <OnDemandReferatPage key={route.id} id={route.id} />
       )}
       <UpdatePrompt updates={props.updates} />
       </ImportProvider>

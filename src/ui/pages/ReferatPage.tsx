@@ -1,6 +1,6 @@
 // One referat: meeting details, participants and the minutes text. Loaded on demand, with the editor code.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { bodyText } from '../../core/bodyText';
 import { FORMAT_VERSION } from '../../core/formatVersion';
 import { docFormatVersion } from '../../core/migrateDoc';
@@ -30,14 +30,14 @@ import { isLongText } from '../../core/longText';
 import { Link } from '../router/Link';
 import { referatPath } from '../router/route';
 import { navigate } from '../router/useRoute';
+import { onDemand } from '../onDemand';
 import { todayIsoDate } from '../todayIsoDate';
 import { NotFoundPage } from './NotFoundPage';
 
 // The editor (Tiptap, ProseMirror, the Yjs binding) is its own chunk, fetched as soon as this page's code runs, so
 // the page, and a long referat's preview, are painted without waiting for it.
-const loadEditor = () => import('../components/MinutesEditor');
-const MinutesEditor = lazy(loadEditor);
-void loadEditor();
+const minutesEditor = onDemand(() => import('../components/MinutesEditor'));
+void minutesEditor.load();
 
 export function ReferatPage(props: { id: string }) {
   const { db } = useApp();
@@ -64,6 +64,14 @@ export function ReferatPage(props: { id: string }) {
     return <main id="main" className="page"><p role="alert">{t('error.generic', { message: state.error.message })}</p></main>;
   }
   return <OpenReferat session={state.session} />;
+}
+
+type EditorModule = Awaited<ReturnType<typeof minutesEditor.load>>;
+
+/** The editor once its chunk is there; `fallback` (the preview) until then. */
+function OnDemandEditor(props: { fallback: ReactNode; children: (editor: EditorModule['MinutesEditor']) => ReactNode }) {
+  const loaded = minutesEditor.useLoaded();
+  return <>{loaded ? props.children(loaded.MinutesEditor) : props.fallback}</>;
 }
 
 /** False until the page has been painted once, for a long referat; true at once for the rest. */
@@ -159,14 +167,16 @@ function OpenReferat(props: { session: ReferatSession }) {
             ) : !editorMounted ? (
               preview
             ) : (
-              <Suspense fallback={preview}>
-                <MinutesEditor
-                  doc={session.doc}
-                  readOnly={readOnly}
-                  onReady={onEditorReady}
-                  live={live.live ? { awareness: live.live.awareness, user: live.live.user } : undefined}
-                />
-              </Suspense>
+              <OnDemandEditor fallback={preview}>
+                {(MinutesEditor) => (
+                  <MinutesEditor
+                    doc={session.doc}
+                    readOnly={readOnly}
+                    onReady={onEditorReady}
+                    live={live.live ? { awareness: live.live.awareness, user: live.live.user } : undefined}
+                  />
+                )}
+              </OnDemandEditor>
             )}
           </section>
           <CopiesPanel session={session} />
