@@ -95,6 +95,6 @@ export function selfTimes(profile, top) {
     frames.set(name, f);
     total += dt;
   });
-  const list = [...ms].sort((a, b) => b[1] - a[1]).slice(0, top);
+  const list = [...ms].toSorted((a, b) => b[1] - a[1]).slice(0, top);
   return { totalMs: total, top: list.map(([name, t]) => ({ name, ms: t, share: total > 0 ? t / total : 0, frame: frames.get(name) ?? null })) };
 }
