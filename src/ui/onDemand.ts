@@ -21,7 +21,7 @@ export function onDemand<M>(importer: () => Promise<M>): OnDemand<M> {
     const [, setVersion] = useState(0);
     const [error, setError] = useState<unknown>(null);
     useEffect(() => {
-      if (loaded) return;
+      // Also when `loaded` was set after this render: the module may arrive between render and effect.
       let cancelled = false;
       load().then(
         () => {
