@@ -116,6 +116,8 @@ export class ReferatApp {
 
   async libraryTitles(): Promise<string[]> {
     await this.page.getByRole('heading', { name: /Bibliotek|Library/, level: 1 }).waitFor();
+    // The list is read from IndexedDB after the heading: wait for the table or the empty-library text.
+    await this.page.locator('table.library, main p.empty').first().waitFor();
     const rows = this.page.locator('table.library tbody th');
     return rows.allInnerTexts();
   }
