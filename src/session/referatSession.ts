@@ -3,26 +3,23 @@
 import type * as Y from 'yjs';
 import { recordAuthorship } from '../core/authorship';
 import { docFormatVersion, migrateDoc, type DocFormatState } from '../core/migrateDoc';
-import { bodyText } from '../core/bodyText';
-import { isLongText } from '../core/longText';
+import { isLongText, previewLines } from '../core/longText';
 import { readMeta } from '../core/meta';
 import { newReferatDoc } from '../core/referatDoc';
 import { isReferatId } from '../core/referatId';
 import { projectIndexRow } from './projectIndexRow';
 import { docDatabaseName } from '../storage/docDatabaseName';
-import { readStoredPreview, type StoredPreview } from '../storage/storedPreview';
-
-export type { StoredPreview } from '../storage/storedPreview';
 import { DocStore, type SaveState } from '../storage/docStore';
 import type { LibraryDatabase } from '../storage/libraryDatabase';
 import { storedDocIds } from '../storage/storedDocIds';
+import { readStoredPreview, type StoredPreview } from '../storage/storedPreview';
 import { attachDocSync, type DocSync } from '../sync/docSync';
 import { broadcastChannelTransport } from '../sync/broadcastChannelTransport';
 import type { SyncChannel } from '../sync/syncChannel';
 
+export type { StoredPreview } from '../storage/storedPreview';
+
 const INDEX_DELAY_MS = 1000;
-/** About two screens of text. */
-export const PREVIEW_LINES = 60;
 const OPEN_PROJECTION_DELAY_MS = 500;
 
 export interface ReferatSession {
@@ -76,7 +73,7 @@ export async function openReferatSession(db: LibraryDatabase, id: string, opts: 
   let previewKept = '';
   const keepPreview = async () => {
     if (!isLongText(doc)) return;
-    const preview = { title: readMeta(doc).title, lines: bodyText(doc, PREVIEW_LINES).split('\n') };
+    const preview = { title: readMeta(doc).title, lines: previewLines(doc) };
     const key = JSON.stringify(preview);
     if (key === previewKept) return;
     await store.writePreview({ ...preview, savedAt: Date.now() });

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { openReferatSession, readReferatPreview, type ReferatSession, type StoredPreview } from '../../session/referatSession';
 import type { LibraryDatabase } from '../../storage/libraryDatabase';
+import { afterNextPaint } from '../afterNextPaint';
 
 export type SessionState =
   | { kind: 'loading'; preview: StoredPreview | null }
@@ -15,8 +16,7 @@ export function useReferatSession(db: LibraryDatabase, id: string): SessionState
   useEffect(() => {
     let cancelled = false;
     let opened: ReferatSession | null = null;
-    let frame: number | undefined;
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    let cancelOpen = () => {};
     const open = () => {
       openReferatSession(db, id).then(
         (result) => {
@@ -40,16 +40,13 @@ export function useReferatSession(db: LibraryDatabase, id: string): SessionState
         if (cancelled) return;
         if (!preview) return open();
         setState((s) => (s.kind === 'loading' ? { kind: 'loading', preview } : s));
-        frame = requestAnimationFrame(() => {
-          timer = setTimeout(open, 0);
-        });
+        cancelOpen = afterNextPaint(open);
       },
       () => open(),
     );
     return () => {
       cancelled = true;
-      if (frame !== undefined) cancelAnimationFrame(frame);
-      clearTimeout(timer);
+      cancelOpen();
       if (opened) void opened.close();
     };
   }, [db, id]);

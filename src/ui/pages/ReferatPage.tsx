@@ -1,13 +1,13 @@
 // One referat: meeting details, participants and the minutes text. Loaded on demand, with the editor code.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { bodyText } from '../../core/bodyText';
 import { FORMAT_VERSION } from '../../core/formatVersion';
 import { docFormatVersion } from '../../core/migrateDoc';
 import { readMeta } from '../../core/meta';
+import { isLongText, previewLines } from '../../core/longText';
 import { metaMap } from '../../core/referatDoc';
 import { moveToTrash, restoreFromTrash } from '../../session/libraryActions';
-import { PREVIEW_LINES, type ReferatSession } from '../../session/referatSession';
+import type { ReferatSession } from '../../session/referatSession';
 import { ApprovalsPanel } from '../components/ApprovalsPanel';
 import { CopiesPanel } from '../components/CopiesPanel';
 import { ExportMenu } from '../components/ExportMenu';
@@ -21,12 +21,12 @@ import { SaveStatus } from '../components/SaveStatus';
 import { SeriesLine } from '../components/SeriesLine';
 import { safeFileName } from '../../core/safeFileName';
 import { downloadFile, referatCopyHtml } from '../downloadCopy';
+import { afterNextPaint } from '../afterNextPaint';
 import { useApp } from '../hooks/AppContext';
 import { useLiveSession } from '../hooks/useLiveSession';
 import { useReferatSession } from '../hooks/useReferatSession';
 import { useYValue } from '../hooks/useYValue';
 import { useI18n } from '../i18n/I18nContext';
-import { isLongText } from '../../core/longText';
 import { Link } from '../router/Link';
 import { referatPath } from '../router/route';
 import { navigate } from '../router/useRoute';
@@ -78,18 +78,8 @@ function OnDemandEditor(props: { fallback: ReactNode; children: (editor: EditorM
 function useDeferredForLongText(session: ReferatSession): boolean {
   const [long] = useState(() => isLongText(session.doc));
   const [ready, setReady] = useState(!long);
-  useEffect(() => {
-    if (ready) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    // After the next frame has been painted: the preview is on screen before the editor's long task starts.
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => setReady(true), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, [ready]);
+  // After the next paint: the preview is on screen before the editor's long task starts.
+  useEffect(() => (ready ? undefined : afterNextPaint(() => setReady(true))), [ready]);
   return ready;
 }
 
@@ -107,8 +97,8 @@ function OpenReferat(props: { session: ReferatSession }) {
   const waiting = version === 0;
   const live = useLiveSession(db, session, profile);
   const editorMounted = useDeferredForLongText(session);
-  const previewLines = useMemo(() => bodyText(session.doc, PREVIEW_LINES).split('\n'), [session.doc]);
-  const preview = <MinutesPreview lines={previewLines} status={t('editor.preparing')} testId="minutes-preview" />;
+  const lines = useMemo(() => previewLines(session.doc), [session.doc]);
+  const preview = <MinutesPreview lines={lines} status={t('editor.preparing')} testId="minutes-preview" />;
 
   useEffect(() => {
     let cancelled = false;
