@@ -72,7 +72,7 @@ import { REPO_ROOT } from './paths.mjs';
 /**
  * @typedef {object} HarnessModule tests/e2e/support/harness.ts
  * @property {(options?: { args?: string[] }) => Promise<import('playwright-core').Browser>} launchChromium
- * @property {(options?: { dist?: string }) => Promise<AppServer>} startApp
+ * @property {(options?: { dist?: string, headers?: Record<string, string> }) => Promise<AppServer>} startApp
  * @property {(page: import('playwright-core').Page, timeoutMs?: number) => Promise<void>} waitForServiceWorker
  * @property {(options?: { dist?: string }) => Promise<string>} copyDist a temp copy of a build; remove with removeTempDir
  * @property {(dir: string) => Promise<void>} removeTempDir

@@ -16,6 +16,7 @@ const src = (/** @type {string} */ file) => JSON.stringify(path.join(REPO_ROOT, 
 /** The page's module: everything a browser case calls, on window.benchTools. Plain JS; bench/ is not type-checked against src/. */
 const ENTRY = `import * as Y from 'yjs';
 import { Editor } from '@tiptap/core';
+import { UndoRedo } from '@tiptap/extensions';
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import { referatExtensions } from ${src('src/editor/referatExtensions.ts')};
 import { DocStore } from ${src('src/storage/docStore.ts')};
@@ -101,12 +102,16 @@ async function storeReferat(id, b64, extraEdits = 0, fresh = false) {
   return { stored };
 }
 
-/** The floor editor: Tiptap with the referat's extensions but no Collaboration, on the same content, in a fresh element. */
+/**
+ * The floor editor: Tiptap with the referat's extensions but no Collaboration, on the same content, in a fresh element.
+ * It keeps Tiptap's own undo history (StarterKit's default), which the app leaves out only because Collaboration
+ * brings its own undo: an editor without undo is not what anyone would ship.
+ */
 function floorEditor(b64) {
   const doc = newReferatDoc();
   Y.applyUpdate(doc, fromBase64(b64));
   const fragment = bodyFragment(doc);
-  const extensions = referatExtensions(fragment).filter((e) => e.name !== 'collaboration');
+  const extensions = [...referatExtensions(fragment).filter((e) => e.name !== 'collaboration'), UndoRedo];
   for (const old of document.querySelectorAll('.editor')) old.remove();
   const host = document.createElement('div');
   host.className = 'editor';

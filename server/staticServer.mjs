@@ -121,10 +121,11 @@ async function findFile(root, urlPath) {
 
 /**
  * Serves a Vite dist/ folder. Only node built-ins.
- * @param {{ root: string, host?: string, port?: number }} options
+ * @param {{ root: string, host?: string, port?: number, headers?: Record<string, string> }} options `headers` are added
+ *   to every file served (the bench sends the cross-origin isolation headers, for a finer performance.now())
  * @returns {Promise<StaticServer>}
  */
-export async function startStaticServer({ root, host = '127.0.0.1', port = 0 }) {
+export async function startStaticServer({ root, host = '127.0.0.1', port = 0, headers = {} }) {
   let currentRoot = path.resolve(root);
 
   const server = createServer((req, res) => {
@@ -192,6 +193,7 @@ export async function startStaticServer({ root, host = '127.0.0.1', port = 0 }) 
       'Content-Length': String(body.length),
       'Cache-Control': cacheControl,
       'X-Content-Type-Options': 'nosniff',
+      ...headers,
     });
     res.end(method === 'HEAD' ? undefined : body);
   }

@@ -4,9 +4,25 @@ import * as Y from 'yjs';
 
 export const USERS = 'users';
 
+type TransactionListener = (tr: Y.Transaction) => void;
+
+function afterTransactionListeners(doc: Y.Doc): TransactionListener[] {
+  return [...((doc._observers.get('afterTransaction') as Set<TransactionListener> | undefined) ?? [])];
+}
+
 export function recordAuthorship(doc: Y.Doc, fingerprint: string): Y.PermanentUserData {
   const pud = new Y.PermanentUserData(doc, doc.getMap(USERS));
+  const before = new Set(afterTransactionListeners(doc));
   pud.setUserMapping(doc, doc.clientID, fingerprint);
+  // PermanentUserData starts a timer after every transaction to record the deletions among them: a keystroke
+  // that deletes nothing need not start one. Same records, same order.
+  for (const listener of afterTransactionListeners(doc)) {
+    if (before.has(listener)) continue;
+    doc.off('afterTransaction', listener);
+    doc.on('afterTransaction', (tr: Y.Transaction) => {
+      if (tr.local && tr.deleteSet.clients.size > 0) listener(tr);
+    });
+  }
   return pud;
 }
 

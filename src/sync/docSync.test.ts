@@ -45,6 +45,35 @@ describe('docSync over the in-memory channel', () => {
     expect(new Set(texts).size, `seed ${seed}`).toBe(1);
   });
 
+  it('sends each change once, in the V2 encoding the store writes, and still reads V1 updates from older tabs', () => {
+    const hub = new MemoryHub();
+    const doc = new Y.Doc();
+    attachDocSync(doc, hub.endpoint());
+    const peer = hub.endpoint();
+    const seen: Uint8Array[] = [];
+    peer.subscribe((m) => seen.push(m));
+    // Alone on the channel: nothing is sent until a peer says hello, and the answer holds what came before.
+    doc.getText('t').insert(0, 'før ');
+    expect(seen).toEqual([]);
+    peer.send(new Uint8Array([0, ...Y.encodeStateVector(new Y.Doc())]));
+    expect(seen.map((m) => m[0])).toEqual([3, 1]);
+    const answer = new Y.Doc();
+    Y.applyUpdateV2(answer, (seen[0] as Uint8Array).subarray(1));
+    expect(answer.getText('t').toString()).toBe('før ');
+    seen.length = 0;
+    doc.getText('t').insert(4, 'ny tekst');
+    expect(seen.map((m) => m[0])).toEqual([3]);
+    Y.applyUpdateV2(answer, (seen[0] as Uint8Array).subarray(1));
+    expect(answer.getText('t').toString()).toBe('før ny tekst');
+
+    const older = new Y.Doc();
+    older.getText('t').insert(0, 'fra en ældre fane: ');
+    const v1 = Y.encodeStateAsUpdate(older);
+    peer.send(new Uint8Array([2, ...v1]));
+    expect(doc.getText('t').toString()).toContain('fra en ældre fane: ');
+    expect(doc.getText('t').toString()).toContain('ny tekst');
+  });
+
   it('rejects a malformed message, reports it, and leaves the document unchanged', () => {
     const hub = new MemoryHub();
     const doc = new Y.Doc();
@@ -55,9 +84,10 @@ describe('docSync over the in-memory channel', () => {
     const attacker = hub.endpoint();
     const before = Y.encodeStateAsUpdate(doc);
     attacker.send(new Uint8Array([2, 255, 255, 255, 1, 2, 3]));
+    attacker.send(new Uint8Array([3, 255, 255, 255, 1, 2, 3]));
     attacker.send(new Uint8Array([9, 1]));
     attacker.send(new Uint8Array([]));
-    expect(errors.length).toBe(3);
+    expect(errors.length).toBe(4);
     expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
     expect(doc.getText('t').toString()).toBe('uændret');
   });

@@ -4,7 +4,8 @@ import type { SyncChannel } from './syncChannel';
 
 const HELLO = 0; // payload: sender's state vector; answer with what it lacks and with our own state vector
 const REPLY = 1; // payload: sender's state vector; answer with what it lacks
-const UPDATE = 2; // payload: a Yjs update
+const UPDATE = 2; // payload: a Yjs update, encoding V1 (sent by earlier versions; still read)
+const UPDATE_V2 = 3; // payload: a Yjs update, encoding V2 (the one the store also writes, so each change is encoded once)
 
 function frame(kind: number, payload: Uint8Array): Uint8Array {
   const out = new Uint8Array(payload.length + 1);
@@ -23,18 +24,24 @@ export function attachDocSync(doc: Y.Doc, channel: SyncChannel): DocSync {
   const errors = new Set<(e: Error) => void>();
   const origin = { docSync: true };
 
+  // Alone on the channel, a change is sent to no one: updates go out once a peer has spoken (its hello is answered
+  // with everything it lacks, so nothing made before is missed).
+  let peerSeen = false;
   const onUpdate = (update: Uint8Array, o: unknown) => {
-    if (o !== origin) channel.send(frame(UPDATE, update));
+    if (peerSeen && o !== origin) channel.send(frame(UPDATE_V2, update));
   };
 
   const receive = (message: Uint8Array) => {
     const kind = message[0];
     const payload = message.subarray(1);
+    peerSeen = true;
     try {
       if (kind === HELLO || kind === REPLY) {
-        const diff = Y.encodeStateAsUpdate(doc, payload);
-        channel.send(frame(UPDATE, diff));
+        const diff = Y.encodeStateAsUpdateV2(doc, payload);
+        channel.send(frame(UPDATE_V2, diff));
         if (kind === HELLO) channel.send(frame(REPLY, Y.encodeStateVector(doc)));
+      } else if (kind === UPDATE_V2) {
+        Y.applyUpdateV2(doc, payload, origin);
       } else if (kind === UPDATE) {
         Y.applyUpdate(doc, payload, origin);
       } else {
@@ -47,7 +54,7 @@ export function attachDocSync(doc: Y.Doc, channel: SyncChannel): DocSync {
   };
 
   const unsubscribe = channel.subscribe(receive);
-  doc.on('update', onUpdate);
+  doc.on('updateV2', onUpdate);
   channel.send(frame(HELLO, Y.encodeStateVector(doc)));
 
   return {
@@ -56,7 +63,7 @@ export function attachDocSync(doc: Y.Doc, channel: SyncChannel): DocSync {
       return () => errors.delete(listener);
     },
     destroy() {
-      doc.off('update', onUpdate);
+      doc.off('updateV2', onUpdate);
       unsubscribe();
     },
   };

@@ -34,5 +34,10 @@ describe('two tabs', () => {
     // A third tab opened afterwards loads everything from disk.
     const c = await ReferatApp.open(context, fx.server.url, `/r/${id}`);
     await expect.poll(() => c.editorText()).toBe(await a.editorText());
+    // A tab sends its changes only once another tab has spoken: the newcomer's hello makes A and B send to it.
+    await a.typeAfter('Status (fra A)', ' og C');
+    await expect.poll(() => c.editorText()).toContain('Status (fra A) og C');
+    await c.typeAfter('Eventuelt (fra B)', ' + C');
+    await expect.poll(() => b.editorText()).toContain('Eventuelt (fra B) + C');
   });
 });

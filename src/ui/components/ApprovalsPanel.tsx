@@ -47,9 +47,9 @@ function useApprovalView(session: ReferatSession): View {
         setView((prev) => changedView(prev, readView(doc)));
       }, 300);
     };
-    doc.on('update', onUpdate);
+    doc.on('updateV2', onUpdate);
     return () => {
-      doc.off('update', onUpdate);
+      doc.off('updateV2', onUpdate);
       if (timer) clearTimeout(timer);
     };
   }, [doc]);

@@ -32,9 +32,9 @@ function useStateVector(doc: Y.Doc): Map<number, number> {
         setSv((prev) => (sameStateVector(prev, next) ? prev : next));
       }, COUNT_DELAY_MS);
     };
-    doc.on('update', onUpdate);
+    doc.on('updateV2', onUpdate);
     return () => {
-      doc.off('update', onUpdate);
+      doc.off('updateV2', onUpdate);
       if (timer) clearTimeout(timer);
     };
   }, [doc]);

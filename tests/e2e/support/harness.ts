@@ -69,13 +69,16 @@ export async function launchChromium(options: { args?: string[] } = {}): Promise
   return chromium.launch(launchOptions);
 }
 
-/** Serves the production build (default: dist/ at the repo root, or $REFERAT_E2E_DIST) on 127.0.0.1 with a random port. */
-export async function startApp(options: { dist?: string } = {}): Promise<App> {
+/**
+ * Serves the production build (default: dist/ at the repo root, or $REFERAT_E2E_DIST) on 127.0.0.1 with a random port;
+ * `headers` go on every file served.
+ */
+export async function startApp(options: { dist?: string; headers?: Record<string, string> } = {}): Promise<App> {
   const dist = path.resolve(options.dist ?? process.env.REFERAT_E2E_DIST ?? DIST_DIR);
   if (!(await exists(path.join(dist, 'index.html')))) {
     throw new Error(`No production build at ${dist} (index.html missing): run npm run build first`);
   }
-  const server = await startStaticServer({ root: dist, host: '127.0.0.1', port: 0 });
+  const server = await startStaticServer({ root: dist, host: '127.0.0.1', port: 0, headers: options.headers ?? {} });
   return {
     url: server.url,
     server,

@@ -162,6 +162,20 @@ describe('startStaticServer', () => {
     expect(await (await fetch(server.url)).text()).toBe('<!doctype html><h1>v1</h1>');
   });
 
+  it('adds the given headers to every file it serves, and none when not asked to', async () => {
+    const isolated = await startStaticServer({ root: site, headers: { 'Cross-Origin-Embedder-Policy': 'require-corp' } });
+    try {
+      for (const p of ['', 'assets/index-abc123.js', 'r/some-route']) {
+        const res = await fetch(new URL(p, isolated.url));
+        expect(res.status).toBe(200);
+        expect(res.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
+      }
+    } finally {
+      await isolated.close();
+    }
+    expect((await fetch(server.url)).headers.get('cross-origin-embedder-policy')).toBeNull();
+  });
+
   it('close() stops the server even with a keep-alive connection open', async () => {
     const other = await startStaticServer({ root: site });
     await fetch(other.url, { keepalive: true }).then((res) => res.text());
