@@ -153,7 +153,11 @@ function time(fn) {
   return performance.now() - t;
 }
 
-window.__floorEditorFor = (b64) => (window.__floorEditor?.destroy(), (window.__floorEditor = floorEditor(b64)));
+// Returns nothing: a page.evaluate that returned the editor would serialise all of it (seconds on 200 pages).
+window.__floorEditorFor = (b64) => {
+  window.__floorEditor?.destroy();
+  window.__floorEditor = floorEditor(b64);
+};
 window.benchTools = { rawTyping, Y, setUp, fillLibrary, storeReferat, floorEditor, fromBase64, time, newReferatDoc, bodyFragment };
 `;
 

@@ -17,6 +17,16 @@ import { runCacheDir } from './context.mjs';
 const made = new Map();
 
 /**
+ * The long referat of O1, C1 and K2: 200 pages, or 100 in a quick run (half the typing, storing and layout; the
+ * rows say which).
+ * @param {{ quick: boolean }} ctx
+ * @returns {{ pages: number, paragraphs: number }}
+ */
+export function longReferatSize(ctx) {
+  return ctx.quick ? { pages: 100, paragraphs: 2000 } : { pages: 200, paragraphs: 4000 };
+}
+
+/**
  * The same referat for every case of the run: typed once per size (bench/bigReferat.mjs keeps its bytes).
  * @param {number} paragraphs about 20 per page: 1,000 for 50 pages, 4,000 for 200
  * @returns {Promise<BigReferat>}

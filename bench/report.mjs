@@ -50,7 +50,7 @@ export function benchmarksMarkdown(rows, run) {
       `at ${run.date.toISOString().slice(11, 16)} UTC; a new run rewrites this file. How each case is measured, and the rules: ` +
       '[bench/README.md](../bench/README.md).',
     '',
-    run.quick ? '**Quick run**: fewer rounds than a full run; the figures are rougher.\n' : '',
+    run.quick ? '**Quick run**: fewer rounds than a full run, in two processes side by side; the figures are rougher.\n' : '',
     '## Machine',
     '',
     '| CPU | cores | memory | OS | Node | Chromium | load average at start / end (1, 5, 15 min) |',

@@ -172,46 +172,62 @@ async function main() {
   const resultDir = mkdtempSync(path.join(os.tmpdir(), 'referat-bench-'));
   // Inputs one case makes and later cases reuse (the typed 200-page referat), for this run only.
   const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'referat-bench-cache-'));
-  // A full run gives every case its own process; a quick run saves the start-up of six of them.
-  const groups = opts.quick ? [selected] : selected.map((entry) => [entry]);
+  // A full run gives every case its own process, one after another. A quick run has two processes side by side, each
+  // with its share of the cases (`quickProcess`); its figures are rougher, as the processes share the cores.
+  const groups = opts.quick ? [0, 1].map((n) => selected.filter((c) => c.quickProcess === n)).filter((g) => g.length > 0) : selected.map((entry) => [entry]);
   /** @type {Row[]} */
   const rows = [];
   /** @type {Array<{ id: string, ms: number, ok: boolean }>} */
   const caseTimes = [];
   let failures = 0;
-  try {
-    for (const group of groups) {
-      const vitest = path.join(REPO_ROOT, 'node_modules', 'vitest', 'vitest.mjs');
-      const { command, args } = insideNamespace(flags, process.execPath, [vitest, 'run', '--config', path.join('bench', 'vitest.config.mjs')]);
-      const env = {
-        ...process.env,
-        BENCH_CASES: group.map((c) => c.id).join(','),
-        BENCH_RESULT_DIR: resultDir,
-        BENCH_CACHE_DIR: cacheDir,
-        BENCH_DIST,
-        BENCH_QUICK: opts.quick ? '1' : '0',
-        BENCH_NETNS: flags === null ? 'host' : 'private',
-        NO_COLOR: '1',
-      };
-      const t = performance.now();
-      const res = await runProcess(command, args, { env, timeoutMs: CASE_TIMEOUT_MS * group.length, echoStderr: true });
-      const groupMs = performance.now() - t;
-      for (const entry of group) {
-        const resultFile = path.join(resultDir, `${entry.id}.json`);
-        if (existsSync(resultFile)) {
-          const result = /** @type {{ rows: Row[], ms: number }} */ (JSON.parse(readFileSync(resultFile, 'utf8')));
-          rows.push(...result.rows);
-          caseTimes.push({ id: entry.id, ms: group.length === 1 ? groupMs : result.ms, ok: true });
-        } else {
-          failures += 1;
-          const reason = res.timedOut ? `timed out after ${fmtMs(CASE_TIMEOUT_MS * group.length)}` : errorLine(`${res.stdout}\n${res.stderr}`);
-          rows.push(failedRow(entry, reason));
-          caseTimes.push({ id: entry.id, ms: group.length === 1 ? groupMs : NaN, ok: false });
-          process.stderr.write(`✗ ${entry.id.toUpperCase()} failed: ${reason}\n`);
-        }
+  /** @param {typeof selected} group */
+  const runGroup = async (group) => {
+    const vitest = path.join(REPO_ROOT, 'node_modules', 'vitest', 'vitest.mjs');
+    const { command, args } = insideNamespace(flags, process.execPath, [vitest, 'run', '--config', path.join('bench', 'vitest.config.mjs')]);
+    const env = {
+      ...process.env,
+      BENCH_CASES: group.map((c) => c.id).join(','),
+      BENCH_RESULT_DIR: resultDir,
+      BENCH_CACHE_DIR: cacheDir,
+      BENCH_DIST,
+      BENCH_QUICK: opts.quick ? '1' : '0',
+      BENCH_NETNS: flags === null ? 'host' : 'private',
+      NO_COLOR: '1',
+    };
+    const t = performance.now();
+    const res = await runProcess(command, args, { env, timeoutMs: CASE_TIMEOUT_MS * group.length, echoStderr: true });
+    const groupMs = performance.now() - t;
+    /** @type {{ rows: Row[], times: Array<{ id: string, ms: number, ok: boolean }>, failures: number }} */
+    const out = { rows: [], times: [], failures: 0 };
+    for (const entry of group) {
+      const resultFile = path.join(resultDir, `${entry.id}.json`);
+      if (existsSync(resultFile)) {
+        const result = /** @type {{ rows: Row[], ms: number }} */ (JSON.parse(readFileSync(resultFile, 'utf8')));
+        out.rows.push(...result.rows);
+        out.times.push({ id: entry.id, ms: group.length === 1 ? groupMs : result.ms, ok: true });
+      } else {
+        out.failures += 1;
+        const reason = res.timedOut ? `timed out after ${fmtMs(CASE_TIMEOUT_MS * group.length)}` : errorLine(`${res.stdout}\n${res.stderr}`);
+        out.rows.push(failedRow(entry, reason));
+        out.times.push({ id: entry.id, ms: group.length === 1 ? groupMs : NaN, ok: false });
+        process.stderr.write(`✗ ${entry.id.toUpperCase()} failed: ${reason}\n`);
       }
-      if (res.code !== 0) process.stderr.write(`${res.stdout}\n`);
     }
+    if (res.code !== 0) process.stderr.write(`${res.stdout}\n`);
+    return out;
+  };
+  try {
+    const outcomes = opts.quick ? await Promise.all(groups.map(runGroup)) : [];
+    if (!opts.quick) for (const group of groups) outcomes.push(await runGroup(group));
+    // Rows in the order of the case list, whichever process finished first.
+    const order = new Map(selected.map((c, i) => [c.id.toUpperCase(), i]));
+    for (const o of outcomes) {
+      rows.push(...o.rows);
+      caseTimes.push(...o.times);
+      failures += o.failures;
+    }
+    rows.sort((a, b) => (order.get(a.id) ?? 99) - (order.get(b.id) ?? 99));
+    caseTimes.sort((a, b) => (order.get(a.id.toUpperCase()) ?? 99) - (order.get(b.id.toUpperCase()) ?? 99));
   } finally {
     rmSync(resultDir, { recursive: true, force: true });
     rmSync(cacheDir, { recursive: true, force: true });

@@ -7,7 +7,7 @@
 import { alternate } from '../alternate.mjs';
 import { storageModules } from '../appModules.mjs';
 import { injectTools, newToolsPage, withBenchBuild } from '../benchBuild.mjs';
-import { makeBigReferat, openInApp, storeBigReferat } from '../browserReferat.mjs';
+import { longReferatSize, makeBigReferat, openInApp, storeBigReferat } from '../browserReferat.mjs';
 import { profileTop } from '../cpuProfile.mjs';
 import { fmtMs } from '../format.mjs';
 import { installKeyProbe, pressMeasured, readProbe } from '../keyProbe.mjs';
@@ -68,7 +68,8 @@ export async function run(ctx) {
     try {
       await context.addInitScript(watchDocWrites);
       const page = await newToolsPage(context, url);
-      const referat = await makeBigReferat(4000);
+      const size = longReferatSize(ctx);
+      const referat = await makeBigReferat(size.paragraphs);
       const dbName = docDatabaseName(referat.id);
       /** @type {number[]} */
       const control = [];
@@ -195,7 +196,7 @@ export async function run(ctx) {
       });
       const row = makeRow({
         id: 'C1',
-        label: `longest main-thread pause by the storage while compacting, 200-page referat (${referat.blocks} blocks)`,
+        label: `longest main-thread pause by the storage while compacting, ${size.pages}-page referat (${referat.blocks} blocks)`,
         unit: 'ms',
         app: medianOf(samples.app),
         floor: medianOf(samples.floor),

@@ -11,25 +11,26 @@
  * @property {string} title
  * @property {'node' | 'build' | 'browser'} kind
  * @property {boolean} needsPrivateNetwork WebRTC: only inside a private network namespace
+ * @property {0 | 1} quickProcess which of a quick run's two processes runs it (they run side by side; about equal work)
  * @property {() => Promise<CaseModule>} load
  */
 
 /** @type {readonly CaseEntry[]} */
 export const CASES = [
-  { id: 't1', title: 'Trace replay through the document layer', kind: 'node', needsPrivateNetwork: false, load: () => import('./t1.mjs') },
-  { id: 's1', title: 'Bytes stored in IndexedDB', kind: 'node', needsPrivateNetwork: false, load: () => import('./s1.mjs') },
-  { id: 'm1', title: 'Import of a divergent 200-page copy', kind: 'node', needsPrivateNetwork: false, load: () => import('./m1.mjs') },
-  { id: 'a1', title: 'Aktindsigt package of 1,000 referater', kind: 'node', needsPrivateNetwork: false, load: () => import('./a1.mjs') },
-  { id: 'q1', title: 'Search over 10,000 referater', kind: 'node', needsPrivateNetwork: false, load: () => import('./q1.mjs') },
-  { id: 'b1', title: 'JavaScript on first load', kind: 'build', needsPrivateNetwork: false, load: () => import('./b1.mjs') },
-  { id: 'p1', title: 'Offline cold start', kind: 'browser', needsPrivateNetwork: false, load: () => import('./p1.mjs') },
-  { id: 'l1', title: 'Library and Opfølgning at 10,000 referater', kind: 'browser', needsPrivateNetwork: false, load: () => import('./l1.mjs') },
-  { id: 'o1', title: 'Open a 200-page referat', kind: 'browser', needsPrivateNetwork: false, load: () => import('./o1.mjs') },
-  { id: 'c1', title: 'Main-thread pause from storage compaction', kind: 'browser', needsPrivateNetwork: false, load: () => import('./c1.mjs') },
-  { id: 'k3', title: 'Keystroke to durable', kind: 'browser', needsPrivateNetwork: false, load: () => import('./k3.mjs') },
-  { id: 'k1', title: 'Keystroke to next frame in a 50-page referat', kind: 'browser', needsPrivateNetwork: false, load: () => import('./k1.mjs') },
-  { id: 'k2', title: 'Editor JavaScript per keystroke', kind: 'browser', needsPrivateNetwork: false, load: () => import('./k2.mjs') },
-  { id: 'live', title: 'Live edit propagation', kind: 'browser', needsPrivateNetwork: true, load: () => import('./live.mjs') },
+  { id: 't1', title: 'Trace replay through the document layer', kind: 'node', needsPrivateNetwork: false, quickProcess: 0, load: () => import('./t1.mjs') },
+  { id: 's1', title: 'Bytes stored in IndexedDB', kind: 'node', needsPrivateNetwork: false, quickProcess: 0, load: () => import('./s1.mjs') },
+  { id: 'm1', title: 'Import of a divergent 200-page copy', kind: 'node', needsPrivateNetwork: false, quickProcess: 0, load: () => import('./m1.mjs') },
+  { id: 'a1', title: 'Aktindsigt package of 1,000 referater', kind: 'node', needsPrivateNetwork: false, quickProcess: 0, load: () => import('./a1.mjs') },
+  { id: 'q1', title: 'Search over 10,000 referater', kind: 'node', needsPrivateNetwork: false, quickProcess: 0, load: () => import('./q1.mjs') },
+  { id: 'b1', title: 'JavaScript on first load', kind: 'build', needsPrivateNetwork: false, quickProcess: 0, load: () => import('./b1.mjs') },
+  { id: 'p1', title: 'Offline cold start', kind: 'browser', needsPrivateNetwork: false, quickProcess: 0, load: () => import('./p1.mjs') },
+  { id: 'l1', title: 'Library and Opfølgning at 10,000 referater', kind: 'browser', needsPrivateNetwork: false, quickProcess: 0, load: () => import('./l1.mjs') },
+  { id: 'o1', title: 'Open a 200-page referat', kind: 'browser', needsPrivateNetwork: false, quickProcess: 1, load: () => import('./o1.mjs') },
+  { id: 'c1', title: 'Main-thread pause from storage compaction', kind: 'browser', needsPrivateNetwork: false, quickProcess: 1, load: () => import('./c1.mjs') },
+  { id: 'k3', title: 'Keystroke to durable', kind: 'browser', needsPrivateNetwork: false, quickProcess: 1, load: () => import('./k3.mjs') },
+  { id: 'k1', title: 'Keystroke to next frame in a 50-page referat', kind: 'browser', needsPrivateNetwork: false, quickProcess: 1, load: () => import('./k1.mjs') },
+  { id: 'k2', title: 'Editor JavaScript per keystroke', kind: 'browser', needsPrivateNetwork: false, quickProcess: 1, load: () => import('./k2.mjs') },
+  { id: 'live', title: 'Live edit propagation', kind: 'browser', needsPrivateNetwork: true, quickProcess: 1, load: () => import('./live.mjs') },
 ];
 
 /**

@@ -15,6 +15,7 @@ const TARGET_MS = 16;
 const LONG_TASK_MS = 50;
 const TXNS_PER_ROUND = 50;
 const QUICK_TXNS_PER_ROUND = 30;
+const QUICK_WARM_UP_TXNS = 10;
 const MARKER = 'QZXk';
 
 /**
@@ -34,7 +35,7 @@ export async function run(ctx) {
       const app = await context.newPage();
       app.setDefaultTimeout(120_000);
       await openInApp(app, url, referat);
-      await tools.evaluate((b64) => /** @type {any} */ (window).__floorEditorFor(b64), referat.b64);
+      await tools.evaluate((b64) => void (/** @type {any} */ (window).__floorEditorFor(b64)), referat.b64);
 
       /** Each side replays the same transactions into its own editor, from its own model of the text. */
       const sides = [app, tools].map((page) => ({ page, state: { text: trace.startContent, caret: 0 }, next: 0, base: 0, keys: 0, windows: /** @type {Array<[number, number]>} */ ([]) }));
@@ -43,12 +44,12 @@ export async function run(ctx) {
         side.base = await side.page.evaluate((m) => /** @type {any} */ (window).__probeMarkedParagraph(m), MARKER);
         if (trace.startContent) throw new Error('K1: a trace with start content is not supported');
       }
-      /** @param {typeof sides[number]} side */
-      const typeRound = async (side) => {
+      /** @param {typeof sides[number]} side @param {number} [count] trace transactions to replay */
+      const typeRound = async (side, count = perRound) => {
         const { page } = side;
         await page.bringToFront();
         const from = side.next;
-        side.next += perRound;
+        side.next += count;
         const start = await page.evaluate(() => performance.now());
         for (const action of traceKeyActions(trace.txns, side.state, from, side.next)) {
           if (action.kind === 'caret') {
@@ -64,9 +65,9 @@ export async function run(ctx) {
         return 0;
       };
       const [appSide, floorSide] = /** @type {[typeof sides[number], typeof sides[number]]} */ (sides);
-      // Warm-up round on each side, not recorded.
-      await typeRound(appSide);
-      await typeRound(floorSide);
+      // Warm-up round on each side, not recorded (shorter in a quick run).
+      await typeRound(appSide, ctx.quick ? QUICK_WARM_UP_TXNS : perRound);
+      await typeRound(floorSide, ctx.quick ? QUICK_WARM_UP_TXNS : perRound);
       const skip = [(await readProbe(app)).keys.length, (await readProbe(tools)).keys.length];
       appSide.windows.length = 0;
       floorSide.windows.length = 0;
