@@ -106,8 +106,11 @@ async function storeReferat(id, b64, extraEdits = 0, fresh = false) {
  * The floor editor: Tiptap with the referat's extensions but no Collaboration, on the same content, in a fresh element.
  * It keeps Tiptap's own undo history (StarterKit's default), which the app leaves out only because Collaboration
  * brings its own undo: an editor without undo is not what anyone would ship.
+ * With the yjs option, each change also goes into a Y.XmlText of the same document as one raw Yjs transaction, inside the
+ * editor's dispatch (the least a binding could do: no diff, no listeners); its time per change is kept in
+ * window.__floorYjsMs.
  */
-function floorEditor(b64) {
+function floorEditor(b64, { yjs = false } = {}) {
   const doc = newReferatDoc();
   Y.applyUpdate(doc, fromBase64(b64));
   const fragment = bodyFragment(doc);
@@ -116,11 +119,23 @@ function floorEditor(b64) {
   const host = document.createElement('div');
   host.className = 'editor';
   document.body.append(host);
+  const raw = yjs ? rawTyping(b64) : null;
+  window.__floorYjsMs = [];
   const editor = new Editor({
     element: host,
     extensions,
     content: yXmlFragmentToProsemirrorJSON(fragment),
     editorProps: { attributes: { role: 'textbox', 'aria-multiline': 'true', 'aria-label': 'bench floor', class: 'minutes-text' } },
+    onTransaction: ({ transaction }) => {
+      if (!raw || !transaction.docChanged) return;
+      const t = performance.now();
+      for (const step of transaction.steps) {
+        const json = step.toJSON();
+        const inserted = step.slice ? step.slice.content.textBetween(0, step.slice.content.size, '\\n') : '';
+        raw.edit(inserted, typeof json.to === 'number' && typeof json.from === 'number' ? json.to - json.from : 0);
+      }
+      window.__floorYjsMs.push(performance.now() - t);
+    },
   });
   return editor;
 }
@@ -142,6 +157,14 @@ function rawTyping(b64) {
     type(chars) {
       for (const ch of chars) doc.transact(() => text.insert(text.length, ch));
     },
+    /** One transaction: the deleted count of characters off the end, then the inserted text appended. */
+    edit(inserted, deleted) {
+      doc.transact(() => {
+        const n = Math.min(deleted, text.length);
+        if (n > 0) text.delete(text.length - n, n);
+        if (inserted) text.insert(text.length, inserted);
+      });
+    },
     text: () => text.toString(),
   };
 }
@@ -154,9 +177,9 @@ function time(fn) {
 }
 
 // Returns nothing: a page.evaluate that returned the editor would serialise all of it (seconds on 200 pages).
-window.__floorEditorFor = (b64) => {
+window.__floorEditorFor = (b64, options) => {
   window.__floorEditor?.destroy();
-  window.__floorEditor = floorEditor(b64);
+  window.__floorEditor = floorEditor(b64, options);
 };
 window.benchTools = { rawTyping, Y, setUp, fillLibrary, storeReferat, floorEditor, fromBase64, time, newReferatDoc, bodyFragment };
 `;

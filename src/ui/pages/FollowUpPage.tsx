@@ -48,7 +48,8 @@ const PENDING_MS = 2000;
 const PAGE = 200;
 
 const DEFAULT_FILTERS: Filters = { owner: '', organisation: '', series: '', status: 'open', due: 'all' };
-const byDanish = (a: string, b: string) => a.localeCompare(b, 'da');
+// One collator for every comparison: localeCompare builds one per call (sorting ~20,000 items).
+const byDanish = new Intl.Collator('da').compare;
 
 /** The date `days` after today, in the user's time zone, as YYYY-MM-DD. */
 function daysFromToday(days: number): string {
@@ -83,12 +84,14 @@ export function FollowUpPage() {
 
   const rows = useMemo(() => {
     const out: Row[] = [];
+    const untitled = t('library.untitled');
     for (const e of entries ?? []) {
+      const docTitle = e.title.trim() || untitled;
       for (const item of e.actionItems) {
         out.push({
           key: `${e.id}/${item.id}`,
           docId: e.id,
-          docTitle: e.title.trim() || t('library.untitled'),
+          docTitle,
           docDate: e.date,
           seriesId: e.seriesId,
           seriesName: e.seriesName,
