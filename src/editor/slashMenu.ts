@@ -153,8 +153,11 @@ export const SlashMenu = Extension.create<SlashMenuOptions>({
             const st = slashMenuKey.getState(view.state);
             const shown = st?.active ? matching(items, st.query) : [];
             if (!st || shown.length === 0) {
-              menu.hidden = true;
-              menu.replaceChildren();
+              // Most keystrokes: the menu is closed already, and the DOM is left alone.
+              if (!menu.hidden || menu.firstChild) {
+                menu.hidden = true;
+                menu.replaceChildren();
+              }
               return;
             }
             const host = view.dom.parentElement;

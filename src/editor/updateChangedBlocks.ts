@@ -6,13 +6,16 @@ import { boundChild } from './boundChild';
 
 /** The one child of `next` that differs from `prev` (by identity, as ProseMirror shares unchanged nodes), if exactly one does. */
 function onlyChangedChild(prev: PMNode, next: PMNode): number | null {
-  if (prev.childCount !== next.childCount) return null;
+  // The child arrays themselves: Fragment.child(i) checks its bounds on every call, thousands of times per keystroke.
+  const a = prev.content.content;
+  const b = next.content.content;
+  if (a.length !== b.length) return null;
+  const count = b.length;
   let start = 0;
-  const count = next.childCount;
-  while (start < count && prev.child(start) === next.child(start)) start++;
+  while (start < count && a[start] === b[start]) start++;
   if (start === count) return null;
   let end = count;
-  while (end > start + 1 && prev.child(end - 1) === next.child(end - 1)) end--;
+  while (end > start + 1 && a[end - 1] === b[end - 1]) end--;
   return end === start + 1 ? start : null;
 }
 

@@ -60,7 +60,7 @@ export function startLiveSession(
       announce();
     }, ANNOUNCE_MS);
   };
-  doc.on('updateV2', onUpdate);
+  doc.on('update', onUpdate);
 
   let peerList: PeerPresence[] = [];
   const peerListeners = new Set<() => void>();
@@ -102,7 +102,7 @@ export function startLiveSession(
     },
     stop() {
       if (announceTimer) clearTimeout(announceTimer);
-      doc.off('updateV2', onUpdate);
+      doc.off('update', onUpdate);
       awareness.off('change', onAwareness);
       removeAwarenessStates(awareness, [awareness.clientID], 'stop');
       connection.destroy();

@@ -83,7 +83,7 @@ export async function openReferatSession(db: LibraryDatabase, id: string, opts: 
   const onUpdate = () => {
     timer ??= setTimeout(() => void reindex().catch(() => undefined), INDEX_DELAY_MS);
   };
-  doc.on('updateV2', onUpdate);
+  doc.on('update', onUpdate);
   // A tab being closed or reloaded gets one last chance to bring the index up to date.
   const onPageHide = () => {
     if (timer) void reindex().catch(() => undefined);
@@ -117,7 +117,7 @@ export async function openReferatSession(db: LibraryDatabase, id: string, opts: 
     retrySave: () => store.retry(),
     reindex,
     async close() {
-      doc.off('updateV2', onUpdate);
+      doc.off('update', onUpdate);
       doc.off('afterTransaction', onAfterTransaction);
       globalThis.removeEventListener?.('pagehide', onPageHide);
       tabs.destroy();

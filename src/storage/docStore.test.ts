@@ -104,9 +104,10 @@ describe('DocStore', () => {
     expect((await reopen(name)).getText('t').toString()).toBe('vigtig beslutning');
   });
 
-  it('stores V2 updates that a plain Yjs program reads as docs/FORMAT.md says', async () => {
+  it('stores each change as the V1 update Yjs emits, and a first state as V2, both read by a plain Yjs program as docs/FORMAT.md says', async () => {
     const name = freshName();
     const doc = new Y.Doc({ gc: false });
+    doc.getMap('meta').set('id', 'referat-1');
     const store = await DocStore.open(name, doc);
     const text = doc.getText('t');
     for (const ch of 'Beslutning') text.insert(text.length, ch);
@@ -114,11 +115,20 @@ describe('DocStore', () => {
     await store.close();
     const { updates, custom } = await rawRows(name);
     expect(custom).toEqual([]);
-    expect(updates.every(([, v]) => !(v instanceof Uint8Array) && (v as { v2: unknown }).v2 instanceof Uint8Array)).toBe(true);
+    // The state the store was opened with (V2), then one V1 update per change: 10 letters and the title.
+    const values = updates.map(([, v]) => v);
+    expect(values[0]).not.toBeInstanceOf(Uint8Array);
+    expect((values[0] as { v2: unknown }).v2).toBeInstanceOf(Uint8Array);
+    expect(values.slice(1).map((v) => v instanceof Uint8Array)).toEqual(Array.from({ length: 11 }, () => true));
+    // The reader in docs/FORMAT.md.
     const plain = new Y.Doc({ gc: false });
-    for (const [, v] of updates) Y.applyUpdateV2(plain, (v as { v2: Uint8Array }).v2);
+    for (const v of values) {
+      if (v instanceof Uint8Array) Y.applyUpdate(plain, v);
+      else if ((v as { v2?: unknown }).v2 instanceof Uint8Array) Y.applyUpdateV2(plain, (v as { v2: Uint8Array }).v2);
+      else throw new Error('unknown storage layout');
+    }
     expect(plain.getText('t').toString()).toBe('Beslutning');
-    expect(plain.getMap('meta').get('title')).toBe('Styregruppemøde');
+    expect(plain.getMap('meta').toJSON()).toEqual({ id: 'referat-1', title: 'Styregruppemøde' });
   });
 
   it('opens the frozen layout-1 database (V1 updates) with identical content, writes nothing, and rewrites it as V2 at the next write', async () => {
@@ -163,10 +173,27 @@ describe('DocStore', () => {
     expect((await reopen(name)).getText('t').toString()).toBe('og fra Referat, fra y-indexeddb');
   });
 
+  it('leaves its own V1 entries beside a V2 one until the threshold (only a layout-1 log is compacted at once)', async () => {
+    const name = freshName();
+    const first = new Y.Doc();
+    first.getText('t').insert(0, 'a');
+    const store = await DocStore.open(name, first);
+    for (const ch of 'bcd') store.doc.getText('t').insert(store.doc.getText('t').length, ch);
+    await store.close();
+    const again = await DocStore.open(name, new Y.Doc());
+    again.doc.getText('t').insert(4, 'e');
+    await again.close();
+    const values = (await rawRows(name)).updates.map(([, v]) => v);
+    expect(values.map((v) => (v instanceof Uint8Array ? 'v1' : 'v2'))).toEqual(['v2', 'v1', 'v1', 'v1', 'v1']);
+    expect((await reopen(name)).getText('t').toString()).toBe('abcde');
+  });
+
   it('reads a V1 update an older Referat adds beside V2 entries; the older version fails on V2 instead of misreading it', async () => {
     const name = freshName();
-    const store = await DocStore.open(name, new Y.Doc());
-    store.doc.getText('t').insert(0, 'ny');
+    const first = new Y.Doc();
+    first.getText('t').insert(0, 'n');
+    const store = await DocStore.open(name, first);
+    store.doc.getText('t').insert(1, 'y');
     await store.flush();
     const older = new Y.Doc();
     older.getText('u').insert(0, 'gammel fane');

@@ -1,12 +1,12 @@
 // Stores one referat's Yjs updates in IndexedDB: y-indexeddb's stores (an auto-keyed `updates` store and a `custom`
-// store), with V2 updates in storage layout 2 (storedUpdate.ts; V1 entries of layout 1 are read, and rewritten at the
-// next compaction). It reports failed writes, keeps unsaved updates to retry, batches writes while one is in flight,
-// and writes nothing when a document is only opened.
+// store), in storage layout 2 (storedUpdate.ts): each change as the V1 update Yjs emits, merged into one V2 entry at
+// compaction. It reports failed writes, keeps unsaved updates to retry, batches writes while one is in flight, and
+// writes nothing when a document is only opened.
 import * as Y from 'yjs';
 import { compactLog } from './compactInWorker';
 import { openDatabase, requestResult, transactionDone, deleteDatabase } from './idbRequest';
 import { writeStoredPreview, type StoredPreview } from './storedPreview';
-import { applyStoredUpdate, isStoredV1, storedV2 } from './storedUpdate';
+import { applyStoredUpdate, isStoredV2, storedV1, storedV2, type StoredUpdate } from './storedUpdate';
 
 const UPDATES = 'updates';
 const CUSTOM = 'custom';
@@ -19,10 +19,10 @@ export type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'failed
 export class DocStore {
   readonly doc: Y.Doc;
   private readonly db: IDBDatabase;
-  private pending: Uint8Array[] = [];
+  private pending: StoredUpdate[] = [];
   private writing: Promise<void> | null = null;
   private storedCount = 0;
-  /** The log holds V1 entries (layout 1) to rewrite as V2: done by compacting after the first write. */
+  /** The log is layout 1 (V1 entries only, no merged V2 one): compacted after the first write, so it becomes V2. */
   private holdsV1 = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   /** A write starts in the task after an update, not inside the keystroke's transaction: opening one costs ~1 ms. */
@@ -47,10 +47,10 @@ export class DocStore {
     const tx = db.transaction([UPDATES], 'readonly');
     const updates = await requestResult(tx.objectStore(UPDATES).getAll());
     store.storedCount = updates.length;
-    store.holdsV1 = updates.some(isStoredV1);
+    store.holdsV1 = updates.length > 0 && !updates.some(isStoredV2);
     Y.transact(doc, () => { for (const u of updates) applyStoredUpdate(doc, u); }, store, false);
-    doc.on('updateV2', store.onUpdate);
-    if (hadContent) store.enqueue(Y.encodeStateAsUpdateV2(doc));
+    doc.on('update', store.onUpdate);
+    if (hadContent) store.enqueue(storedV2(Y.encodeStateAsUpdateV2(doc)));
     return store;
   }
 
@@ -83,7 +83,7 @@ export class DocStore {
   }
 
   async close(): Promise<void> {
-    this.doc.off('updateV2', this.onUpdate);
+    this.doc.off('update', this.onUpdate);
     try {
       await this.flush();
     } finally {
@@ -93,12 +93,13 @@ export class DocStore {
     }
   }
 
+  // Each change as Yjs's V1 update: the encoding Yjs makes at least cost per keystroke, and every listener shares it.
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin !== this) this.enqueue(update);
+    if (origin !== this) this.enqueue(storedV1(update));
   };
 
-  private enqueue(update: Uint8Array): void {
-    this.pending.push(update);
+  private enqueue(entry: StoredUpdate): void {
+    this.pending.push(entry);
     if (this.state.kind === 'saved') this.setState({ kind: 'saving' });
     if (this.writing || this.startTimer) return;
     this.startTimer = setTimeout(() => {
@@ -143,11 +144,11 @@ export class DocStore {
     }, RETRY_MS);
   }
 
-  private async write(batch: Uint8Array[]): Promise<void> {
+  private async write(batch: StoredUpdate[]): Promise<void> {
     const tx = this.db.transaction([UPDATES], 'readwrite');
     const done = transactionDone(tx);
     const store = tx.objectStore(UPDATES);
-    for (const u of batch) store.add(storedV2(u));
+    for (const entry of batch) store.add(entry);
     await done;
     this.storedCount += batch.length;
     // The log (other tabs' updates too) is merged off the main thread; a failed merge leaves it as it is, tried again next write.

@@ -4,8 +4,8 @@ import type { SyncChannel } from './syncChannel';
 
 const HELLO = 0; // payload: sender's state vector; answer with what it lacks and with our own state vector
 const REPLY = 1; // payload: sender's state vector; answer with what it lacks
-const UPDATE = 2; // payload: a Yjs update, encoding V1 (sent by earlier versions; still read)
-const UPDATE_V2 = 3; // payload: a Yjs update, encoding V2 (the one the store also writes, so each change is encoded once)
+const UPDATE = 2; // payload: a Yjs update, encoding V1 (the one the store also writes, so each change is encoded once)
+const UPDATE_V2 = 3; // payload: a Yjs update, encoding V2 (read; a peer may send either)
 
 function frame(kind: number, payload: Uint8Array): Uint8Array {
   const out = new Uint8Array(payload.length + 1);
@@ -28,7 +28,7 @@ export function attachDocSync(doc: Y.Doc, channel: SyncChannel): DocSync {
   // with everything it lacks, so nothing made before is missed).
   let peerSeen = false;
   const onUpdate = (update: Uint8Array, o: unknown) => {
-    if (peerSeen && o !== origin) channel.send(frame(UPDATE_V2, update));
+    if (peerSeen && o !== origin) channel.send(frame(UPDATE, update));
   };
 
   const receive = (message: Uint8Array) => {
@@ -37,8 +37,8 @@ export function attachDocSync(doc: Y.Doc, channel: SyncChannel): DocSync {
     peerSeen = true;
     try {
       if (kind === HELLO || kind === REPLY) {
-        const diff = Y.encodeStateAsUpdateV2(doc, payload);
-        channel.send(frame(UPDATE_V2, diff));
+        const diff = Y.encodeStateAsUpdate(doc, payload);
+        channel.send(frame(UPDATE, diff));
         if (kind === HELLO) channel.send(frame(REPLY, Y.encodeStateVector(doc)));
       } else if (kind === UPDATE_V2) {
         Y.applyUpdateV2(doc, payload, origin);
@@ -54,7 +54,7 @@ export function attachDocSync(doc: Y.Doc, channel: SyncChannel): DocSync {
   };
 
   const unsubscribe = channel.subscribe(receive);
-  doc.on('updateV2', onUpdate);
+  doc.on('update', onUpdate);
   channel.send(frame(HELLO, Y.encodeStateVector(doc)));
 
   return {
@@ -63,7 +63,7 @@ export function attachDocSync(doc: Y.Doc, channel: SyncChannel): DocSync {
       return () => errors.delete(listener);
     },
     destroy() {
-      doc.off('updateV2', onUpdate);
+      doc.off('update', onUpdate);
       unsubscribe();
     },
   };

@@ -47,9 +47,9 @@ function useApprovalView(session: ReferatSession): View {
         setView((prev) => changedView(prev, readView(doc)));
       }, 300);
     };
-    doc.on('updateV2', onUpdate);
+    doc.on('update', onUpdate);
     return () => {
-      doc.off('updateV2', onUpdate);
+      doc.off('update', onUpdate);
       if (timer) clearTimeout(timer);
     };
   }, [doc]);

@@ -32,9 +32,9 @@ function useStateVector(doc: Y.Doc): Map<number, number> {
         setSv((prev) => (sameStateVector(prev, next) ? prev : next));
       }, COUNT_DELAY_MS);
     };
-    doc.on('updateV2', onUpdate);
+    doc.on('update', onUpdate);
     return () => {
-      doc.off('updateV2', onUpdate);
+      doc.off('update', onUpdate);
       if (timer) clearTimeout(timer);
     };
   }, [doc]);
