@@ -103,7 +103,8 @@ async function storeReferat(id, b64, extraEdits = 0, fresh = false) {
 }
 
 /**
- * The floor editor: Tiptap with the referat's extensions but no Collaboration, on the same content, in a fresh element.
+ * The floor editor: Tiptap with the referat's extensions but no Collaboration, on the same content, in a fresh element
+ * inside the same wrappers as the app's editor.
  * It keeps Tiptap's own undo history (StarterKit's default), which the app leaves out only because Collaboration
  * brings its own undo: an editor without undo is not what anyone would ship.
  * With the yjs option, each change also goes into a Y.XmlText of the same document as one raw Yjs transaction, inside the
@@ -115,10 +116,20 @@ function floorEditor(b64, { yjs = false } = {}) {
   Y.applyUpdate(doc, fromBase64(b64));
   const fragment = bodyFragment(doc);
   const extensions = [...referatExtensions(fragment).filter((e) => e.name !== 'collaboration'), UndoRedo];
-  for (const old of document.querySelectorAll('.editor')) old.remove();
+  for (const old of document.querySelectorAll('.editor, .bench-floor')) old.remove();
+  // The app's wrappers around its editor (main.page.referat > section.minutes > div.editor > div), so the same CSS
+  // gives the same box, line breaks and layout work.
+  const main = document.createElement('main');
+  main.className = 'page referat bench-floor';
+  const section = document.createElement('section');
+  section.className = 'minutes';
+  const wrapper = document.createElement('div');
+  wrapper.className = 'editor';
   const host = document.createElement('div');
-  host.className = 'editor';
-  document.body.append(host);
+  wrapper.append(host);
+  section.append(wrapper);
+  main.append(section);
+  document.body.append(main);
   const raw = yjs ? rawTyping(b64) : null;
   window.__floorYjsMs = [];
   const editor = new Editor({

@@ -123,7 +123,7 @@ export async function run(ctx) {
             await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
             const ms = performance.now() - t;
             editor.destroy();
-            for (const el of document.querySelectorAll('.editor')) el.remove();
+            for (const el of document.querySelectorAll('.editor, .bench-floor')) el.remove();
             return ms;
           }, referat.b64),
         );

@@ -90,7 +90,7 @@ export async function run(ctx) {
     const v1Ratio = ratio(v1, v2) ?? 0;
     row.note =
       `after typing ${fmtBytes(afterTyping.bytes)}, after ${OPENS} opens ${fmtBytes(afterOpens.bytes)} (growth ${fmtBytes(growth)}); ` +
-      `${afterOpens.count} V2 updates stored (compacted at ${COMPACT_THRESHOLD}) ≈ V2 state ${fmtBytes(v2)} + ${fmtBytes(afterOpens.bytes - v2)} log tail; ` +
+      `${afterOpens.count} updates stored (a merged V2 state and one V1 update per later change; compacted at ${COMPACT_THRESHOLD}) ≈ V2 state ${fmtBytes(v2)} + ${fmtBytes(afterOpens.bytes - v2)} log tail; ` +
       `the V1 state would be ${fmtBytes(v1)} (${v1Ratio.toFixed(2)}×)` +
       (row.met ? '' : ` — missed: the log holds ${fmtBytes(afterOpens.bytes - v2)} beyond the V2 state`);
     rows.push(row);
