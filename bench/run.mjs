@@ -217,8 +217,9 @@ async function main() {
     return out;
   };
   try {
-    const outcomes = opts.quick ? await Promise.all(groups.map(runGroup)) : [];
-    if (!opts.quick) for (const group of groups) outcomes.push(await runGroup(group));
+    const outcomes = [];
+    if (opts.quick) outcomes.push(...(await Promise.all(groups.map(runGroup))));
+    else for (const group of groups) outcomes.push(await runGroup(group));
     // Rows in the order of the case list, whichever process finished first.
     const order = new Map(selected.map((c, i) => [c.id.toUpperCase(), i]));
     for (const o of outcomes) {

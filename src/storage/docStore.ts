@@ -23,7 +23,7 @@ export class DocStore {
   private writing: Promise<void> | null = null;
   private storedCount = 0;
   /** The log is layout 1 (V1 entries only, no merged V2 one): compacted after the first write, so it becomes V2. */
-  private holdsV1 = false;
+  private isLayout1 = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   /** A write starts in the task after an update, not inside the keystroke's transaction: opening one costs ~1 ms. */
   private startTimer: ReturnType<typeof setTimeout> | null = null;
@@ -47,7 +47,7 @@ export class DocStore {
     const tx = db.transaction([UPDATES], 'readonly');
     const updates = await requestResult(tx.objectStore(UPDATES).getAll());
     store.storedCount = updates.length;
-    store.holdsV1 = updates.length > 0 && !updates.some(isStoredV2);
+    store.isLayout1 = updates.length > 0 && !updates.some(isStoredV2);
     Y.transact(doc, () => { for (const u of updates) applyStoredUpdate(doc, u); }, store, false);
     doc.on('update', store.onUpdate);
     if (hadContent) store.enqueue(storedV2(Y.encodeStateAsUpdateV2(doc)));
@@ -152,13 +152,13 @@ export class DocStore {
     await done;
     this.storedCount += batch.length;
     // The log (other tabs' updates too) is merged off the main thread; a failed merge leaves it as it is, tried again next write.
-    if (this.storedCount >= COMPACT_THRESHOLD || this.holdsV1) await this.compact();
+    if (this.storedCount >= COMPACT_THRESHOLD || this.isLayout1) await this.compact();
   }
 
   private async compact(): Promise<void> {
     try {
       this.storedCount = await compactLog(this.db, UPDATES);
-      this.holdsV1 = false;
+      this.isLayout1 = false;
     } catch {
       // Left as it is; tried again after the next write.
     }

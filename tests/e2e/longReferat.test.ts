@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ReferatApp } from './pages/ReferatApp';
-import { addStoredUpdate } from './support/addStoredUpdate';
+import { addStoredUpdate, storedPreviewLines } from './support/referatDatabase';
 import { useBrowserFixture } from './support/browserFixture';
 
 const LINES = 400;
@@ -19,23 +19,6 @@ function longText(): Uint8Array {
   });
   other.getXmlFragment('body').insert(0, paragraphs);
   return Y.encodeStateAsUpdate(other);
-}
-
-/** The lines of the preview stored in the referat's own database, or null. */
-function storedPreviewLines(app: ReferatApp, id: string): Promise<string[] | null> {
-  return app.page.evaluate(async (name) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const r = indexedDB.open(name);
-      r.onsuccess = () => resolve(r.result);
-      r.onerror = () => reject(r.error);
-    });
-    const value = await new Promise<unknown>((resolve) => {
-      const r = db.transaction('custom').objectStore('custom').get('preview');
-      r.onsuccess = () => resolve(r.result);
-    });
-    db.close();
-    return (value as { lines?: string[] } | undefined)?.lines ?? null;
-  }, `referat-doc-${id}`);
 }
 
 describe('a long referat', () => {
@@ -86,7 +69,7 @@ describe('a long referat', () => {
     expect((await app.editorText()).split('\n').slice(-3)).toEqual(['ZQXk', 'Æøå nu', 'Sidste linje']);
     await app.waitUntilSaved();
     // The session keeps the first lines beside the document once it has indexed it.
-    await expect.poll(() => storedPreviewLines(app, id), { timeout: 10_000 }).toEqual(preview.slice(0, -1));
+    await expect.poll(() => storedPreviewLines(app.page, id), { timeout: 10_000 }).toEqual(preview.slice(0, -1));
 
     await app.page.reload();
     await app.editor.waitFor();

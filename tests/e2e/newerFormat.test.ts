@@ -3,24 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ReferatApp } from './pages/ReferatApp';
-import { addStoredUpdate } from './support/addStoredUpdate';
+import { addStoredUpdate, storedUpdateCount } from './support/referatDatabase';
 import { useBrowserFixture } from './support/browserFixture';
-
-async function storedUpdates(app: ReferatApp, id: string): Promise<number> {
-  return app.page.evaluate(async (name) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const r = indexedDB.open(name);
-      r.onsuccess = () => resolve(r.result);
-      r.onerror = () => reject(r.error);
-    });
-    const count = await new Promise<number>((resolve) => {
-      const r = db.transaction('updates').objectStore('updates').count();
-      r.onsuccess = () => resolve(r.result);
-    });
-    db.close();
-    return count;
-  }, `referat-doc-${id}`);
-}
 
 describe('a newer format', () => {
   const fx = useBrowserFixture();
@@ -42,7 +26,7 @@ describe('a newer format', () => {
     future.getXmlFragment('body').insert(0, [node]);
     const update = Y.encodeStateAsUpdate(future);
     await addStoredUpdate(app.page, id, update);
-    const before = await storedUpdates(app, id);
+    const before = await storedUpdateCount(app.page, id);
 
     await app.goto(`/r/${id}`);
     await app.page.getByText('Dette referat er lavet med en nyere version af Referat.').waitFor();
@@ -52,6 +36,6 @@ describe('a newer format', () => {
     expect(await app.page.getByRole('button', { name: 'Invitér' }).count()).toBe(0);
     await app.page.reload();
     await expect.poll(() => app.editor.innerText()).toContain('Tekst fra fremtiden');
-    expect(await storedUpdates(app, id)).toBe(before);
+    expect(await storedUpdateCount(app.page, id)).toBe(before);
   });
 });
