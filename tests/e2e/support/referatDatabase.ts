@@ -6,16 +6,17 @@ type Operation = { kind: 'add'; store: string; bytes: number[] } | { kind: 'coun
 /** Runs one request on one store of `referat-doc-<id>` in the page and resolves with its result once committed. */
 function onReferatDatabase(page: Page, referatId: string, op: Operation): Promise<unknown> {
   return page.evaluate(
-    async ({ name, op }) => {
+    async ({ name, operation }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const r = indexedDB.open(name);
         r.onsuccess = () => resolve(r.result);
         r.onerror = () => reject(r.error);
       });
       try {
-        const tx = db.transaction(op.store, op.kind === 'add' ? 'readwrite' : 'readonly');
-        const store = tx.objectStore(op.store);
-        const request = op.kind === 'add' ? store.add(new Uint8Array(op.bytes)) : op.kind === 'count' ? store.count() : store.get(op.key);
+        const tx = db.transaction(operation.store, operation.kind === 'add' ? 'readwrite' : 'readonly');
+        const store = tx.objectStore(operation.store);
+        const request =
+          operation.kind === 'add' ? store.add(new Uint8Array(operation.bytes)) : operation.kind === 'count' ? store.count() : store.get(operation.key);
         return await new Promise<unknown>((resolve, reject) => {
           tx.oncomplete = () => resolve(request.result);
           tx.onerror = () => reject(tx.error);
@@ -24,7 +25,7 @@ function onReferatDatabase(page: Page, referatId: string, op: Operation): Promis
         db.close();
       }
     },
-    { name: `referat-doc-${referatId}`, op },
+    { name: `referat-doc-${referatId}`, operation: op },
   );
 }
 
