@@ -1,5 +1,9 @@
 // Danish interface text: the default language, and the source of the message keys.
 import { messagesApprovalDa } from './messagesApprovalDa';
+import { messagesLockDa } from './messagesLockDa';
+import { messagesClaimsDa } from './messagesClaimsDa';
+import { messagesLiveTrustDa } from './messagesLiveTrustDa';
+import { messagesKnownKeysDa } from './messagesKnownKeysDa';
 import { messagesExportDa } from './messagesExportDa';
 import { messagesPackageDa } from './messagesPackageDa';
 
@@ -7,6 +11,10 @@ export const messagesDa = {
   ...messagesExportDa,
   ...messagesPackageDa,
   ...messagesApprovalDa,
+  ...messagesLockDa,
+  ...messagesClaimsDa,
+  ...messagesLiveTrustDa,
+  ...messagesKnownKeysDa,
   'app.name': 'Referat',
   'app.tagline': 'Mødereferater, som alle parter har en fuld kopi af',
   'nav.label': 'Hovedmenu',

@@ -1,6 +1,10 @@
 // English interface text; every Danish key must have a translation here (the type checks it).
 import type { MessageKey } from './messagesDa';
 import { messagesApprovalEn } from './messagesApprovalEn';
+import { messagesLockEn } from './messagesLockEn';
+import { messagesClaimsEn } from './messagesClaimsEn';
+import { messagesLiveTrustEn } from './messagesLiveTrustEn';
+import { messagesKnownKeysEn } from './messagesKnownKeysEn';
 import { messagesExportEn } from './messagesExportEn';
 import { messagesPackageEn } from './messagesPackageEn';
 
@@ -8,6 +12,10 @@ export const messagesEn: Record<MessageKey, string> = {
   ...messagesExportEn,
   ...messagesPackageEn,
   ...messagesApprovalEn,
+  ...messagesLockEn,
+  ...messagesClaimsEn,
+  ...messagesLiveTrustEn,
+  ...messagesKnownKeysEn,
   'app.name': 'Referat',
   'app.tagline': 'Meeting minutes that every party holds a full copy of',
   'nav.label': 'Main menu',
