@@ -177,3 +177,25 @@ export async function searchModules() {
   ]);
   return /** @type {SearchModules} */ ({ ...Object(index), ...Object(fold), ...Object(fields), ...Object(library) });
 }
+
+/**
+ * @typedef {object} TrustModules
+ * @property {(doc: YDoc, dir: unknown) => Promise<{ status: string, approvals: Array<{ valid: boolean, current: boolean }> }>} checkTrust src/core/checkTrust.ts
+ * @property {(doc: YDoc, dir: unknown) => { status: string }} checkTrustSync src/core/checkTrust.ts
+ * @property {(keys: unknown[]) => unknown} keyDirectory src/core/knownKey.ts
+ * @property {(doc: YDoc, who: Profile, signer: Signer, opts?: { participantId?: string }) => Promise<unknown>} approve src/core/approve.ts
+ * @property {(signer: Signer, clientId: number, docId: string) => Promise<unknown>} signClaim src/core/clientClaims.ts
+ * @property {(doc: YDoc, claim: unknown) => boolean} writeClaim src/core/clientClaims.ts
+ * @property {(doc: YDoc) => Promise<Map<number, string>>} verifyClaims src/core/clientClaims.ts
+ * @property {(key: JsonWebKey) => Promise<string>} keyFingerprint src/core/fingerprint.ts
+ * @property {(doc: YDoc, fields: { name: string, organisation: string, organisationKind: string, role: string, present: boolean }) => string} addParticipant src/core/participants.ts
+ * @property {(doc: YDoc) => { status: string }} readMeta src/core/meta.ts
+ */
+
+/** @returns {Promise<TrustModules>} */
+export async function trustModules() {
+  const mods = await Promise.all(
+    ['src/core/checkTrust.ts', 'src/core/knownKey.ts', 'src/core/approve.ts', 'src/core/clientClaims.ts', 'src/core/fingerprint.ts', 'src/core/participants.ts', 'src/core/meta.ts'].map(load),
+  );
+  return /** @type {TrustModules} */ (Object.assign({}, ...mods.map((m) => Object(m))));
+}

@@ -23,12 +23,23 @@ const HEAP_TARGET = 64 * 1024 * 1024;
 /**
  * @typedef {object} PackageModule src/export/aktindsigtPackage.ts
  * @property {(input: {
- *   referater: AsyncIterable<{ id: string, doc: Y.Doc }>, total: number, sink: { write(chunk: Uint8Array): void },
+ *   referater: AsyncIterable<{ id: string, doc: Y.Doc, trust: unknown }>, total: number, sink: { write(chunk: Uint8Array): void },
  *   lang: 'da' | 'en', includeHistory: boolean, selection: { party: string, from: string, to: string, text: string, status: 'any' },
  *   sender: import('../appModules.mjs').Profile, signer: import('../appModules.mjs').Signer,
  *   onProgress?: (p: { done: number, total: number, bytes: number }) => void,
  * }) => Promise<{ rows: unknown[], bytes: number, files: number }>} buildAktindsigtPackage
  */
+
+/**
+ * The trust check the app runs on each referat of a package (src/session/referatTrust.ts), with an empty key directory.
+ * @returns {Promise<(doc: Y.Doc) => Promise<unknown>>}
+ */
+async function trustCheck() {
+  const url = (/** @type {string} */ p) => pathToFileURL(path.join(REPO_ROOT, p)).href;
+  const [trust, keys] = await Promise.all([import(/* @vite-ignore */ url('src/session/referatTrust.ts')), import(/* @vite-ignore */ url('src/core/knownKey.ts'))]);
+  const dir = keys.keyDirectory([]);
+  return (doc) => trust.referatTrustWith(doc, dir);
+}
 
 /**
  * The package builder is not among bench/appModules.mjs's loaders; it is loaded the same way (computed URL).
@@ -98,6 +109,7 @@ function storedLibrary(core) {
 export async function run(ctx) {
   const core = await coreModules();
   const pkg = await packageModule();
+  const trustOf = await trustCheck();
   const signer = await createSigner();
   const rounds = ctx.quick ? 1 : 3;
 
@@ -126,7 +138,7 @@ export async function run(ctx) {
         for (const r of library) {
           const doc = core.newReferatDoc();
           Y.applyUpdate(doc, r.update);
-          yield { id: r.id, doc };
+          yield { id: r.id, doc, trust: await trustOf(doc) };
           doc.destroy();
         }
       })(),

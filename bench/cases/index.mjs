@@ -22,6 +22,7 @@ export const CASES = [
   { id: 'm1', title: 'Import of a divergent 200-page copy', kind: 'node', needsPrivateNetwork: false, quickProcess: 0, load: () => import('./m1.mjs') },
   { id: 'a1', title: 'Aktindsigt package of 1,000 referater', kind: 'node', needsPrivateNetwork: false, quickProcess: 0, load: () => import('./a1.mjs') },
   { id: 'q1', title: 'Search over 10,000 referater', kind: 'node', needsPrivateNetwork: false, quickProcess: 0, load: () => import('./q1.mjs') },
+  { id: 'tr1', title: 'Trust check: approvals, claims, library status', kind: 'node', needsPrivateNetwork: false, quickProcess: 0, load: () => import('./tr1.mjs') },
   { id: 'b1', title: 'JavaScript on first load', kind: 'build', needsPrivateNetwork: false, quickProcess: 0, load: () => import('./b1.mjs') },
   { id: 'p1', title: 'Offline cold start', kind: 'browser', needsPrivateNetwork: false, quickProcess: 0, load: () => import('./p1.mjs') },
   { id: 'l1', title: 'Library and Opfølgning at 10,000 referater', kind: 'browser', needsPrivateNetwork: false, quickProcess: 0, load: () => import('./l1.mjs') },

@@ -23,6 +23,18 @@ function cacheKey(members: Readonly<Record<string, unknown>>): string | null {
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
+/** Version 2 members (docs/FORMAT.md): `entryVersion` 2, the referat id, the signer's participant id and a Yjs snapshot. */
+function entryVersionValid(members: Readonly<Record<string, unknown>>): boolean {
+  if (!('entryVersion' in members)) return true;
+  if (members.entryVersion !== 2) return false;
+  const referatId = str(members.referatId);
+  const participantId = str(members.participantId);
+  const snapshot = str(members.snapshot);
+  if (referatId === null || !/^[a-z0-9-]{1,64}$/.test(referatId)) return false;
+  if (participantId === null || participantId.length === 0 || participantId.length > 100) return false;
+  return snapshot !== null && base64ToBytes(snapshot) !== null;
+}
+
 async function check(members: Readonly<Record<string, unknown>>): Promise<boolean> {
   const algorithm = str(members.algorithm) as SignatureAlgorithm | null;
   if (algorithm === null || !SIGNATURE_ALGORITHMS.includes(algorithm)) return false;
@@ -33,6 +45,7 @@ async function check(members: Readonly<Record<string, unknown>>): Promise<boolea
   if (str(members.name) === null || str(members.organisation) === null || str(members.approvedAt) === null) return false;
   const stateVector = str(members.stateVector);
   if (stateVector === null || base64ToBytes(stateVector) === null) return false;
+  if (!entryVersionValid(members)) return false;
   const signature = base64ToBytes(str(members.signature) ?? '');
   if (signature === null || signature.length !== 64) return false;
   return verifySignature(publicKey, algorithm, signature, approvalSigningInput(members));

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { createTestSigner, type TestSigner } from '../../tests/unit/support/testSigner';
 import { readSignedApprovals } from './approvals';
 import { approvalSigningInput } from './approvalSignature';
-import { approvalState, derivedStatus, sameOrganisation, verifyApproval, verifyApprovals } from './approvalStatus';
+import { derivedStatus, verifyApprovals } from './approvalStatus';
+import { checkTrust } from './checkTrust';
+import { keyDirectory, type KeyDirectory } from './knownKey';
+import { sameOrganisation } from './sameOrganisation';
 import { approve } from './approve';
 import { bytesToBase64 } from './base64';
 import { contentHash } from './canonicalContent';
@@ -46,43 +49,51 @@ async function writeSigned(doc: Y.Doc, who: Profile, signer: TestSigner): Promis
   });
 }
 
-const allValid = () => true;
+
+async function directory(...entries: Array<[TestSigner, Profile]>): Promise<KeyDirectory> {
+  return keyDirectory(await Promise.all(entries.map(async ([s, p]) => ({
+    fingerprint: await keyFingerprint(publicKeyJwk(s.publicKey, s.algorithm)), ...p, confirmedBy: 'inPerson' as const, confirmedAt: '2026-03-01T00:00:00Z',
+  }))));
+}
 
 describe('approval status', () => {
-  it('is approved once every organisation among the participants has approved the current content', async () => {
+  it('is approved once a confirmed key of every organisation among the participants approved the current content', async () => {
     const doc = referat();
-    expect(approvalState(doc, allValid)).toMatchObject({ status: 'draft', organisations: ['Aarhus Kommune', 'Systemhuset A/S'] });
-    await approve(doc, METTE, await createTestSigner('Ed25519'));
-    expect(approvalState(doc, allValid)).toMatchObject({ status: 'proposed', missing: ['Systemhuset A/S'] });
-    expect(libraryEntry(doc, 'x').status).toBe('proposed');
-    await approve(doc, { ...BO, organisation: 'systemhuset a/s ' }, await createTestSigner('ECDSA-P256'));
-    expect(approvalState(doc, allValid)).toMatchObject({ status: 'approved', missing: [], currentHash: contentHash(doc) });
-    expect(derivedStatus(doc)).toBe('approved');
-    expect(libraryEntry(doc, 'x').status).toBe('approved');
-
+    const mette = await createTestSigner('Ed25519');
+    const bo = await createTestSigner('ECDSA-P256');
+    const dir = await directory([mette, METTE], [bo, BO]);
+    expect(derivedStatus(doc, dir)).toBe('draft');
+    await approve(doc, METTE, mette);
+    expect(derivedStatus(doc, dir)).toBe('proposed');
+    expect(libraryEntry(doc, 'x', dir).status).toBe('proposed');
+    await approve(doc, { ...BO, organisation: 'systemhuset a/s ' }, bo);
+    expect(derivedStatus(doc, dir)).toBe('approved');
+    expect(libraryEntry(doc, 'x', dir).status).toBe('approved');
     // An edit afterwards: the approvals stay, as approvals of an earlier version.
     setMetaField(doc, 'location', 'Rådhuset');
-    expect(approvalState(doc, allValid)).toMatchObject({ status: 'proposed', missing: ['Aarhus Kommune', 'Systemhuset A/S'] });
-    const entries = readSignedApprovals(doc);
-    expect(entries).toHaveLength(2);
-    for (const e of entries) expect(await verifyApproval(doc, e)).toEqual({ signatureValid: true, matchesCurrentContent: false });
+    const trust = await checkTrust(doc, dir);
+    expect(trust.status).toBe('proposed');
+    expect(trust.approvals.map((a) => [a.valid, a.current])).toEqual([[true, false], [true, false]]);
   });
 
   it('counts only approvals whose signature this device has verified, in the index', async () => {
     const doc = referat();
-    await writeSigned(doc, METTE, await createTestSigner('Ed25519'));
-    await writeSigned(doc, BO, await createTestSigner('Ed25519'));
-    expect(derivedStatus(doc)).toBe('draft');
-    expect(approvalState(doc, allValid).status).toBe('approved');
+    const mette = await createTestSigner('Ed25519');
+    const bo = await createTestSigner('Ed25519');
+    const dir = await directory([mette, METTE], [bo, BO]);
+    await writeSigned(doc, METTE, mette);
+    await writeSigned(doc, BO, bo);
+    expect(derivedStatus(doc, dir)).toBe('draft');
     expect(await verifyApprovals(doc)).toBe(2);
     expect(await verifyApprovals(doc)).toBe(0);
-    expect(derivedStatus(doc)).toBe('approved');
-    for (const e of readSignedApprovals(doc)) expect((await verifyApproval(doc, e)).signatureValid).toBe(true);
+    expect(derivedStatus(doc, dir)).toBe('approved');
   });
 
   it('never counts a forged approval: a copied entry with another organisation', async () => {
     const doc = referat();
-    await approve(doc, METTE, await createTestSigner('Ed25519'));
+    const mette = await createTestSigner('Ed25519');
+    const dir = await directory([mette, METTE]);
+    await approve(doc, METTE, mette);
     const forged = new Y.Map<unknown>();
     doc.transact(() => {
       for (const [k, v] of Object.entries(readSignedApprovals(doc)[0]!.members)) forged.set(k, v);
@@ -90,21 +101,23 @@ describe('approval status', () => {
       forged.set('organisation', 'Systemhuset A/S');
       approvalsArray(doc).push([forged]);
     });
-    const checks = await Promise.all(readSignedApprovals(doc).map((a) => verifyApproval(doc, a)));
-    expect(checks.map((c) => c.signatureValid).toSorted()).toEqual([false, true]);
-    expect(derivedStatus(doc)).toBe('proposed');
+    const trust = await checkTrust(doc, dir);
+    expect(trust.approvals.map((a) => a.valid).toSorted()).toEqual([false, true]);
+    expect(derivedStatus(doc, dir)).toBe('proposed');
   });
 
   it('never trusts meta.status: approved there without approvals reads as proposed; no participants is never approved', async () => {
     const doc = referat();
+    const dir = keyDirectory([]);
     metaMap(doc).set('status', 'approved');
-    expect(derivedStatus(doc)).toBe('proposed');
+    expect(derivedStatus(doc, dir)).toBe('proposed');
     metaMap(doc).set('status', 'nonsense');
-    expect(derivedStatus(doc)).toBe('draft');
+    expect(derivedStatus(doc, dir)).toBe('draft');
     const empty = newReferatDoc();
     metaMap(empty).set('id', 'e');
-    await approve(empty, METTE, await createTestSigner('Ed25519'));
-    expect(derivedStatus(empty)).toBe('proposed');
+    const mette = await createTestSigner('Ed25519');
+    await approve(empty, METTE, mette);
+    expect(derivedStatus(empty, await directory([mette, METTE]))).toBe('proposed');
   });
 
   it('compares organisations case-blind with spaces trimmed and collapsed', () => {

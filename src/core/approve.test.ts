@@ -2,8 +2,7 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { createTestSigner } from '../../tests/unit/support/testSigner';
 import { approvalSigningInput, verifyApprovalSignature } from './approvalSignature';
-import { readApprovals, readSignedApprovals } from './approvals';
-import { verifyApproval } from './approvalStatus';
+import { readApprovals, readSignedApprovals, type SignedApproval } from './approvals';
 import { approve, ContentChangedError } from './approve';
 import { base64ToBytes, bytesToBase64 } from './base64';
 import { contentHash } from './canonicalContent';
@@ -36,6 +35,11 @@ function tampered(members: Readonly<Record<string, unknown>>, key: string, value
   return { ...members, [key]: value };
 }
 
+/** The signature's verdict and whether the entry approved the content the copy holds now. */
+async function verifyApproval(doc: Y.Doc, entry: SignedApproval) {
+  return { signatureValid: await verifyApprovalSignature(entry.members), matchesCurrentContent: entry.contentHash === contentHash(doc) };
+}
+
 describe('approve', () => {
   for (const algorithm of ['Ed25519', 'ECDSA-P256'] as const) {
     it(`stores a signed approval of the current content (${algorithm}) that verifies on any copy`, async () => {
@@ -50,7 +54,7 @@ describe('approve', () => {
       });
       expect(a.members).toMatchObject({ algorithm, stateVector: bytesToBase64(sv) });
       expect(Object.keys(a.members).toSorted()).toEqual(
-        ['algorithm', 'approvedAt', 'contentHash', 'fingerprint', 'id', 'name', 'organisation', 'organisationKind', 'publicKey', 'signature', 'stateVector'],
+        ['algorithm', 'approvedAt', 'contentHash', 'entryVersion', 'fingerprint', 'id', 'name', 'organisation', 'organisationKind', 'participantId', 'publicKey', 'referatId', 'signature', 'snapshot', 'stateVector'],
       );
       expect(Object.keys(a.members.publicKey as object).toSorted()).toEqual(algorithm === 'Ed25519' ? ['crv', 'kty', 'x'] : ['crv', 'kty', 'x', 'y']);
       expect(readApprovals(doc)).toEqual([expect.objectContaining({ id: a.id, contentHash: hash })]);
@@ -91,6 +95,10 @@ describe('approve', () => {
       ['approvedAt', '2030-01-01T00:00:00.000Z'],
       ['contentHash', '0'.repeat(64)],
       ['stateVector', bytesToBase64(new Uint8Array([0]))],
+      ['entryVersion', 3],
+      ['referatId', '6f1c2b1e-0000-4000-8000-000000000099'],
+      ['participantId', 'someone-else'],
+      ['snapshot', bytesToBase64(new Uint8Array([0, 0]))],
       ['signature', flipped(members.signature as string)],
       ['signature', 'not base64!'],
       ['extra', 'a member the signer never saw'],

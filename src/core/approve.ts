@@ -5,6 +5,8 @@ import { approvalSigningInput, verifyApprovalSignature } from './approvalSignatu
 import { bytesToBase64 } from './base64';
 import { contentHash } from './canonicalContent';
 import { keyFingerprint } from './fingerprint';
+import { readMeta } from './meta';
+import { readParticipants } from './participants';
 import { profileProblems, type Profile } from './profile';
 import { publicKeyJwk } from './publicKeyJwk';
 import { approvalsArray } from './referatDoc';
@@ -21,9 +23,16 @@ export class ContentChangedError extends Error {
 }
 
 export interface ApproveOptions {
+  /** The signer's participant entry (version 2 entries sign it); see participantKeys.linkOwnParticipant. */
+  participantId?: string;
   /** The hash the user was shown and confirmed; approving refuses if the content has changed since. */
   expectedHash?: string;
   now?: Date;
+}
+
+/** The participant entry linked to this key (participantKeys.ts); '-' when the signer is not listed. */
+function ownParticipantId(doc: Y.Doc, fingerprint: string): string {
+  return readParticipants(doc).find((p) => p.fingerprint === fingerprint)?.id ?? '-';
 }
 
 /** Signs the current content as `signer` and pushes the entry in one transaction. Throws for an unusable profile. */
@@ -32,17 +41,23 @@ export async function approve(doc: Y.Doc, who: Profile, signer: Signer, opts: Ap
   const hash = contentHash(doc);
   if (opts.expectedHash !== undefined && opts.expectedHash !== hash) throw new ContentChangedError(hash);
   const publicKey = publicKeyJwk(signer.publicKey, signer.algorithm);
+  const fingerprint = await keyFingerprint(publicKey);
   const unsigned = {
     id: globalThis.crypto.randomUUID(),
     name: who.name,
     organisation: who.organisation,
     organisationKind: who.organisationKind,
     algorithm: signer.algorithm,
-    fingerprint: await keyFingerprint(publicKey),
+    fingerprint,
     publicKey,
     approvedAt: (opts.now ?? new Date()).toISOString(),
     contentHash: hash,
     stateVector: bytesToBase64(Y.encodeStateVector(doc)),
+    // Version 2: bound to this referat and participant, with the exact Yjs state approved (state vector and delete set).
+    entryVersion: 2,
+    referatId: readMeta(doc).id,
+    participantId: opts.participantId ?? ownParticipantId(doc, fingerprint),
+    snapshot: bytesToBase64(Y.encodeSnapshot(Y.snapshot(doc))),
   };
   const members = { ...unsigned, signature: bytesToBase64(await signer.sign(approvalSigningInput(unsigned))) };
   // Checked before it is written, so a broken signer never leaves an invalid entry; this also remembers the result.

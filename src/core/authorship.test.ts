@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { authorOfClient, recordAuthorship, USERS } from './authorship';
+import { authorOfClient, recordAuthorship, USERS, verifiedAuthorOfClient } from './authorship';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -53,5 +53,16 @@ describe('recordAuthorship', () => {
     expect(vi.getTimerCount()).toBe(0);
     expect(deletionRecords(doc, 'AAAA BBBB')).toBe(0);
     expect(doc.getText('t').toString()).toBe('bc');
+  });
+});
+
+describe('verifiedAuthorOfClient', () => {
+  it('names a client from a verified claim, and what `users` says only as unverified', () => {
+    const doc = new Y.Doc();
+    recordAuthorship(doc, 'AAAA BBBB');
+    const owners = new Map([[doc.clientID, 'CCCC DDDD']]);
+    expect(verifiedAuthorOfClient(doc, owners, doc.clientID)).toEqual({ fingerprint: 'CCCC DDDD', verified: true });
+    expect(verifiedAuthorOfClient(doc, new Map(), doc.clientID)).toEqual({ fingerprint: 'AAAA BBBB', verified: false });
+    expect(verifiedAuthorOfClient(doc, new Map(), 42)).toEqual({ fingerprint: null, verified: false });
   });
 });

@@ -36,3 +36,20 @@ export function authorOfClient(doc: Y.Doc, client: number): string | null {
   }
   return null;
 }
+
+/** Who wrote with `client`, as far as this device can prove it: the fingerprint and whether a signed claim backs it. */
+export interface ClientAuthor {
+  fingerprint: string | null;
+  /** True only when a verified claim (core/clientClaims.ts) binds the client id to this key; `users` is never proof. */
+  verified: boolean;
+}
+
+/**
+ * The author of `client` from verified claims (`owners`, from verifyClaims); without one, the fingerprint the `users`
+ * map names, marked unverified, so a screen can say so.
+ */
+export function verifiedAuthorOfClient(doc: Y.Doc, owners: ReadonlyMap<number, string>, client: number): ClientAuthor {
+  const owner = owners.get(client);
+  if (owner !== undefined) return { fingerprint: owner, verified: true };
+  return { fingerprint: authorOfClient(doc, client), verified: false };
+}

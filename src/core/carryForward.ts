@@ -1,5 +1,6 @@
 // Starts the next meeting in a series (møderække): links it to the previous referat and carries the
 // previous meeting's open action items into its "Opfølgning fra sidste møde", each linked to its origin.
+// Nothing is written into the previous referat's signed content.
 import * as Y from 'yjs';
 import { actionItemElement } from './actionItemElement';
 import { AGENDA_TITLE, PARAGRAPH } from './bodyNodes';
@@ -8,18 +9,9 @@ import { findAgendaItem, readStructure, type ActionItemInfo } from './structure'
 import { agendaItemElement } from './templateUpdate';
 import { FOLLOW_UP_TITLE } from './templates';
 import { readMeta } from './meta';
+import { linkSeries, seriesOf, type SeriesInfo } from './seriesLinks';
 
-export interface SeriesInfo {
-  seriesId: string;
-  seriesName: string;
-}
-
-/** The series a referat belongs to; a referat not yet in one starts a series named after its title. */
-export function seriesOf(doc: Y.Doc): SeriesInfo | null {
-  const id = metaMap(doc).get('seriesId');
-  const name = metaMap(doc).get('seriesName');
-  return typeof id === 'string' && id !== '' ? { seriesId: id, seriesName: typeof name === 'string' ? name : '' } : null;
-}
+export { seriesOf, type SeriesInfo } from './seriesLinks';
 
 export function joinSeries(doc: Y.Doc, series: SeriesInfo, previousId: string | null): void {
   doc.transact(() => {
@@ -36,12 +28,14 @@ export function openActionItems(previous: Y.Doc): ActionItemInfo[] {
 }
 
 /**
- * Links `next` into the series of `previous` (starting one if needed, written into both) and copies the open
- * action items into `next`. Returns how many items were carried.
+ * Links `next` into the series of `previous` and copies the open action items into `next`. Returns how many items
+ * were carried. `previous`'s content is never written (its approvals must keep holding): when it has no series yet,
+ * the new one goes into its `links` map (core/seriesLinks.ts), outside the signed content.
  */
 export function carryForward(previous: Y.Doc, previousId: string, next: Y.Doc, newId: () => string = () => globalThis.crypto.randomUUID()): number {
-  const series = seriesOf(previous) ?? { seriesId: newId(), seriesName: readMeta(previous).title.trim() };
-  joinSeries(previous, series, null);
+  const existing = seriesOf(previous);
+  const series = existing ?? { seriesId: newId(), seriesName: readMeta(previous).title.trim() };
+  if (existing === null) linkSeries(previous, series);
   joinSeries(next, series, previousId);
   const items = openActionItems(previous);
   if (items.length === 0) return 0;

@@ -1,10 +1,12 @@
 // The library index row for one referat: a pure projection of its Y.Doc, so the index can always be rebuilt.
 import type * as Y from 'yjs';
 import { derivedStatus } from './approvalStatus';
+import { keyDirectory, type KeyDirectory } from './knownKey';
 import { bodyText } from './bodyText';
 import { readMeta, type ReferatStatus } from './meta';
 import { readParticipants } from './participants';
 import { metaMap } from './referatDoc';
+import { seriesOf } from './seriesLinks';
 import { readStructure, type ActionItemInfo } from './structure';
 
 export interface LibraryEntry {
@@ -24,8 +26,9 @@ export interface LibraryEntry {
   createdAt: string;
   agendaTitles: string[];
   decisions: string[];
+  /** With the effective `done` (the `followUp` entry when there is one). */
   actionItems: ActionItemInfo[];
-  /** The meeting series (møderække), '' when none. */
+  /** The meeting series (møderække), '' when none; from meta, or from `links` when joined after the fact. */
   seriesId: string;
   seriesName: string;
   previousId: string;
@@ -36,10 +39,11 @@ function metaString(doc: Y.Doc, key: string): string {
   return typeof v === 'string' ? v.slice(0, 500) : '';
 }
 
-export function libraryEntry(doc: Y.Doc, id: string): LibraryEntry {
+export function libraryEntry(doc: Y.Doc, id: string, dir: KeyDirectory = keyDirectory([])): LibraryEntry {
   const meta = readMeta(doc);
   const participants = readParticipants(doc);
   const structure = readStructure(doc);
+  const series = seriesOf(doc);
   const parties: string[] = [];
   for (const p of participants) {
     const org = p.organisation.trim();
@@ -53,7 +57,7 @@ export function libraryEntry(doc: Y.Doc, id: string): LibraryEntry {
     endTime: meta.endTime,
     location: meta.location,
     // Derived from the approvals this device has verified, never trusted from meta.status (docs/FORMAT.md).
-    status: derivedStatus(doc),
+    status: derivedStatus(doc, dir),
     parties,
     participantNames: participants.map((p) => p.name).filter((n) => n.trim() !== ''),
     text: bodyText(doc),
@@ -62,8 +66,9 @@ export function libraryEntry(doc: Y.Doc, id: string): LibraryEntry {
     agendaTitles: structure.agendaItems.map((a) => a.title),
     decisions: structure.decisions.map((d) => d.text),
     actionItems: structure.actionItems,
-    seriesId: metaString(doc, 'seriesId'),
-    seriesName: metaString(doc, 'seriesName'),
+    // The signed meta first, else the link a later meeting wrote (core/seriesLinks.ts).
+    seriesId: series?.seriesId ?? '',
+    seriesName: series?.seriesName ?? '',
     previousId: metaString(doc, 'previousId'),
   };
 }

@@ -1,7 +1,9 @@
 // Reads the structured parts of a referat's body: agenda items (numbered in order), decisions and action
 // items, each with the agenda item it belongs to. Readers never trust attribute types from peers.
+// An action item's `done` is the effective one: its `followUp` entry when there is one, else the body attribute.
 import * as Y from 'yjs';
 import { ACTION_ITEM, AGENDA_ITEM, AGENDA_TITLE, DECISION, type ActionItemAttrs } from './bodyNodes';
+import { clearFollowUp, readFollowUp, writeFollowUp, type FollowUpEntry } from './followUpState';
 import { bodyFragment } from './referatDoc';
 import { xmlPlainText } from './xmlText';
 
@@ -22,6 +24,8 @@ export interface DecisionInfo {
 export interface ActionItemInfo extends ActionItemAttrs {
   text: string;
   agendaItemId: string | null;
+  /** Present (true) when `done` comes from the `followUp` map (ticked outside the referat's editor), not the body. */
+  doneFollowUp?: true;
 }
 
 export interface ReferatStructure {
@@ -36,7 +40,7 @@ const str = (el: Y.XmlElement, key: string, max = 500): string => {
   return typeof v === 'string' ? v.slice(0, max) : '';
 };
 
-function walk(node: Y.XmlElement | Y.XmlFragment, agendaId: string | null, out: ReferatStructure): void {
+function walk(node: Y.XmlElement | Y.XmlFragment, agendaId: string | null, out: ReferatStructure, followUp: Map<string, FollowUpEntry>): void {
   for (const child of node.toArray()) {
     if (!(child instanceof Y.XmlElement)) continue;
     if (child.nodeName === AGENDA_ITEM) {
@@ -49,31 +53,34 @@ function walk(node: Y.XmlElement | Y.XmlFragment, agendaId: string | null, out: 
         caseNumber: str(child, 'caseNumber', 100),
         kleCode: str(child, 'kleCode', 100),
       });
-      walk(child, id, out);
+      walk(child, id, out, followUp);
     } else if (child.nodeName === DECISION) {
       out.decisions.push({ id: str(child, 'id', 100), text: xmlPlainText(child), agendaItemId: agendaId });
     } else if (child.nodeName === ACTION_ITEM) {
       const due = str(child, 'due', 10);
+      const id = str(child, 'id', 100);
+      const ticked = id === '' ? undefined : followUp.get(id);
       out.actionItems.push({
-        id: str(child, 'id', 100),
+        id,
         text: xmlPlainText(child),
         owner: str(child, 'owner', 200),
         ownerOrganisation: str(child, 'ownerOrganisation', 200),
         due: DATE.test(due) ? due : '',
-        done: child.getAttribute('done') === (true as unknown as string),
+        done: ticked ? ticked.done : child.getAttribute('done') === (true as unknown as string),
         originDoc: str(child, 'originDoc', 100),
         originItem: str(child, 'originItem', 100),
         agendaItemId: agendaId,
+        ...(ticked ? { doneFollowUp: true as const } : {}),
       });
     } else {
-      walk(child, agendaId, out);
+      walk(child, agendaId, out, followUp);
     }
   }
 }
 
 export function readStructure(doc: Y.Doc): ReferatStructure {
   const out: ReferatStructure = { agendaItems: [], decisions: [], actionItems: [] };
-  walk(bodyFragment(doc), null, out);
+  walk(bodyFragment(doc), null, out, readFollowUp(doc));
   return out;
 }
 
@@ -87,11 +94,29 @@ function findElement(node: Y.XmlElement | Y.XmlFragment, name: string, id: strin
   return null;
 }
 
-/** Ticks an action item off (or on again). Returns false if the referat has no such item. */
+/**
+ * Ticks an action item off (or on again) in the body, as its own editor does: writes the `done` attribute and drops
+ * any `followUp` entry in one transaction. This changes the signed content. Returns false if there is no such item.
+ */
 export function setActionItemDone(doc: Y.Doc, itemId: string, done: boolean): boolean {
   const el = findElement(bodyFragment(doc), ACTION_ITEM, itemId);
   if (!el) return false;
-  if (el.getAttribute('done') !== (done as unknown as string)) el.setAttribute('done', done as unknown as string);
+  doc.transact(() => {
+    if (el.getAttribute('done') !== (done as unknown as string)) el.setAttribute('done', done as unknown as string);
+    clearFollowUp(doc, itemId);
+  });
+  return true;
+}
+
+/**
+ * Records a tick made outside the referat's editor (Opfølgning, a later meeting) in the `followUp` map, never in the
+ * body, so approvals keep holding. A no-op when the item already reads so. Returns false if there is no such item.
+ */
+export function recordActionItemDone(doc: Y.Doc, itemId: string, done: boolean, by: string, at: Date = new Date()): boolean {
+  if (itemId === '' || !findElement(bodyFragment(doc), ACTION_ITEM, itemId)) return false;
+  const item = readStructure(doc).actionItems.find((a) => a.id === itemId);
+  if (item?.done === done) return true;
+  writeFollowUp(doc, itemId, { done, at: at.toISOString(), by });
   return true;
 }
 

@@ -1,10 +1,15 @@
 // The action item's node view, in plain DOM: a "done" checkbox, the text (the editable content), and owner
 // (suggesting the participants), organisation and due date. Each change is a ProseMirror transaction, so it
-// goes through Yjs and undo like typing does.
+// goes through Yjs and undo like typing does. The checkbox shows the effective "done" (a tick made on Opfølgning
+// lives in the document's `followUp` map, core/followUpState.ts); ticking it here writes the attribute and drops
+// that entry in one Yjs transaction.
 import type { Editor, NodeViewRendererProps } from '@tiptap/core';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { NodeSelection } from '@tiptap/pm/state';
 import type { NodeView, ViewMutationRecord } from '@tiptap/pm/view';
+import { ySyncPluginKey } from '@tiptap/y-tiptap';
+import type * as Y from 'yjs';
+import { clearFollowUp, followUpMap, toFollowUpEntry } from '../core/followUpState';
 import type { EditorLabels } from './editorLabels';
 import { attrString } from './nodeAttributes';
 import { controlsBox, labelledCheckbox, labelledInput, onEditableChange, setValue, uniqueDomId } from './nodeViewControls';
@@ -58,11 +63,22 @@ export function actionItemView(props: NodeViewRendererProps, labels: EditorLabel
 
   dom.append(head, text, fields);
 
+  // The bound Y.Doc, for the follow-up state kept beside the text (null outside a collaborative editor).
+  const ydoc = (ySyncPluginKey.getState(view.state) as { doc?: Y.Doc } | undefined)?.doc ?? null;
+  const followUp = ydoc ? followUpMap(ydoc) : null;
+
+  /** The tick as the referat reads it: the follow-up entry when there is one, else the attribute. */
+  function effectiveDone(): boolean {
+    const entry = followUp ? toFollowUpEntry(followUp.get(attrString(node.attrs, 'id'))) : null;
+    return entry ? entry.done : node.attrs.done === true;
+  }
+
   function render(): void {
     const attrs = node.attrs;
     dom.dataset.id = attrString(attrs, 'id');
-    done.input.checked = attrs.done === true;
-    dom.classList.toggle('is-done', attrs.done === true);
+    const isDone = effectiveDone();
+    done.input.checked = isDone;
+    dom.classList.toggle('is-done', isDone);
     setValue(owner.input, attrString(attrs, 'owner'));
     setValue(organisation.input, attrString(attrs, 'ownerOrganisation'));
     const dueValue = attrString(attrs, 'due');
@@ -102,7 +118,24 @@ export function actionItemView(props: NodeViewRendererProps, labels: EditorLabel
     ownerList.replaceChildren(...options);
   }
 
-  done.input.addEventListener('change', () => setAttrs({ done: done.input.checked }));
+  done.input.addEventListener('change', () => {
+    const checked = done.input.checked;
+    const id = attrString(node.attrs, 'id');
+    if (!ydoc || !view.editable) {
+      setAttrs({ done: checked });
+      return;
+    }
+    // The editor's own origin, so the binding treats the whole transaction as the editor's change.
+    ydoc.transact(() => {
+      setAttrs({ done: checked });
+      if (id) clearFollowUp(ydoc, id);
+    }, ySyncPluginKey);
+    render();
+  });
+  const onFollowUp = (event: Y.YMapEvent<unknown>) => {
+    if (event.keysChanged.has(attrString(node.attrs, 'id'))) render();
+  };
+  followUp?.observe(onFollowUp);
   owner.input.addEventListener('focus', fillOwnerList);
   owner.input.addEventListener('input', () => {
     const name = owner.input.value.slice(0, MAX_FIELD);
@@ -141,6 +174,7 @@ export function actionItemView(props: NodeViewRendererProps, labels: EditorLabel
     ignoreMutation: (m: ViewMutationRecord) => !text.contains(m.target),
     destroy() {
       stopWatching();
+      followUp?.unobserve(onFollowUp);
     },
   };
 }

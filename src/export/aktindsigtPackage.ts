@@ -2,13 +2,13 @@
 // copy, then journal.csv/.json, index.html, LÆSMIG.txt and the SHA-256 manifest. One referat at a time is in
 // memory; the ZIP's bytes go to the sink as they are made. Layout: docs/AKTINDSIGT.md.
 import * as Y from 'yjs';
-import { verifyApprovals } from '../core/approvalStatus';
 import { keyFingerprint } from '../core/fingerprint';
 import type { Profile } from '../core/profile';
 import { publicKeyJwk } from '../core/publicKeyJwk';
 import { encodeReferatFile, type Signer } from '../core/referatFile';
 import { readMeta } from '../core/meta';
 import { safeFileName } from '../core/safeFileName';
+import type { TrustState } from '../core/trustState';
 import { currentTextUpdate } from './currentTextUpdate';
 import type { ExportLanguage } from './exportOptions';
 import { journalCsv, journalJson, journalRow, type JournalRow } from './journal';
@@ -24,6 +24,11 @@ export interface PackageReferat {
   id: string;
   /** Open while the builder uses it; the source may close it once the next one is asked for. */
   doc: Y.Doc;
+  /**
+   * Its trust state checked on this device (core/checkTrust.ts), made by the source: the status and approvals that
+   * referat.html, referat.docx, the journal and index.html all show, so they agree.
+   */
+  trust: TrustState;
 }
 
 export interface PackageProgress {
@@ -78,21 +83,19 @@ export async function buildAktindsigtPackage(input: AktindsigtPackageInput): Pro
   const sender = { name: input.sender.name, organisation: input.sender.organisation, organisationKind: input.sender.organisationKind };
   try {
     input.signal?.throwIfAborted();
-    for await (const { id, doc } of input.referater) {
+    for await (const { id, doc, trust } of input.referater) {
       input.signal?.throwIfAborted();
-      // The journal's status counts only approvals whose signatures are checked (core/approvalStatus.ts).
-      await verifyApprovals(doc);
       const number = rows.length + 1;
       const folder = folderName(number, input.total, doc);
       const copy = input.includeHistory
         ? { update: Y.encodeStateAsUpdate(doc), stateVector: Y.encodeStateVector(doc) }
         : currentTextUpdate(doc);
       const referatFile = await encodeReferatFile({ docId: id, title: readMeta(doc).title, sender, signer: input.signer, stateVector: copy.stateVector, base: null, update: copy.update, now });
-      await add(`${folder}/${REFERAT_FILES.html}`, text(referatHtml(doc, options)));
+      await add(`${folder}/${REFERAT_FILES.html}`, text(referatHtml(doc, trust, options)));
       // A DOCX is a ZIP already: stored, not compressed again.
-      await add(`${folder}/${REFERAT_FILES.docx}`, referatDocx(doc, options), true);
+      await add(`${folder}/${REFERAT_FILES.docx}`, referatDocx(doc, trust, options), true);
       await add(`${folder}/${REFERAT_FILES.copy}`, referatFile);
-      rows.push(journalRow(doc, { number, documentId: id, folder, files: [REFERAT_FILES.html, REFERAT_FILES.docx, REFERAT_FILES.copy] }));
+      rows.push(journalRow(doc, trust, { number, documentId: id, folder, files: [REFERAT_FILES.html, REFERAT_FILES.docx, REFERAT_FILES.copy] }));
       input.onProgress?.({ done: rows.length, total: Math.max(input.total, rows.length), bytes: zip.bytesWritten });
     }
     input.signal?.throwIfAborted();

@@ -18,7 +18,8 @@ export function meetingDetails(view: ReferatView, l: ExportLabels): DetailLine[]
     { label: l.date, value: formatExportDate(meta.date, l), isoDate: meta.date },
     { label: l.time, value: meetingTime(meta.startTime, meta.endTime) },
     { label: l.location, value: meta.location },
-    { label: l.status, value: l.statuses[meta.status] },
+    // The derived status, never the stored meta.status, which any peer can write.
+    { label: l.status, value: l.statuses[view.approvals.status] },
     { label: l.series, value: view.seriesName },
   ];
   return lines.filter((d) => d.value !== '');

@@ -1,5 +1,6 @@
 // The words exported documents use for their headings and labels, in Danish and English.
 import type { ReferatStatus } from '../core/meta';
+import type { OrganisationApprovalState } from '../core/trustState';
 import type { ExportLanguage } from './exportOptions';
 
 export interface ExportLabels {
@@ -36,6 +37,24 @@ export interface ExportLabels {
   approvedAt: string;
   fingerprint: string;
   contentHash: string;
+  /** Column heads: which version an approval covers, and whether its key is confirmed. */
+  version: string;
+  key: string;
+  currentVersion: string;
+  earlierVersion: string;
+  keyConfirmed: string;
+  keyUnconfirmed: string;
+  /** Per organisation that must approve, what this device can say. */
+  organisationsToApprove: string;
+  organisationStates: Record<OrganisationApprovalState, string>;
+  /** Entries that do not count: invalid approvals, and approvals or participants someone removed. */
+  notCounted: string;
+  invalidApproval: string;
+  removedApproval: string;
+  removedParticipant: string;
+  removedWithKey: string;
+  /** One sentence on how the status and approvals were derived. */
+  derivation: string;
   page: string;
   referatId: string;
 }
@@ -74,6 +93,28 @@ const DA: ExportLabels = {
   approvedAt: 'Tidspunkt',
   fingerprint: 'Nøgleaftryk',
   contentHash: 'SHA-256 af den godkendte version',
+  version: 'Gælder',
+  key: 'Nøgle',
+  currentVersion: 'gælder den nuværende version',
+  earlierVersion: 'gælder en tidligere version',
+  keyConfirmed: 'bekræftet nøgle',
+  keyUnconfirmed: 'ubekræftet nøgle',
+  organisationsToApprove: 'Organisationer, der skal godkende',
+  organisationStates: {
+    approved: 'godkendt',
+    unconfirmedKey: 'godkendt med ubekræftet nøgle (tæller ikke)',
+    earlierVersion: 'godkendte en tidligere version (tæller ikke)',
+    missing: 'mangler godkendelse',
+  },
+  notCounted: 'Tæller ikke med',
+  invalidApproval: 'Ugyldig godkendelse (tæller ikke)',
+  removedApproval: 'Fjernet godkendelse',
+  removedParticipant: 'Fjernet deltager',
+  removedWithKey: 'fjernet med nøglen',
+  derivation:
+    'Status og godkendelser er kontrolleret på den enhed, der dannede filen. En godkendelse tæller kun for en organisation, når underskriften holder, ' +
+    'den gælder den nuværende version, og nøglen er bekræftet på enheden som netop den organisations nøgle. ' +
+    'Godkendelser af en tidligere version, med ubekræftede nøgler og ugyldige godkendelser tæller ikke.',
   page: 'Side',
   referatId: 'Referat-id',
 };
@@ -112,6 +153,28 @@ const EN: ExportLabels = {
   approvedAt: 'Time',
   fingerprint: 'Key fingerprint',
   contentHash: 'SHA-256 of the approved version',
+  version: 'Covers',
+  key: 'Key',
+  currentVersion: 'covers the current version',
+  earlierVersion: 'covers an earlier version',
+  keyConfirmed: 'confirmed key',
+  keyUnconfirmed: 'unconfirmed key',
+  organisationsToApprove: 'Organisations that must approve',
+  organisationStates: {
+    approved: 'approved',
+    unconfirmedKey: 'approved with an unconfirmed key (does not count)',
+    earlierVersion: 'approved an earlier version (does not count)',
+    missing: 'approval missing',
+  },
+  notCounted: 'Not counted',
+  invalidApproval: 'Invalid approval (does not count)',
+  removedApproval: 'Removed approval',
+  removedParticipant: 'Removed participant',
+  removedWithKey: 'removed with the key',
+  derivation:
+    'The status and approvals were checked on the device that made this file. An approval counts for an organisation only when its signature holds, ' +
+    'it covers the current version, and its key is confirmed on that device as that organisation\'s key. ' +
+    'Approvals of an earlier version, by unconfirmed keys and invalid approvals do not count.',
   page: 'Page',
   referatId: 'Referat id',
 };

@@ -1,21 +1,19 @@
 // The journal of an aktindsigt package: one row per referat with the fields offentlighedsloven §15 asks for
-// (date, short description of the subject, parties), plus case numbers, KLE codes, status, approvals and the
-// document id; written as journal.json and as journal.csv (RFC 4180, UTF-8 with BOM so Excel reads æ, ø, å).
+// (date, short description of the subject, parties), plus case numbers, KLE codes, the derived status, the
+// verified approvals and the document id; written as journal.json and as journal.csv (RFC 4180, UTF-8 with BOM so
+// Excel reads æ, ø, å). Status and approvals come from the trust state checked on this device (approvalReport.ts),
+// the same as in the referat's own files beside it.
 import type * as Y from 'yjs';
-import { readApprovals } from '../core/approvals';
-import { derivedStatus } from '../core/approvalStatus';
 import { readMeta, type ReferatStatus } from '../core/meta';
 import { readParticipants } from '../core/participants';
 import { readStructure } from '../core/structure';
+import type { OrganisationApprovalState, TrustState } from '../core/trustState';
+import { approvalLine, approvalReport, organisationLine, uncountedLine, type ReportedApproval, type UncountedEntry } from './approvalReport';
 import { exportLabels } from './exportLabels';
 import type { ExportLanguage } from './exportOptions';
 
-export interface JournalApproval {
-  name: string;
-  organisation: string;
-  approvedAt: string;
-  fingerprint: string;
-}
+/** A valid approval: `name` and `organisation` as confirmed on this device, or as signed for an unconfirmed key. */
+export type JournalApproval = ReportedApproval;
 
 export interface JournalParticipant {
   name: string;
@@ -37,8 +35,14 @@ export interface JournalRow {
   participants: JournalParticipant[];
   caseNumbers: string[];
   kleCodes: string[];
+  /** Derived on this device from the verified approvals, never the stored meta.status. */
   status: ReferatStatus;
+  /** Every organisation that must approve, with what this device can say. */
+  organisations: Array<{ organisation: string; state: OrganisationApprovalState }>;
+  /** Only approvals whose signature holds, each marked current or earlier version and confirmed or unconfirmed key. */
   approvals: JournalApproval[];
+  /** Invalid approvals, and approvals or participants someone removed: named, never counted. */
+  notCounted: UncountedEntry[];
   /** The referat's folder in the package, and its files there. */
   folder: string;
   files: string[];
@@ -47,8 +51,9 @@ export interface JournalRow {
 const MAX_SUBJECT = 500;
 const unique = (values: string[]) => [...new Set(values.map((v) => v.trim()).filter((v) => v !== ''))];
 
-export function journalRow(doc: Y.Doc, at: { number: number; documentId: string; folder: string; files: string[] }): JournalRow {
+export function journalRow(doc: Y.Doc, trust: TrustState, at: { number: number; documentId: string; folder: string; files: string[] }): JournalRow {
   const meta = readMeta(doc);
+  const report = approvalReport(trust);
   const people = readParticipants(doc);
   const structure = readStructure(doc);
   const agenda = unique(structure.agendaItems.map((a) => a.title));
@@ -64,22 +69,23 @@ export function journalRow(doc: Y.Doc, at: { number: number; documentId: string;
     participants: people.filter((p) => p.name.trim() !== '').map((p) => ({ name: p.name.trim(), organisation: p.organisation.trim(), present: p.present })),
     caseNumbers: unique(structure.agendaItems.map((a) => a.caseNumber)),
     kleCodes: unique(structure.agendaItems.map((a) => a.kleCode)),
-    // As the library shows it: derived from the verified approvals, never trusted from meta.status alone.
-    status: derivedStatus(doc),
-    approvals: readApprovals(doc).map((a) => ({ name: a.name, organisation: a.organisation, approvedAt: a.approvedAt, fingerprint: a.fingerprint })),
+    status: report.status,
+    organisations: report.organisations,
+    approvals: report.approvals,
+    notCounted: report.uncounted,
     folder: at.folder,
     files: at.files,
   };
 }
 
-/** journal.json: the rows as they are, with a version so readers can tell later layouts apart. */
+/** journal.json: the rows as they are (version 2: organisations, marked approvals and notCounted), with a version so readers can tell later layouts apart. */
 export function journalJson(rows: readonly JournalRow[]): string {
-  return `${JSON.stringify({ journalVersion: 1, rows }, null, 2)}\n`;
+  return `${JSON.stringify({ journalVersion: 2, rows }, null, 2)}\n`;
 }
 
 const HEADERS: Record<ExportLanguage, string[]> = {
-  da: ['Nr.', 'Dato', 'Titel', 'Emne', 'Parter', 'Deltagere', 'Sagsnummer', 'KLE-nummer', 'Status', 'Godkendelser', 'Dokument-id', 'Mappe'],
-  en: ['No.', 'Date', 'Title', 'Subject', 'Parties', 'Participants', 'Case number', 'KLE code', 'Status', 'Approvals', 'Document id', 'Folder'],
+  da: ['Nr.', 'Dato', 'Titel', 'Emne', 'Parter', 'Deltagere', 'Sagsnummer', 'KLE-nummer', 'Status', 'Organisationer', 'Godkendelser', 'Tæller ikke med', 'Dokument-id', 'Mappe'],
+  en: ['No.', 'Date', 'Title', 'Subject', 'Parties', 'Participants', 'Case number', 'KLE code', 'Status', 'Organisations', 'Approvals', 'Not counted', 'Document id', 'Folder'],
 };
 
 /**
@@ -95,10 +101,12 @@ export function journalCsv(rows: readonly JournalRow[], lang: ExportLanguage): s
   const l = exportLabels(lang);
   const lines = [HEADERS[lang].map(csvField).join(',')];
   for (const r of rows) {
-    const approvals = r.approvals.map((a) => `${a.name} (${a.organisation}) ${a.approvedAt}`);
+    const organisations = r.organisations.map((o) => organisationLine(o, l));
+    const approvals = r.approvals.map((a) => approvalLine(a, l));
+    const notCounted = r.notCounted.map((u) => uncountedLine(u, l));
     const people = r.participants.map((p) => `${p.name}${p.organisation ? ` (${p.organisation})` : ''}${p.present ? '' : ` – ${l.absent.toLowerCase()}`}`);
     lines.push(
-      [String(r.number), r.date, r.title, r.subject, r.parties.join('; '), people.join('; '), r.caseNumbers.join('; '), r.kleCodes.join('; '), l.statuses[r.status], approvals.join('; '), r.documentId, r.folder]
+      [String(r.number), r.date, r.title, r.subject, r.parties.join('; '), people.join('; '), r.caseNumbers.join('; '), r.kleCodes.join('; '), l.statuses[r.status], organisations.join('; '), approvals.join('; '), notCounted.join('; '), r.documentId, r.folder]
         .map(csvField)
         .join(','),
     );

@@ -1,4 +1,6 @@
-// index.html of an aktindsigt package: every referat with its date, parties and status, linked to its files.
+// index.html of an aktindsigt package: every referat with its date, parties, derived status and verified approvals
+// (the same words as journal.csv and each referat.html), linked to its files.
+import { approvalLine, organisationLine, uncountedLine } from './approvalReport';
 import { escapeMarkup as esc } from './escapeMarkup';
 import { exportLabels } from './exportLabels';
 import { formatExportDate, formatExportDateTime } from './exportDates';
@@ -8,7 +10,8 @@ import { standaloneHtmlHead } from './standaloneHtmlHead';
 
 const STYLE =
   'body{font-family:system-ui,sans-serif;margin:2rem;line-height:1.5;color:#1a1a1a}table{border-collapse:collapse}' +
-  'th,td{border:1px solid #767676;padding:.3rem .5rem;text-align:left;vertical-align:top}a{color:#0645ad}';
+  'th,td{border:1px solid #767676;padding:.3rem .5rem;text-align:left;vertical-align:top}a{color:#0645ad}' +
+  'td ul{margin:.2rem 0;padding-left:1.2rem}.not-counted{color:#8a2a00}';
 
 const WORDS = {
   da: {
@@ -16,17 +19,21 @@ const WORDS = {
     intro: (n: number, at: string) => `${n} ${n === 1 ? 'referat' : 'referater'}, dannet ${at}.`,
     about: 'Læs LÆSMIG.txt for, hvad pakken indeholder, og hvordan den kontrolleres.',
     number: 'Nr.', parties: 'Parter', files: 'Filer', package: 'Pakkens øvrige filer',
+    derivation: 'Status og godkendelser er kontrolleret på den enhed, der dannede pakken; LÆSMIG.txt forklarer hvordan.',
   },
   en: {
     title: 'Access to documents – referater',
     intro: (n: number, at: string) => `${n} ${n === 1 ? 'referat' : 'referater'}, made ${at}.`,
     about: 'LÆSMIG.txt (in Danish) says what the package holds and how to verify it.',
     number: 'No.', parties: 'Parties', files: 'Files', package: 'Other files of the package',
+    derivation: 'The status and approvals were checked on the device that made the package; LÆSMIG.txt (in Danish) says how.',
   },
 };
 
 /** A relative link to a path inside the package, each segment escaped. */
 const href = (path: string) => path.split('/').map(encodeURIComponent).join('/');
+
+const list = (items: string[], cls = '') => (items.length === 0 ? '' : `<ul${cls ? ` class="${cls}"` : ''}>${items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>`);
 
 export function packageIndexHtml(rows: readonly JournalRow[], meta: { createdAt: string; lang: ExportLanguage; otherFiles: readonly string[] }): string {
   const l = exportLabels(meta.lang);
@@ -35,15 +42,19 @@ export function packageIndexHtml(rows: readonly JournalRow[], meta: { createdAt:
     .map((r) => {
       const links = r.files.map((f) => `<a href="${esc(href(`${r.folder}/${f}`))}">${esc(f)}</a>`).join(' · ');
       return `<tr><td>${r.number}</td><td>${r.date ? `<time datetime="${esc(r.date)}">${esc(formatExportDate(r.date, l))}</time>` : ''}</td>` +
-        `<th scope="row">${esc(r.title || l.untitled)}</th><td>${esc(r.parties.join(', '))}</td><td>${esc(l.statuses[r.status])}</td><td>${links}</td></tr>`;
+        `<th scope="row">${esc(r.title || l.untitled)}</th><td>${esc(r.parties.join(', '))}</td>` +
+        `<td><strong>${esc(l.statuses[r.status])}</strong>${list(r.organisations.map((o) => organisationLine(o, l)))}</td>` +
+        `<td>${r.approvals.length === 0 ? esc(l.noApprovals) : list(r.approvals.map((a) => approvalLine(a, l)))}${list(r.notCounted.map((u) => uncountedLine(u, l)), 'not-counted')}</td>` +
+        `<td>${links}</td></tr>`;
     })
     .join('\n');
-  const heads = [w.number, l.date, meta.lang === 'en' ? 'Title' : 'Titel', w.parties, l.status, w.files];
+  const heads = [w.number, l.date, meta.lang === 'en' ? 'Title' : 'Titel', w.parties, l.status, l.approvals, w.files];
   return `${standaloneHtmlHead(meta.lang, w.title, STYLE)}
 <main>
 <h1>${esc(w.title)}</h1>
 <p>${esc(w.intro(rows.length, formatExportDateTime(meta.createdAt, l)))}</p>
 <p>${esc(w.about)}</p>
+<p>${esc(w.derivation)}</p>
 <table>
 <thead><tr>${heads.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead>
 <tbody>

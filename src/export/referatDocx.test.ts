@@ -2,6 +2,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { referatDocx } from './referatDocx';
+import { richReferatTrust } from '../../tests/unit/export/trustFixture';
 import { APPROVAL_HASH, DECISION_TEXT, HOSTILE_ACTION, HOSTILE_TITLE, RICH_AGENDA, SECOND_DECISION, richReferatFixture } from '../../tests/unit/support/richReferatFixture';
 
 const ENTITY = /^&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);/i;
@@ -66,7 +67,7 @@ function paragraphs(xml: string): Array<{ style: string; text: string }> {
   }));
 }
 
-const bytes = referatDocx(richReferatFixture(), { lang: 'da' });
+const bytes = referatDocx(richReferatFixture(), richReferatTrust(), { lang: 'da' });
 const files = unzipSync(bytes);
 const documentXml = strFromU8(files['word/document.xml'] as Uint8Array);
 const paras = paragraphs(documentXml);
@@ -141,8 +142,8 @@ describe('referatDocx', () => {
   });
 
   it('gives the same bytes for the same referat, in English too', () => {
-    expect(referatDocx(richReferatFixture(), { lang: 'da' })).toEqual(bytes);
-    const en = strFromU8(unzipSync(referatDocx(richReferatFixture(), { lang: 'en' }))['word/document.xml'] as Uint8Array);
+    expect(referatDocx(richReferatFixture(), richReferatTrust(), { lang: 'da' })).toEqual(bytes);
+    const en = strFromU8(unzipSync(referatDocx(richReferatFixture(), richReferatTrust(), { lang: 'en' }))['word/document.xml'] as Uint8Array);
     expect(en).toContain('>Decision:<');
     expect(en).toContain('>Meeting details<');
   });

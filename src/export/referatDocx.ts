@@ -1,7 +1,9 @@
 // One referat as a Word document (DOCX, WordprocessingML), written here without a docx library.
 import type * as Y from 'yjs';
+import type { TrustState } from '../core/trustState';
+import { keyWords, organisationLine, shownOrganisation, uncountedLine, versionWords, type ApprovalReport } from './approvalReport';
 import { DocxBody } from './docxBody';
-import { docxNumbering } from './docxNumbering';
+import { BULLET_NUM_ID, docxNumbering } from './docxNumbering';
 import { docxPackage, FOOTER_REL_ID } from './docxPackage';
 import { docxStyles } from './docxStyles';
 import { escapeMarkup as esc } from './escapeMarkup';
@@ -30,9 +32,39 @@ function footerXml(title: string, date: string, l: ExportLabels): string {
   );
 }
 
-export function referatDocx(doc: Y.Doc, options: ExportOptions): Uint8Array {
+const BULLET = { style: 'ListParagraph', list: { numId: BULLET_NUM_ID, level: 0 } };
+
+/** Per organisation what holds, the valid approvals, the entries that do not count, and how the status was derived. */
+function approvalsPart(body: DocxBody, report: ApprovalReport, l: ExportLabels): void {
+  if (report.organisations.length > 0) {
+    body.paragraph(body.run(`${l.organisationsToApprove}:`, { bold: true }));
+    for (const o of report.organisations) body.paragraph(body.run(organisationLine(o, l)), BULLET);
+  }
+  if (report.approvals.length === 0) body.paragraph(body.run(l.noApprovals));
+  else {
+    body.table(
+      [l.signer, l.organisation, l.approvedAt, l.version, l.contentHash],
+      report.approvals.map((a) => [
+        a.name,
+        shownOrganisation(a, l),
+        formatExportDateTime(a.approvedAt, l),
+        `${versionWords(a, l)}\n${keyWords(a, l)}`,
+        { text: `${a.contentHash}\n${l.fingerprint}: ${a.fingerprint}`, mono: true },
+      ]),
+      [17, 19, 18, 16, 30],
+    );
+  }
+  if (report.uncounted.length > 0) {
+    body.paragraph(body.run(`${l.notCounted}:`, { bold: true }));
+    for (const u of report.uncounted) body.paragraph(body.run(uncountedLine(u, l)), BULLET);
+  }
+  body.paragraph(body.run(l.derivation, { italic: true }));
+}
+
+/** The referat as DOCX; `trust` is its trust state checked on this device, which the status and approvals show. */
+export function referatDocx(doc: Y.Doc, trust: TrustState, options: ExportOptions): Uint8Array {
   const l = exportLabels(options.lang);
-  const view = readReferatView(doc);
+  const view = readReferatView(doc, trust);
   const { meta } = view;
   const title = meta.title.trim() || l.untitled;
   const body = new DocxBody(l);
@@ -54,19 +86,7 @@ export function referatDocx(doc: Y.Doc, options: ExportOptions): Uint8Array {
   body.blocks(view.blocks, 1);
 
   body.paragraph(body.run(l.approvals), { style: 'Heading1' });
-  if (view.approvals.length === 0) body.paragraph(body.run(l.noApprovals));
-  else {
-    body.table(
-      [l.signer, l.organisation, l.approvedAt, l.contentHash],
-      view.approvals.map((a) => [
-        a.name,
-        a.organisation,
-        formatExportDateTime(a.approvedAt, l),
-        { text: `${a.contentHash}\n${l.fingerprint}: ${a.fingerprint}`, mono: true },
-      ]),
-      [20, 20, 22, 38],
-    );
-  }
+  approvalsPart(body, view.approvals, l);
   body.paragraph(body.run(`${l.referatId}: ${meta.id}`), { style: 'AgendaDetails' });
 
   const document =

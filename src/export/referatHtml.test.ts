@@ -5,9 +5,10 @@ import { initReferat } from '../core/initReferat';
 import { approvalsArray, bodyFragment, metaMap, newReferatDoc, participantsArray } from '../core/referatDoc';
 import { BLANK_TEMPLATE } from '../core/templates';
 import { referatHtml } from './referatHtml';
+import { richReferatTrust, trustState } from '../../tests/unit/export/trustFixture';
 import { APPROVAL_HASH, DECISION_TEXT, HOSTILE_ACTION, HOSTILE_TITLE, RICH_AGENDA, SECOND_DECISION, richReferatFixture } from '../../tests/unit/support/richReferatFixture';
 
-const html = referatHtml(richReferatFixture(), { lang: 'da' });
+const html = referatHtml(richReferatFixture(), richReferatTrust(), { lang: 'da' });
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 describe('referatHtml', () => {
@@ -85,7 +86,7 @@ describe('referatHtml', () => {
       template: BLANK_TEMPLATE,
       creator: { name: 'A', organisation: 'B', organisationKind: 'kommune' },
     });
-    expect(referatHtml(doc, { lang: 'da' })).toContain('<p>Ingen godkendelser</p>');
+    expect(referatHtml(doc, trustState(), { lang: 'da' })).toContain('<p>Ingen godkendelser</p>');
     // A peer writes values of the wrong type: they read as empty and never throw.
     doc.transact(() => {
       metaMap(doc).set('location', 42);
@@ -98,7 +99,7 @@ describe('referatHtml', () => {
       bodyFragment(doc).insert(0, [item]);
       item.insert(0, [new Y.XmlText('Noget')]);
     });
-    const en = referatHtml(doc, { lang: 'en' });
+    const en = referatHtml(doc, trustState(), { lang: 'en' });
     expect(en.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
     expect(en).toContain('<p>No approvals</p>');
     expect(en).toContain('5 January 2026');

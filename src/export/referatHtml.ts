@@ -1,8 +1,9 @@
 // One referat as a standalone, accessible HTML file: inline styles (screen and print), no script, nothing fetched.
 import type * as Y from 'yjs';
-import type { Approval } from '../core/approvals';
 import type { Participant } from '../core/participants';
 import type { ActionItemInfo } from '../core/structure';
+import type { TrustState } from '../core/trustState';
+import { keyWords, organisationLine, shownOrganisation, uncountedLine, versionWords, type ApprovalReport } from './approvalReport';
 import { escapeMarkup as esc } from './escapeMarkup';
 import { agendaItemDetails, meetingDetails } from './detailLines';
 import { formatExportDate, formatExportDateTime } from './exportDates';
@@ -32,6 +33,8 @@ tbody th { font-weight: normal; }
 .decision-label { font-weight: 700; color: #14532d; margin: 0 0 .25rem; }
 .decision p { margin: .25rem 0; }
 .done { color: #14532d; font-weight: 600; }
+.unconfirmed, .earlier, .not-counted { color: #8a2a00; font-weight: 600; }
+.derivation { color: #404040; font-size: .9rem; }
 .hash { font-family: Consolas, "DejaVu Sans Mono", monospace; font-size: .85em; word-break: break-all; }
 li > p { margin: .2rem 0; }
 blockquote { border-left: 3px solid #8a8a8a; margin: .75rem 0; padding: 0 1rem; color: #333; }
@@ -144,23 +147,44 @@ function participantsTable(people: Participant[], l: ExportLabels): string {
   );
 }
 
-function approvalsTable(approvals: Approval[], l: ExportLabels): string {
-  if (approvals.length === 0) return `<p>${esc(l.noApprovals)}</p>`;
-  const rows = approvals.map(
-    (a) =>
-      `<tr><th scope="row">${esc(a.name)}</th><td>${esc(a.organisation)}</td>` +
-      `<td>${timeHtml(a.approvedAt, formatExportDateTime(a.approvedAt, l))}</td>` +
-      `<td class="hash">${esc(a.fingerprint)}</td><td class="hash">${esc(a.contentHash)}</td></tr>`,
-  );
-  return (
-    `<table class="approvals"><thead><tr>${[l.signer, l.organisation, l.approvedAt, l.fingerprint, l.contentHash].map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead>` +
-    `<tbody>${rows.join('')}</tbody></table>`
-  );
+/** The approvals section: per organisation what holds, the valid approvals, the entries that do not count, and how. */
+function approvalsSection(report: ApprovalReport, l: ExportLabels): string {
+  const parts: string[] = [];
+  if (report.organisations.length > 0) {
+    parts.push(
+      `<p><strong>${esc(l.organisationsToApprove)}:</strong></p>` +
+        `<ul class="organisations">${report.organisations.map((o) => `<li>${esc(organisationLine(o, l))}</li>`).join('')}</ul>`,
+    );
+  }
+  if (report.approvals.length === 0) parts.push(`<p>${esc(l.noApprovals)}</p>`);
+  else {
+    const rows = report.approvals.map(
+      (a) =>
+        `<tr><th scope="row">${esc(a.name)}</th><td>${esc(shownOrganisation(a, l))}</td>` +
+        `<td>${timeHtml(a.approvedAt, formatExportDateTime(a.approvedAt, l))}</td>` +
+        `<td${a.currentVersion ? '' : ' class="earlier"'}>${esc(versionWords(a, l))}</td>` +
+        `<td${a.keyConfirmed ? '' : ' class="unconfirmed"'}>${esc(keyWords(a, l))}</td>` +
+        `<td class="hash">${esc(a.fingerprint)}</td><td class="hash">${esc(a.contentHash)}</td></tr>`,
+    );
+    parts.push(
+      `<table class="approvals"><thead><tr>${[l.signer, l.organisation, l.approvedAt, l.version, l.key, l.fingerprint, l.contentHash].map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead>` +
+        `<tbody>${rows.join('')}</tbody></table>`,
+    );
+  }
+  if (report.uncounted.length > 0) {
+    parts.push(
+      `<p><strong>${esc(l.notCounted)}:</strong></p>` +
+        `<ul class="not-counted">${report.uncounted.map((u) => `<li>${esc(uncountedLine(u, l))}</li>`).join('')}</ul>`,
+    );
+  }
+  parts.push(`<p class="derivation">${esc(l.derivation)}</p>`);
+  return parts.join('\n');
 }
 
-export function referatHtml(doc: Y.Doc, options: ExportOptions): string {
+/** The referat as HTML; `trust` is its trust state checked on this device, which the status and approvals show. */
+export function referatHtml(doc: Y.Doc, trust: TrustState, options: ExportOptions): string {
   const l = exportLabels(options.lang);
-  const view = readReferatView(doc);
+  const view = readReferatView(doc, trust);
   const { meta } = view;
   const title = meta.title.trim() || l.untitled;
   const writer = new HtmlWriter(l);
@@ -180,7 +204,7 @@ ${participantsTable(view.participants, l)}
 ${writer.blocks(view.blocks, 0)}
 <section aria-labelledby="approvals">
 ${writer.heading(2, esc(l.approvals), ' id="approvals"')}
-${approvalsTable(view.approvals, l)}
+${approvalsSection(view.approvals, l)}
 </section>
 </main>
 <footer><p>${esc(l.referatId)}: ${esc(meta.id)}</p></footer>

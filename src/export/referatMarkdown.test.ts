@@ -1,9 +1,10 @@
 // The Markdown export: agenda items as numbered headings, recognisable decisions, task lines, escaped user text.
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdown, referatMarkdown } from './referatMarkdown';
+import { richReferatTrust } from '../../tests/unit/export/trustFixture';
 import { APPROVAL_HASH, DECISION_TEXT, RICH_AGENDA, SECOND_DECISION, richReferatFixture } from '../../tests/unit/support/richReferatFixture';
 
-const md = referatMarkdown(richReferatFixture(), { lang: 'da' });
+const md = referatMarkdown(richReferatFixture(), richReferatTrust(), { lang: 'da' });
 const lines = md.split('\n');
 
 describe('referatMarkdown', () => {
@@ -51,7 +52,7 @@ describe('referatMarkdown', () => {
   });
 
   it('lists the approval with its hash, or says there is none', () => {
-    expect(md).toContain(`| Anne Jensen | Aarhus Kommune | 30. november 2026 kl. 13.15 (CET) | 90FA CAFE A9B1 5566 9854 0F70 C011 7A22 | ${APPROVAL_HASH} |`);
-    expect(referatMarkdown(richReferatFixture(), { lang: 'en' })).toContain('> **Decision:** ');
+    expect(md).toContain(`| Anne Jensen | Aarhus Kommune | 30. november 2026 kl. 13.15 (CET) | gælder den nuværende version | bekræftet nøgle | 90FA CAFE A9B1 5566 9854 0F70 C011 7A22 | ${APPROVAL_HASH} |`);
+    expect(referatMarkdown(richReferatFixture(), richReferatTrust(), { lang: 'en' })).toContain('> **Decision:** ');
   });
 });

@@ -1,5 +1,7 @@
 // One referat as Markdown (CommonMark with GFM tables and task lists); user text is escaped so it stays text.
 import type * as Y from 'yjs';
+import type { TrustState } from '../core/trustState';
+import { keyWords, organisationLine, shownOrganisation, uncountedLine, versionWords, type ApprovalReport } from './approvalReport';
 import { agendaItemDetails, meetingDetails } from './detailLines';
 import { formatExportDateTime } from './exportDates';
 import { exportLabels, type ExportLabels } from './exportLabels';
@@ -117,9 +119,30 @@ function block(b: ViewBlock, depth: number, l: ExportLabels): string {
   }
 }
 
-export function referatMarkdown(doc: Y.Doc, options: ExportOptions): string {
+/** Per organisation what holds, the valid approvals, the entries that do not count, and how the status was derived. */
+function approvalsMarkdown(report: ApprovalReport, l: ExportLabels): string {
+  const list = (lines: string[]) => lines.map((line) => `- ${escapeMarkdown(line)}`).join('\n');
+  const parts: string[] = [];
+  if (report.organisations.length > 0) {
+    parts.push(`**${escapeMarkdown(l.organisationsToApprove)}:**`, list(report.organisations.map((o) => organisationLine(o, l))));
+  }
+  parts.push(
+    report.approvals.length === 0
+      ? escapeMarkdown(l.noApprovals)
+      : table(
+          [l.signer, l.organisation, l.approvedAt, l.version, l.key, l.fingerprint, l.contentHash],
+          report.approvals.map((a) => [a.name, shownOrganisation(a, l), formatExportDateTime(a.approvedAt, l), versionWords(a, l), keyWords(a, l), a.fingerprint, a.contentHash]),
+        ),
+  );
+  if (report.uncounted.length > 0) parts.push(`**${escapeMarkdown(l.notCounted)}:**`, list(report.uncounted.map((u) => uncountedLine(u, l))));
+  parts.push(`*${escapeMarkdown(l.derivation)}*`);
+  return parts.join('\n\n');
+}
+
+/** The referat as Markdown; `trust` is its trust state checked on this device, which the status and approvals show. */
+export function referatMarkdown(doc: Y.Doc, trust: TrustState, options: ExportOptions): string {
   const l = exportLabels(options.lang);
-  const view = readReferatView(doc);
+  const view = readReferatView(doc, trust);
   const { meta } = view;
   const sections = [
     `# ${escapeMarkdown(meta.title.trim() || l.untitled)}`,
@@ -136,12 +159,7 @@ export function referatMarkdown(doc: Y.Doc, options: ExportOptions): string {
         ),
     blocks(view.blocks, 0, l),
     `## ${escapeMarkdown(l.approvals)}`,
-    view.approvals.length === 0
-      ? escapeMarkdown(l.noApprovals)
-      : table(
-          [l.signer, l.organisation, l.approvedAt, l.fingerprint, l.contentHash],
-          view.approvals.map((a) => [a.name, a.organisation, formatExportDateTime(a.approvedAt, l), a.fingerprint, a.contentHash]),
-        ),
+    approvalsMarkdown(view.approvals, l),
     `${escapeMarkdown(l.referatId)}: ${escapeMarkdown(meta.id)}`,
   ];
   return `${sections.filter((s) => s !== '').join('\n\n')}\n`;

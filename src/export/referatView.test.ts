@@ -7,6 +7,7 @@ import { bodyFragment, newReferatDoc } from '../core/referatDoc';
 import { readStructure } from '../core/structure';
 import { agendaItemElement } from '../core/templateUpdate';
 import { readReferatView, type TextRun, type ViewBlock } from './referatView';
+import { richReferatTrust, trustState } from '../../tests/unit/export/trustFixture';
 import { richReferatFixture } from '../../tests/unit/support/richReferatFixture';
 
 function el(name: string, children: Array<Y.XmlElement | Y.XmlText> = [], attrs: Record<string, unknown> = {}): Y.XmlElement {
@@ -43,7 +44,7 @@ describe('readReferatView', () => {
   it('has every agenda item, decision and action item of core/structure.ts, in its order, for the rich referat', () => {
     const doc = richReferatFixture();
     const s = readStructure(doc);
-    const view = readReferatView(doc);
+    const view = readReferatView(doc, richReferatTrust());
     const fromCore = [
       ...s.agendaItems.map((a) => `agenda ${a.number} ${a.title}`),
       ...s.decisions.map((d) => `decision ${d.text}`),
@@ -51,7 +52,8 @@ describe('readReferatView', () => {
     ].toSorted();
     expect(structured(view.blocks).toSorted()).toEqual(fromCore);
     expect(view.seriesName).toBe('Driftsmøder 2026');
-    expect(view.approvals.map((a) => a.id)).toEqual(['ap1']);
+    expect(view.approvals.approvals.map((a) => a.name)).toEqual(['Anne Jensen']);
+    expect(view.approvals.status).toBe('proposed');
   });
 
   it('stays in step with core when a peer nests structured nodes oddly', () => {
@@ -67,7 +69,7 @@ describe('readReferatView', () => {
         agendaItemElement('last', 'Sidste punkt'),
       ]);
     });
-    const view = readReferatView(doc);
+    const view = readReferatView(doc, trustState());
     expect(structured(view.blocks)).toEqual([
       'action I et afsnit owner-p1',
       'agenda 1 Indlejret punkt',
@@ -89,13 +91,13 @@ describe('readReferatView', () => {
       for (const href of hrefs) text.insert(text.length, `[${href.trim()}]`, { link: { href } });
       text.insert(text.length, 'fed', { 'bold--AbCd1234': {}, link: null });
     });
-    const runs = (readReferatView(doc).blocks[0] as { inlines: TextRun[] }).inlines;
+    const runs = (readReferatView(doc, trustState()).blocks[0] as { inlines: TextRun[] }).inlines;
     expect(runs.map((r) => r.href)).toEqual(['https://kommune.dk/a%20b', 'mailto:it@kommune.dk', null, null, null, null, null]);
     expect(runs.at(-1)).toMatchObject({ text: 'fed', bold: true, href: null });
   });
 
   it('reads an empty document without throwing', () => {
-    const view = readReferatView(newReferatDoc());
+    const view = readReferatView(newReferatDoc(), trustState());
     expect(view.blocks).toEqual([]);
     expect(view.participants).toEqual([]);
     expect(view.meta.title).toBe('');

@@ -1,12 +1,13 @@
 // A referat read into a plain tree (meeting details, participants, body blocks, approvals) that every exporter renders.
 import * as Y from 'yjs';
-import { readApprovals, type Approval } from '../core/approvals';
 import { ACTION_ITEM, AGENDA_ITEM, AGENDA_TITLE, DECISION } from '../core/bodyNodes';
 import { readMeta, type ReferatMeta } from '../core/meta';
 import { readParticipants, type Participant } from '../core/participants';
 import { bodyFragment, metaMap } from '../core/referatDoc';
 import { isAllowedLinkUrl } from '../core/safeLinkUrl';
 import { readStructure, type ActionItemInfo, type AgendaItemInfo, type DecisionInfo } from '../core/structure';
+import type { TrustState } from '../core/trustState';
+import { approvalReport, type ApprovalReport } from './approvalReport';
 
 /** A run of text with its marks; `href` is set only for an allowed link (http, https, mailto), normalised as a URL. */
 export interface TextRun {
@@ -37,12 +38,14 @@ export type ViewBlock =
   | { kind: 'actionItems'; items: ActionItemInfo[] };
 
 export interface ReferatView {
+  /** `meta.status` as stored is any peer's claim: exports show `approvals.status`, derived on this device. */
   meta: ReferatMeta;
   /** The meeting series' name, or '' when the referat is not in one. */
   seriesName: string;
   participants: Participant[];
   blocks: ViewBlock[];
-  approvals: Approval[];
+  /** The status and approvals as checked on this device (approvalReport.ts), never the stored entries unchecked. */
+  approvals: ApprovalReport;
 }
 
 type XmlChild = Y.XmlElement | Y.XmlText | Y.XmlHook;
@@ -206,14 +209,15 @@ function plainBlocks(el: Y.XmlElement): ViewBlock[] {
   return out.filter((b) => b.kind !== 'paragraph' || b.inlines.length > 0);
 }
 
-export function readReferatView(doc: Y.Doc): ReferatView {
+/** Reads the referat; `trust` is its trust state checked on this device (core/checkTrust.ts), computed by the caller. */
+export function readReferatView(doc: Y.Doc, trust: TrustState): ReferatView {
   const seriesName = metaMap(doc).get('seriesName');
   return {
     meta: readMeta(doc),
     seriesName: typeof seriesName === 'string' ? seriesName.slice(0, 500) : '',
     participants: readParticipants(doc),
     blocks: new BodyReader(doc).blocks(bodyFragment(doc)),
-    approvals: readApprovals(doc),
+    approvals: approvalReport(trust),
   };
 }
 

@@ -4,9 +4,11 @@ import { createTestSigner } from '../../tests/unit/support/testSigner';
 import { readSignedApprovals } from '../core/approvals';
 import { approve, ContentChangedError } from '../core/approve';
 import { contentHash } from '../core/canonicalContent';
+import { keyFingerprint } from '../core/fingerprint';
 import { setTitle } from '../core/meta';
 import { addParticipant, readParticipants } from '../core/participants';
 import type { Profile } from '../core/profile';
+import { confirmKey } from '../storage/knownKeys';
 import { createLibraryDatabase, type LibraryDatabase } from '../storage/libraryDatabase';
 import { approveReferat, prepareApproval } from './approveReferat';
 import { createReferat } from './createReferat';
@@ -56,10 +58,15 @@ describe('approveReferat', () => {
     await s.reindex();
     expect((await db.referater.get(s.id))?.status).toBe('proposed');
 
-    // The vendor's approval (signed on their device) arrives: the index says approved.
-    await approve(s.doc, BO, await createTestSigner('ECDSA-P256'));
+    // The vendor's approval (signed on their device) arrives: it counts only once this device has confirmed their key.
+    const vendor = await createTestSigner('ECDSA-P256');
+    await approve(s.doc, BO, vendor);
+    await s.reindex();
+    expect((await db.referater.get(s.id))?.status).toBe('proposed');
+    await confirmKey(db, { fingerprint: await keyFingerprint(vendor.publicKey), ...BO, confirmedBy: 'phone' });
     await s.reindex();
     expect((await db.referater.get(s.id))?.status).toBe('approved');
+    expect(readSignedApprovals(s.doc).map((x) => x.members.participantId)).toEqual([readParticipants(s.doc)[0]?.id, '-']);
     setTitle(s.doc, 'Styregruppemøde, rettet');
     await s.reindex();
     expect((await db.referater.get(s.id))?.status).toBe('proposed');

@@ -3,6 +3,7 @@ import { approve } from '../core/approve';
 import type { SignedApproval } from '../core/approvals';
 import { contentHash } from '../core/canonicalContent';
 import { linkOwnParticipant } from '../core/participantKeys';
+import { readParticipants } from '../core/participants';
 import type { Profile } from '../core/profile';
 import type { LibraryDatabase } from '../storage/libraryDatabase';
 import { loadLocalIdentity } from './localIdentity';
@@ -34,5 +35,6 @@ export async function approveReferat(
 ): Promise<SignedApproval> {
   const local = await loadLocalIdentity(db, profile);
   linkOwnParticipant(session.doc, local.me);
-  return approve(session.doc, profile, local.identity, { expectedHash: confirmedHash, now });
+  const participantId = readParticipants(session.doc).find((p) => p.fingerprint === local.me.fingerprint)?.id;
+  return approve(session.doc, profile, local.identity, { expectedHash: confirmedHash, now, participantId });
 }

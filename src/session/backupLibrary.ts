@@ -3,7 +3,8 @@
 import * as Y from 'yjs';
 import { readMeta } from '../core/meta';
 import { encodeReferatFile } from '../core/referatFile';
-import { BACKUP_INDEX_PATH, BACKUP_VERSION, backupFilePath, backupIndexJson, type BackupEntry } from '../export/backupIndex';
+import { sha256Hex } from '../core/sha256';
+import { BACKUP_INDEX_PATH, BACKUP_VERSION, backupFilePath, backupIndexJson, signBackupIndex, type BackupEntry } from '../export/backupIndex';
 import { ZipWriter, type ZipSink } from '../export/zipWriter';
 import type { LibraryDatabase } from '../storage/libraryDatabase';
 import { storedDocIds } from '../storage/storedDocIds';
@@ -40,12 +41,14 @@ export async function backupLibrary(
         docId: id, title, sender, signer: local.identity, stateVector: Y.encodeStateVector(doc), base: null, update: Y.encodeStateAsUpdate(doc), now,
       });
       await zip.add(backupFilePath(id), file);
-      entries.push({ id, title, file: backupFilePath(id), trashed: trashed.has(id) });
+      entries.push({ id, title, file: backupFilePath(id), trashed: trashed.has(id), sha256: sha256Hex(file) });
       options.onProgress?.({ done: entries.length, total: ids.length });
     }
     options.signal?.throwIfAborted();
     const index = { backupVersion: BACKUP_VERSION, createdAt: now.toISOString(), device: { name: local.me.name, organisation: local.me.organisation, fingerprint: local.me.fingerprint }, referater: entries };
-    await zip.add(BACKUP_INDEX_PATH, new TextEncoder().encode(backupIndexJson(index)));
+    // Signed with the device key: a restore trusts the signers in it only when it knows this key (restoreLibrary.ts).
+    const signed = await signBackupIndex(index, local.identity);
+    await zip.add(BACKUP_INDEX_PATH, new TextEncoder().encode(backupIndexJson(signed)));
     return { count: entries.length, bytes: await zip.finish() };
   } catch (e) {
     zip.abort();

@@ -1,12 +1,19 @@
-// Builds the aktindsigt package of chosen referater from this device's library, signed with this device's key.
-import { buildAktindsigtPackage, type AktindsigtPackageResult, type PackageProgress } from '../export/aktindsigtPackage';
+// Builds the aktindsigt package of chosen referater from this device's library, signed with this device's key; each
+// referat's status and approvals are checked against this device's known keys (one directory for the whole package).
+import type * as Y from 'yjs';
+import type { KeyDirectory } from '../core/knownKey';
+import { buildAktindsigtPackage, type AktindsigtPackageResult, type PackageProgress, type PackageReferat } from '../export/aktindsigtPackage';
 import type { ExportLanguage } from '../export/exportOptions';
 import type { PackageSelection } from '../export/packageSelection';
 import type { ZipSink } from '../export/zipWriter';
+import { loadKeyDirectory } from '../storage/knownKeys';
+import type { LibraryDatabase } from '../storage/libraryDatabase';
 import type { LocalIdentity } from './localIdentity';
+import { referatTrustWith } from './referatTrust';
 import { storedReferater } from './storedReferater';
 
 export interface LibraryPackageInput {
+  db: LibraryDatabase;
   ids: readonly string[];
   selection: PackageSelection;
   includeHistory: boolean;
@@ -18,9 +25,15 @@ export interface LibraryPackageInput {
   now?: Date;
 }
 
-export function buildLibraryPackage(input: LibraryPackageInput): Promise<AktindsigtPackageResult> {
+/** Each referat with its trust state, checked while it is open. */
+export async function* withTrust(source: AsyncIterable<{ id: string; doc: Y.Doc }>, dir: KeyDirectory, now?: Date): AsyncGenerator<PackageReferat> {
+  for await (const r of source) yield { ...r, trust: await referatTrustWith(r.doc, dir, now) };
+}
+
+export async function buildLibraryPackage(input: LibraryPackageInput): Promise<AktindsigtPackageResult> {
+  const dir = await loadKeyDirectory(input.db);
   return buildAktindsigtPackage({
-    referater: storedReferater(input.ids),
+    referater: withTrust(storedReferater(input.ids), dir, input.now),
     total: input.ids.length,
     sink: input.sink,
     lang: input.lang,

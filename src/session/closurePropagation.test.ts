@@ -1,6 +1,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { approvedByBoth, trustStatus } from '../../tests/unit/support/approvedByBoth';
 import { actionItemElement } from '../core/actionItemElement';
+import { contentHash } from '../core/canonicalContent';
+import { seriesOf } from '../core/carryForward';
 import { readStructure, findAgendaItem, setActionItemDone } from '../core/structure';
 import { createLibraryDatabase } from '../storage/libraryDatabase';
 import { installClosurePropagation } from './closurePropagation';
@@ -45,6 +48,39 @@ describe('closing a carried item closes it at its origin', () => {
     await expect.poll(() => doneIn(first)).toEqual([true]);
     const s1again = await open(db, first);
     expect(readStructure(s1again.doc).actionItems.map((a) => a.done)).toEqual([true]);
+    await s1again.close();
+    db.close();
+  });
+
+  it('"Næste møde" and closing the carried item leave the approved first referat approved', async () => {
+    const db = createLibraryDatabase();
+    await db.delete();
+    await db.open();
+    installClosurePropagation(db);
+    const first = await createReferat(db, profile, { title: 'Styregruppe', date: '2026-01-10' });
+    const s1 = await open(db, first);
+    findAgendaItem(s1.doc, (t) => t === 'Status')?.insert(1, [
+      actionItemElement({ id: 'orig', owner: 'Bo', ownerOrganisation: 'Systemhuset', due: '', done: false, originDoc: '', originItem: '' }, 'Opdatér vejledning'),
+    ]);
+    const dir = await approvedByBoth(s1.doc);
+    const hash = contentHash(s1.doc);
+    expect(await trustStatus(s1.doc, dir)).toBe('approved');
+    const second = (await createNextMeeting(db, s1, profile, { date: '2026-02-10', authorFingerprint: 'F' })).id;
+    expect(contentHash(s1.doc)).toBe(hash);
+    await s1.close();
+    expect((await db.referater.get(first))?.seriesId).toBe((await db.referater.get(second))?.seriesId);
+
+    const s2 = await open(db, second);
+    setActionItemDone(s2.doc, readStructure(s2.doc).actionItems[0]?.id ?? '', true);
+    await s2.reindex();
+    await s2.close();
+    await expect.poll(async () => (await db.referater.get(first))?.actionItems.map((a) => a.done)).toEqual([true]);
+
+    const s1again = await open(db, first);
+    expect(contentHash(s1again.doc)).toBe(hash);
+    expect(await trustStatus(s1again.doc, dir)).toBe('approved');
+    expect(readStructure(s1again.doc).actionItems).toMatchObject([{ id: 'orig', done: true, doneFollowUp: true }]);
+    expect(seriesOf(s1again.doc)?.seriesName).toBe('Styregruppe');
     await s1again.close();
     db.close();
   });

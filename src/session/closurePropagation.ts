@@ -1,6 +1,7 @@
 // Closing a carried-forward action item closes it at its origin too: whenever an index row changes (an edit,
 // live sync, an import), its done items that came from an earlier referat are ticked off there as well.
-// The origin then changes and is reindexed, so a chain of meetings closes back to the first one.
+// The origin then changes and is reindexed, so a chain of meetings closes back to the first one. The origin is
+// ticked in its `followUp` map (setActionItemDoneIn), never in its signed body, so its approvals keep holding.
 import type { LibraryDatabase } from '../storage/libraryDatabase';
 import { setActionItemDoneIn } from './setActionItemDoneIn';
 

@@ -1,6 +1,7 @@
 // "Næste møde": creates the next referat in a series from an open one, with its open action items carried over.
 import { carryForward, seriesOf } from '../core/carryForward';
 import { recordAuthorship } from '../core/authorship';
+import { signClaim, writeClaim } from '../core/clientClaims';
 import { initReferat } from '../core/initReferat';
 import { readMeta } from '../core/meta';
 import type { Profile } from '../core/profile';
@@ -10,6 +11,7 @@ import { TEMPLATES, STANDARD_TEMPLATE } from '../core/templates';
 import { projectIndexRow } from './projectIndexRow';
 import { docDatabaseName } from '../storage/docDatabaseName';
 import { DocStore } from '../storage/docStore';
+import { loadIdentity } from '../storage/identityKeys';
 import type { LibraryDatabase } from '../storage/libraryDatabase';
 import type { ReferatSession } from './referatSession';
 
@@ -30,6 +32,8 @@ export async function createNextMeeting(
   const id = newReferatId();
   const doc = newReferatDoc();
   recordAuthorship(doc, opts.authorFingerprint);
+  // The creator's client id is claimed with the device key (core/clientClaims.ts), so its writing is verified.
+  writeClaim(doc, await signClaim(await loadIdentity(db), doc.clientID, id));
   initReferat(doc, {
     id,
     title: seriesOf(previous.doc)?.seriesName || prevMeta.title,

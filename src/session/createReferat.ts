@@ -1,5 +1,6 @@
 // Creates a new referat on this device: its document, seeded once with a template, stored, and indexed.
 import { recordAuthorship } from '../core/authorship';
+import { signClaim, writeClaim } from '../core/clientClaims';
 import { initReferat } from '../core/initReferat';
 import type { Profile } from '../core/profile';
 import { newReferatDoc } from '../core/referatDoc';
@@ -8,6 +9,7 @@ import { STANDARD_TEMPLATE, type Template } from '../core/templates';
 import { projectIndexRow } from './projectIndexRow';
 import { docDatabaseName } from '../storage/docDatabaseName';
 import { DocStore } from '../storage/docStore';
+import { loadIdentity } from '../storage/identityKeys';
 import type { LibraryDatabase } from '../storage/libraryDatabase';
 
 export interface CreateOptions {
@@ -24,6 +26,8 @@ export async function createReferat(db: LibraryDatabase, creator: Profile, opts:
   const id = newReferatId();
   const doc = newReferatDoc();
   if (opts.authorFingerprint) recordAuthorship(doc, opts.authorFingerprint);
+  // The creator's client id is claimed with the device key (core/clientClaims.ts), so its writing is verified.
+  if (opts.authorFingerprint) writeClaim(doc, await signClaim(await loadIdentity(db), doc.clientID, id));
   initReferat(doc, {
     id,
     title: opts.title,

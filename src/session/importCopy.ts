@@ -1,7 +1,8 @@
 // Imports a `.referat` file: decoded and verified in a worker against this device's copy, then applied in one
 // transaction, or not at all. Idempotent: a file already included changes nothing and says so.
 import * as Y from 'yjs';
-import { authorOfClient } from '../core/authorship';
+import { verifiedAuthorOfClient } from '../core/authorship';
+import { checkClaims } from '../core/clientClaims';
 import { base64ToBytes } from '../core/base64';
 import { readParticipants } from '../core/participants';
 import { TEMPLATE_CLIENT_ID } from '../core/templateUpdate';
@@ -16,6 +17,7 @@ import type { LibraryDatabase } from '../storage/libraryDatabase';
 import { storedDocIds } from '../storage/storedDocIds';
 import { decodeFileInWorker, type DecodeFileOptions } from '../sync/decodeFileInWorker';
 import type { FileImportErrorCode } from '../sync/fileImportDecode';
+import { receiverFacts } from '../sync/receiverFacts';
 import { openReferatSession, type ReferatSession } from './referatSession';
 
 export interface Sender {
@@ -27,12 +29,14 @@ export interface Sender {
 export interface AuthorChanges {
   /** The author's name, or null when the change was made by a client with no recorded author. */
   name: string | null;
+  /** True when a verified claim binds the changes' client ids to the author's key; otherwise the name is only what the copy says. */
+  verified: boolean;
   count: number;
 }
 
 export type ImportOutcome =
-  | { kind: 'imported'; docId: string; title: string; sender: Sender; isNew: boolean; changes: AuthorChanges[] }
-  | { kind: 'alreadyIncluded'; docId: string; title: string; sender: Sender }
+  | { kind: 'imported'; docId: string; title: string; sender: Sender; isNew: boolean; changes: AuthorChanges[]; signerUnknown?: true }
+  | { kind: 'alreadyIncluded'; docId: string; title: string; sender: Sender; signerUnknown?: true }
   | { kind: 'unknownSigner'; docId: string; title: string; sender: Sender }
   | { kind: 'incomplete'; docId: string; title: string; sender: Sender; missingFrom: number }
   | { kind: 'error'; code: FileImportErrorCode; detail: string };
@@ -42,23 +46,28 @@ export interface ImportOptions {
   expectedDocId?: string | null;
   /** The user confirmed an unknown signer: import, and remember the key. */
   trustUnknownSigner?: boolean;
+  /** Merge a file from an unknown signer without asking, and without remembering the key (a restore that trusts nobody new). */
+  mergeUnknownSigner?: boolean;
   ownFingerprint: string;
   worker?: DecodeFileOptions;
 }
 
 const senderOf = (h: ReferatFileHeader): Sender => ({ name: h.sender.name, organisation: h.sender.organisation, fingerprint: h.sender.fingerprint });
 
-function describeAuthors(doc: Y.Doc, byClient: Array<{ client: number; count: number }>): AuthorChanges[] {
+function describeAuthors(doc: Y.Doc, owners: ReadonlyMap<number, string>, byClient: Array<{ client: number; count: number }>): AuthorChanges[] {
   const names = new Map(readParticipants(doc).filter((p) => p.fingerprint).map((p) => [p.fingerprint, p.name]));
-  const totals = new Map<string | null, number>();
+  const totals = new Map<string, AuthorChanges>();
   for (const { client, count } of byClient) {
     // The template is nobody's writing: it is seeded identically on every device.
     if (client === TEMPLATE_CLIENT_ID) continue;
-    const fp = authorOfClient(doc, client);
-    const name = fp ? (names.get(fp) ?? fp) : null;
-    totals.set(name, (totals.get(name) ?? 0) + count);
+    const { fingerprint, verified } = verifiedAuthorOfClient(doc, owners, client);
+    const name = fingerprint ? (names.get(fingerprint) ?? fingerprint) : null;
+    const key = `${verified}:${name}`;
+    const row = totals.get(key) ?? { name, verified, count: 0 };
+    row.count += count;
+    totals.set(key, row);
   }
-  return [...totals].map(([name, count]) => ({ name, count })).toSorted((a, b) => b.count - a.count);
+  return [...totals.values()].toSorted((a, b) => b.count - a.count);
 }
 
 export async function importCopy(db: LibraryDatabase, bytes: Uint8Array, opts: ImportOptions): Promise<ImportOutcome> {
@@ -84,25 +93,28 @@ export async function importCopy(db: LibraryDatabase, bytes: Uint8Array, opts: I
   }
   try {
     const currentState = session ? Y.encodeStateAsUpdate(session.doc) : null;
-    const result = await decodeFileInWorker({ fileBytes: bytes, currentState, expectedDocId: docId }, opts.worker);
+    // The authorship gate needs this copy's claims, verified here (the worker only compares).
+    const receiver = session ? receiverFacts(session.doc, await checkClaims(session.doc), opts.ownFingerprint) : undefined;
+    const result = await decodeFileInWorker({ fileBytes: bytes, currentState, expectedDocId: docId, ...(receiver ? { receiver } : {}) }, opts.worker);
     if (result.kind === 'error') return result;
     const title = result.header.title;
     if (result.kind === 'incomplete') {
       return { kind: 'incomplete', docId, title, sender, missingFrom: result.missing.length };
     }
-    if (!known && !opts.trustUnknownSigner && result.header.sender.fingerprint !== opts.ownFingerprint) {
-      return { kind: 'unknownSigner', docId, title, sender };
-    }
-    if (!known) await trustSigner(db, sender.fingerprint);
+    const unknown = !known && !opts.trustUnknownSigner && result.header.sender.fingerprint !== opts.ownFingerprint;
+    if (unknown && !opts.mergeUnknownSigner) return { kind: 'unknownSigner', docId, title, sender };
+    const flag = unknown ? { signerUnknown: true as const } : {};
+    if (!known && !unknown) await trustSigner(db, sender.fingerprint);
     const theirs = base64ToBytes(result.header.stateVector);
     const remember = async () => {
-      if (theirs && sender.fingerprint !== opts.ownFingerprint) {
+      // A ledger row makes its party a known signer (knownSigners.ts): none for a signer merged without trust.
+      if (theirs && !unknown && sender.fingerprint !== opts.ownFingerprint) {
         await recordHeld(db, docId, { ...sender, organisationKind: result.header.sender.organisationKind }, theirs, 'file');
       }
     };
     if (result.kind === 'alreadyIncluded') {
       await remember();
-      return { kind: 'alreadyIncluded', docId, title, sender };
+      return { kind: 'alreadyIncluded', docId, title, sender, ...flag };
     }
     if (!session) {
       // A referat new to this device: its database is made only now that the file is known to be good.
@@ -115,7 +127,7 @@ export async function importCopy(db: LibraryDatabase, bytes: Uint8Array, opts: I
     Y.applyUpdate(session.doc, result.newUpdate, 'file-import');
     await session.reindex();
     await remember();
-    return { kind: 'imported', docId, title, sender, isNew: result.isNewDocument, changes: describeAuthors(session.doc, result.changesByClient) };
+    return { kind: 'imported', docId, title, sender, isNew: result.isNewDocument, changes: describeAuthors(session.doc, (await checkClaims(session.doc)).owners, result.changesByClient), ...flag };
   } finally {
     await session?.close();
   }

@@ -1,21 +1,43 @@
-// A live co-editing session for one open referat: WebRTC sync, presence with organisation colours, and
-// the copy ledger fed by what each live peer announces. Loaded only when a live session starts.
+// A live co-editing session for one open referat: WebRTC sync, presence with organisation colours, each peer's
+// proof of its key (core/peerProof.ts), divergence between copies, and the copy ledger, fed only by proven peers.
+// Loaded only when a live session starts.
 import { Awareness, removeAwarenessStates } from 'y-protocols/awareness';
-import * as Y from 'yjs';
 import { base64ToBytes, bytesToBase64 } from '../core/base64';
+import { canonicalJson } from '../core/canonicalContent';
+import { copiesDiverge, copyState, type CopyState } from '../core/divergence';
 import { linkOwnParticipant, type KeyedProfile } from '../core/participantKeys';
+import { MAX_PROOFS, newNonce, parseLiveProofs, signPeerProof, verifyPeerProof } from '../core/peerProof';
 import { organisationColor, parsePresence, type Presence } from '../core/presence';
+import { publicKeyJwk, type SignatureAlgorithm } from '../core/publicKeyJwk';
 import { recordHeld } from '../storage/copyLedger';
 import type { LibraryDatabase } from '../storage/libraryDatabase';
 import type { LiveSettings } from '../storage/liveSettings';
-import { startLive, type LiveStatus } from '../sync/webrtcLive';
+import { startLive, type LiveStatus, type RejectedPeer } from '../sync/webrtcLive';
 import type { Invitation } from './invite';
 import type { ReferatSession } from './referatSession';
 
 const ANNOUNCE_MS = 1000;
+/** Verdicts remembered at most; a peer changing its presence endlessly only costs verifications, not memory. */
+const MAX_VERDICTS = 512;
+/** Refused peers kept for display. */
+const MAX_REJECTED = 20;
+
+/** Where a peer's proof stands: none for my nonce yet, being checked, proven, or given and refused. */
+export type PeerProofState = 'none' | 'checking' | 'proven' | 'failed';
 
 export interface PeerPresence extends Presence {
   clientId: number;
+  /** The peer signed this session's nonce with the key its fingerprint names (core/peerProof.ts). */
+  proven: boolean;
+  proof: PeerProofState;
+  /** Proven, and holding the same changes as this copy while showing different content (core/divergence.ts). */
+  diverged: boolean;
+}
+
+/** This device's key, to answer the other peers' nonces. */
+export interface PeerSigner {
+  algorithm: SignatureAlgorithm;
+  sign(data: Uint8Array): Promise<Uint8Array>;
 }
 
 export interface LiveSession {
@@ -24,8 +46,10 @@ export interface LiveSession {
   readonly user: { name: string; color: string };
   status(): LiveStatus;
   onStatus(listener: (s: LiveStatus) => void): () => void;
-  /** Everyone else in the session right now, as they announce themselves (validated). */
+  /** Everyone else in the session right now, as they announce themselves (validated), each proven or not. */
   peers(): PeerPresence[];
+  /** Peers the authorship gate disconnected (sync/authorshipGate.ts), newest last; reported with onPeers. */
+  rejected(): RejectedPeer[];
   onPeers(listener: () => void): () => void;
   stop(): void;
 }
@@ -36,20 +60,31 @@ export function startLiveSession(
   invitation: Invitation,
   me: KeyedProfile,
   settings: LiveSettings,
+  signer: PeerSigner,
 ): LiveSession {
   const { doc } = session;
   const awareness = new Awareness(doc);
   const color = organisationColor(me.organisation);
   const user = { name: me.name, color };
-  const announce = () =>
-    awareness.setLocalStateField('presence', {
-      name: me.name,
-      organisation: me.organisation,
-      organisationKind: me.organisationKind,
-      fingerprint: me.fingerprint,
-      color,
-      stateVector: bytesToBase64(Y.encodeStateVector(doc)),
-    } satisfies Presence);
+  const nonce = newNonce();
+  const identity = {
+    name: me.name,
+    organisation: me.organisation,
+    organisationKind: me.organisationKind,
+    fingerprint: me.fingerprint,
+    algorithm: signer.algorithm,
+    publicKey: publicKeyJwk(me.publicKey, signer.algorithm),
+    color,
+  };
+  let mine: CopyState = copyState(doc);
+  const presence = (): Presence => ({ ...identity, ...mine });
+  let stopped = false;
+
+  const announce = () => {
+    mine = copyState(doc);
+    awareness.setLocalStateField('presence', presence());
+  };
+  awareness.setLocalStateField('nonce', nonce);
   announce();
   linkOwnParticipant(doc, me);
 
@@ -62,20 +97,67 @@ export function startLiveSession(
   };
   doc.on('update', onUpdate);
 
+  // My answers to the other peers' nonces, by their awareness client id.
+  const answered = new Map<number, { nonce: string; proof: string }>();
+  const signing = new Set<string>();
+  const publishProofs = () =>
+    awareness.setLocalStateField('proofs', Object.fromEntries([...answered].map(([id, a]) => [String(id), a.proof])));
+  const answer = (clientId: number, peerNonce: string) => {
+    const job = `${clientId} ${peerNonce}`;
+    if (answered.get(clientId)?.nonce === peerNonce || signing.has(job)) return;
+    if (!answered.has(clientId) && answered.size >= MAX_PROOFS) return;
+    signing.add(job);
+    void signPeerProof(signer, invitation.roomId, peerNonce, awareness.clientID, presence())
+      .then((proof) => {
+        if (stopped) return;
+        answered.set(clientId, { nonce: peerNonce, proof });
+        publishProofs();
+      })
+      .catch(() => undefined)
+      .finally(() => signing.delete(job));
+  };
+
+  // Whether a peer proved its key, by everything the verdict depends on; null while it is being checked.
+  const verdicts = new Map<string, boolean | null>();
+  const proofState = (clientId: number, p: Presence, proof: Uint8Array | undefined): PeerProofState => {
+    if (!proof) return 'none';
+    const key = canonicalJson([clientId, p.fingerprint, p.algorithm, p.publicKey, p.name, p.organisation, p.organisationKind, bytesToBase64(proof)]);
+    const verdict = verdicts.get(key);
+    if (verdict !== undefined) return verdict === null ? 'checking' : verdict ? 'proven' : 'failed';
+    if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
+    verdicts.set(key, null);
+    void verifyPeerProof(p, clientId, proof, invitation.roomId, nonce).then((ok) => {
+      verdicts.set(key, ok);
+      if (!stopped) onAwareness();
+    });
+    return 'checking';
+  };
+
   let peerList: PeerPresence[] = [];
   const peerListeners = new Set<() => void>();
   const onAwareness = () => {
     const next: PeerPresence[] = [];
-    for (const [clientId, state] of awareness.getStates()) {
+    const states = awareness.getStates();
+    for (const [clientId, state] of states) {
       if (clientId === awareness.clientID) continue;
       const p = parsePresence(state);
       if (!p) continue;
-      next.push({ ...p, clientId });
+      const { nonce: theirNonce, proofs } = parseLiveProofs(state);
+      if (theirNonce) answer(clientId, theirNonce);
+      const proof = proofState(clientId, p, proofs.get(awareness.clientID));
+      const proven = proof === 'proven';
+      next.push({ ...p, clientId, proven, proof, diverged: proven && copiesDiverge(mine, p) });
       const sv = base64ToBytes(p.stateVector);
-      if (sv && p.fingerprint !== me.fingerprint) {
+      // Only a peer that proved its key gets a ledger row: a made-up fingerprint writes nothing.
+      if (proven && sv && p.fingerprint !== me.fingerprint) {
         void recordHeld(db, session.id, p, sv, 'live').catch(() => undefined);
       }
     }
+    let gone = false;
+    for (const id of answered.keys()) {
+      if (!states.has(id)) gone = answered.delete(id) || gone;
+    }
+    if (gone) publishProofs();
     peerList = next;
     for (const l of peerListeners) l();
   };
@@ -88,6 +170,11 @@ export function startLiveSession(
     iceServers: settings.iceServers,
     awareness,
   });
+  let rejectedList: RejectedPeer[] = [];
+  const offRejected = connection.onRejectedPeer((p) => {
+    rejectedList = [...rejectedList, p].slice(-MAX_REJECTED);
+    for (const l of peerListeners) l();
+  });
 
   return {
     invitation,
@@ -96,11 +183,14 @@ export function startLiveSession(
     status: () => connection.status(),
     onStatus: (l) => connection.onStatus(l),
     peers: () => peerList,
+    rejected: () => rejectedList,
     onPeers(listener) {
       peerListeners.add(listener);
       return () => peerListeners.delete(listener);
     },
     stop() {
+      stopped = true;
+      offRejected();
       if (announceTimer) clearTimeout(announceTimer);
       doc.off('update', onUpdate);
       awareness.off('change', onAwareness);

@@ -2,6 +2,7 @@
 // library index kept in step with every change.
 import type * as Y from 'yjs';
 import { recordAuthorship } from '../core/authorship';
+import { signClaim, writeClaim, type ClientClaim } from '../core/clientClaims';
 import { docFormatVersion, migrateDoc, type DocFormatState } from '../core/migrateDoc';
 import { isLongText, previewLines } from '../core/longText';
 import { readMeta } from '../core/meta';
@@ -10,6 +11,7 @@ import { isReferatId } from '../core/referatId';
 import { projectIndexRow } from './projectIndexRow';
 import { docDatabaseName } from '../storage/docDatabaseName';
 import { DocStore, type SaveState } from '../storage/docStore';
+import { loadIdentity } from '../storage/identityKeys';
 import type { LibraryDatabase } from '../storage/libraryDatabase';
 import { storedDocIds } from '../storage/storedDocIds';
 import { readStoredPreview, type StoredPreview } from '../storage/storedPreview';
@@ -98,8 +100,42 @@ export async function openReferatSession(db: LibraryDatabase, id: string, opts: 
 
   let author: string | null = null;
   let authorRecorded = false;
+  // The signed claim of this session's client id (core/clientClaims.ts): signed when the author is set, written at
+  // the first local change (opening writes nothing), and again should Yjs give the document a new client id.
+  let claim: Promise<ClientClaim | null> | null = null;
+  let claimedClient: number | null = null;
+  let changedLocally = false;
+  const prepareClaim = () => {
+    const clientId = doc.clientID;
+    claim = loadIdentity(db)
+      .then((identity) => signClaim(identity, clientId, id))
+      .catch(() => null);
+    return claim;
+  };
+  let closed = false;
+  let claiming: Promise<void> = Promise.resolve();
+  const claimIfNeeded = () => {
+    if (!author || !changedLocally || closed || claimedClient === doc.clientID) return;
+    const pending = claim ?? prepareClaim();
+    claiming = pending.then((signed) => {
+      if (signed === null || closed || claimedClient === doc.clientID) return;
+      if (signed.clientId !== doc.clientID) {
+        // Yjs gave this document a new client id (another client used the old one): claim the new one.
+        if (claim === pending) {
+          void prepareClaim();
+          claimIfNeeded();
+        }
+        return;
+      }
+      claimedClient = doc.clientID;
+      writeClaim(doc, signed);
+    });
+  };
   const onAfterTransaction = (tr: Y.Transaction) => {
-    if (authorRecorded || !author || !tr.local || tr.changed.size === 0 || tr.origin === store) return;
+    if (!author || !tr.local || tr.changed.size === 0 || tr.origin === store) return;
+    changedLocally = true;
+    claimIfNeeded();
+    if (authorRecorded) return;
     authorRecorded = true;
     recordAuthorship(doc, author);
   };
@@ -111,12 +147,16 @@ export async function openReferatSession(db: LibraryDatabase, id: string, opts: 
     format,
     setAuthor(fingerprint) {
       author = fingerprint;
+      void prepareClaim();
     },
     saveState: () => store.state,
     onSaveState: (l) => store.onStateChange(l),
     retrySave: () => store.retry(),
     reindex,
     async close() {
+      // A claim signed for this session's first change is written before the store closes.
+      await claiming;
+      closed = true;
       doc.off('update', onUpdate);
       doc.off('afterTransaction', onAfterTransaction);
       globalThis.removeEventListener?.('pagehide', onPageHide);

@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { approvedByBoth, trustStatus } from '../../tests/unit/support/approvedByBoth';
 import { actionItemElement } from '../core/actionItemElement';
+import { contentHash } from '../core/canonicalContent';
 import { findAgendaItem, readStructure } from '../core/structure';
 import { createLibraryDatabase, type LibraryDatabase } from '../storage/libraryDatabase';
 import { createReferat } from './createReferat';
@@ -62,5 +64,24 @@ describe('setActionItemDoneIn', () => {
     expect(await setActionItemDoneIn(db, id, 'no-such-item', true)).toBe(false);
     expect(await setActionItemDoneIn(db, '00000000-0000-4000-8000-000000000000', 'item-1', true)).toBe(false);
     expect((await db.referater.get(id))?.actionItems).toEqual(before?.actionItems);
+  });
+
+  it('leaves a referat approved by both parties approved: the tick goes outside the signed content', async () => {
+    const db = await freshDb();
+    const id = await referatWithActionItem(db);
+    const s = await open(db, id);
+    const dir = await approvedByBoth(s.doc);
+    const hash = contentHash(s.doc);
+    expect(await trustStatus(s.doc, dir)).toBe('approved');
+    await s.close();
+
+    expect(await setActionItemDoneIn(db, id, 'item-1', true, { authorFingerprint: 'ABCD EF01', now: new Date('2026-05-01T10:00:00Z') })).toBe(true);
+    const again = await open(db, id);
+    expect(contentHash(again.doc)).toBe(hash);
+    expect(await trustStatus(again.doc, dir)).toBe('approved');
+    expect(readStructure(again.doc).actionItems).toMatchObject([{ id: 'item-1', done: true, doneFollowUp: true }]);
+    expect(again.doc.getMap('followUp').get('item-1')).toEqual({ done: true, at: '2026-05-01T10:00:00.000Z', by: 'ABCD EF01' });
+    await again.close();
+    expect((await db.referater.get(id))?.actionItems).toMatchObject([{ id: 'item-1', done: true }]);
   });
 });

@@ -1,16 +1,18 @@
 // Ticks an action item off (or on again) in a referat that need not be open: opens its session, writes, reindexes, closes.
-import { setActionItemDone } from '../core/structure';
+// The tick goes into the referat's `followUp` map, never its signed body, so its approvals keep holding.
+import { recordActionItemDone } from '../core/structure';
 import type { LibraryDatabase } from '../storage/libraryDatabase';
 import { openReferatSession } from './referatSession';
 
 export interface SetActionItemDoneOptions {
-  /** The writer's key fingerprint, recorded as the author of the change (core/authorship.ts). */
+  /** The writer's key fingerprint, recorded as the author of the change (core/authorship.ts) and in the entry's `by`. */
   authorFingerprint?: string;
+  now?: Date;
 }
 
 /**
- * Sets the `done` attribute of action item `itemId` in referat `docId`. Returns false when there is no such referat or
- * item, or when the referat has a newer format than this app writes (it is never rewritten then). Other tabs that have
+ * Records action item `itemId` of referat `docId` as done (or open) in its `followUp` map (core/followUpState.ts).
+ * Returns false when there is no such referat or item, or when the referat has a newer format than this app writes (it is never rewritten then). Other tabs that have
  * the referat open get the change through the usual tab sync; the library index row is up to date when this resolves.
  */
 export async function setActionItemDoneIn(
@@ -26,7 +28,7 @@ export async function setActionItemDoneIn(
   try {
     if (session.format === 'newer' || session.format === 'empty') return false;
     if (options.authorFingerprint) session.setAuthor(options.authorFingerprint);
-    const found = setActionItemDone(session.doc, itemId, done);
+    const found = recordActionItemDone(session.doc, itemId, done, options.authorFingerprint ?? '', options.now);
     if (found) await session.reindex();
     return found;
   } finally {

@@ -1,5 +1,6 @@
 // The copy ledger: for each referat and each other party, which state they are known to hold (seen live or
-// in a file from them), and what we last sent them in a file (sent, not yet confirmed as held).
+// in a file from them), and what we last sent them in a file (sent, not yet confirmed as held). At most
+// MAX_LEDGER_ROWS parties per referat: a room full of made-up peers cannot fill the device.
 import type { LedgerRow, LibraryDatabase } from './libraryDatabase';
 
 export interface PartyIdentity {
@@ -8,6 +9,9 @@ export interface PartyIdentity {
   organisation: string;
   organisationKind: string;
 }
+
+/** Rows kept per referat; the party seen longest ago (oldest `heldAt`, then `sentAt`) goes first. */
+export const MAX_LEDGER_ROWS = 50;
 
 function sameBytes(a: Uint8Array | null, b: Uint8Array | null): boolean {
   if (!a || !b) return a === b;
@@ -49,13 +53,25 @@ export async function recordHeld(
       heldAt: now,
       heldChannel: channel,
     });
+    await evictBeyondCap(db, docId, party.fingerprint);
   });
+}
+
+/** Deletes the oldest rows of a referat beyond the cap, never the row just written. Inside the caller's transaction. */
+async function evictBeyondCap(db: LibraryDatabase, docId: string, keep: string): Promise<void> {
+  const rows = await db.ledger.where('docId').equals(docId).toArray();
+  if (rows.length <= MAX_LEDGER_ROWS) return;
+  const seen = (r: LedgerRow) => Math.max(r.heldAt ?? 0, r.sentAt ?? 0);
+  const oldest = rows.filter((r) => r.partyId !== keep).toSorted((a, b) => seen(a) - seen(b) || (a.partyId < b.partyId ? -1 : 1));
+  const drop = oldest.slice(0, rows.length - MAX_LEDGER_ROWS);
+  await db.ledger.bulkDelete(drop.map((r): [string, string] => [r.docId, r.partyId]));
 }
 
 export async function recordSent(db: LibraryDatabase, docId: string, party: PartyIdentity, stateVector: Uint8Array, now = Date.now()): Promise<void> {
   await db.transaction('rw', db.ledger, async () => {
     const row = (await db.ledger.get([docId, party.fingerprint])) ?? blank(docId, party);
     await db.ledger.put({ ...row, sentStateVector: stateVector, sentAt: now });
+    await evictBeyondCap(db, docId, party.fingerprint);
   });
 }
 

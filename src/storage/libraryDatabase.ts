@@ -1,6 +1,7 @@
 // The library database (Dexie): the index of referater projected from their documents, per-device state
 // that is never synced (trash), and settings. Bump the version and add an upgrade for every schema change.
 import { Dexie, type EntityTable, type Table } from 'dexie';
+import type { KnownKey } from '../core/knownKey';
 import type { LibraryEntry } from '../core/libraryEntry';
 
 /** Bumped when the projection changes, so indexes built by an older version are rebuilt from the documents. */
@@ -57,6 +58,8 @@ export type LibraryDatabase = Dexie & {
   liveRooms: EntityTable<LiveRoomRow, 'docId'>;
   /** One row per referat that has action items; written with its `referater` row (storage/indexRows.ts). */
   followUps: EntityTable<FollowUpRow, 'id'>;
+  /** The keys this device has confirmed (Kendte nøgler), revoked ones kept; never synced (storage/knownKeys.ts). */
+  knownKeys: EntityTable<KnownKey, 'fingerprint'>;
 };
 
 export const LIBRARY_DB_NAME = 'referat-library';
@@ -74,6 +77,9 @@ export function createLibraryDatabase(options?: { indexedDB: IDBFactory; IDBKeyR
   });
   db.version(3).stores({
     followUps: 'id',
+  });
+  db.version(4).stores({
+    knownKeys: 'fingerprint',
   });
   return db;
 }

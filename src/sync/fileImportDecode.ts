@@ -3,8 +3,11 @@ import * as Y from 'yjs';
 import { parseReferatFile, verifyReferatFile, type ParsedReferatFile } from '../core/referatFile';
 import { ReferatFileError, type ReferatFileErrorCode } from '../core/referatFileError';
 import type { ReferatFileHeader } from '../core/referatFileHeader';
+import { claimRefusal } from './claimRefusal';
+import { divergentClient, structsByClient } from './divergentClient';
 import { metaIdWrites } from './metaIdWrites';
 import { predictIntegration, type IntegrationForecast } from './predictIntegration';
+import { NO_RECEIVER_FACTS, type ReceiverFacts } from './receiverFacts';
 import { coversDeletion, mergeRanges, readUpdateOutline, type DeleteRanges, type UpdateOutline } from './updateOutline';
 
 export interface FileImportInput {
@@ -14,6 +17,8 @@ export interface FileImportInput {
   /** The referat the file is being imported into, or null to accept any. */
   expectedDocId: string | null;
   maxBytes: number;
+  /** What the receiving copy knows (receiverFacts.ts): its meta.id and claim entries, its own and claimed client ids. */
+  receiver?: ReceiverFacts;
 }
 
 export type FileImportErrorCode =
@@ -21,6 +26,12 @@ export type FileImportErrorCode =
   | 'badSignature'
   | 'badUpdate'
   | 'docIdMismatch'
+  /** Changes under a client id this device writes with: nobody else may write under it. */
+  | 'foreignClient'
+  /** A claim of a client id another key already owns in the receiving copy. */
+  | 'conflictingClaim'
+  /** The file and the receiving copy hold different changes at the same clocks of a client: copies have diverged. */
+  | 'divergent'
   /** Only from decodeFileInWorker: the worker took too long, or failed. */
   | 'timeout'
   | 'workerFailed';
@@ -89,6 +100,7 @@ async function decode(input: FileImportInput): Promise<FileImportResult> {
     return error('docIdMismatch', 'the file is a copy of another referat');
   }
 
+  const receiver = input.receiver ?? NO_RECEIVER_FACTS;
   let before: Map<number, number>;
   try {
     before = input.currentState === null ? new Map() : Y.decodeStateVector(Y.encodeStateVectorFromUpdate(input.currentState));
@@ -103,11 +115,23 @@ async function decode(input: FileImportInput): Promise<FileImportResult> {
     newUpdate = Y.diffUpdate(parsed.update, Y.encodeStateVector(before));
     update = readUpdateOutline(newUpdate);
     forecast = predictIntegration(update.structs, before);
-    if (metaIdWrites(update).some((id) => id !== header.docId)) {
+    if (metaIdWrites(update, receiver.entries).some((id) => id !== header.docId)) {
       return error('docIdMismatch', 'the update belongs to another referat');
     }
   } catch (e) {
     return error('badUpdate', message(e));
+  }
+  const refusal = claimRefusal(update, receiver);
+  if (refusal !== null) return error(refusal.code, refusal.detail);
+  if (input.currentState !== null && before.size > 0) {
+    // What both hold must be the same changes; otherwise Yjs would silently keep this copy's and drop the file's.
+    let diverged: number | null;
+    try {
+      diverged = divergentClient(structsByClient(Y.decodeUpdate(parsed.update).structs), structsByClient(Y.decodeUpdate(input.currentState).structs));
+    } catch (e) {
+      return error('badUpdate', message(e));
+    }
+    if (diverged !== null) return error('divergent', `the file and this copy hold different changes under client id ${diverged}`);
   }
   const missing = missingClients(forecast, update);
   if (missing.size > 0) {

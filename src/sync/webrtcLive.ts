@@ -4,6 +4,9 @@
 import { WebrtcProvider } from 'y-webrtc';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import { authorshipGate, type ConnInternals, type RejectedPeer } from './authorshipGate';
+
+export type { RejectedPeer } from './authorshipGate';
 
 export type LiveStatus = { kind: 'offline' } | { kind: 'connecting' } | { kind: 'connected'; peers: number };
 
@@ -18,12 +21,15 @@ export interface LiveOptions {
 export interface LiveConnection {
   status(): LiveStatus;
   onStatus(listener: (s: LiveStatus) => void): () => void;
+  /** Called once per peer refused by the authorship gate; the peer is disconnected and not reconnected. */
+  onRejectedPeer(listener: (p: RejectedPeer) => void): () => void;
   destroy(): void;
 }
 
 interface ProviderInternals {
+  key: PromiseLike<unknown>;
   signalingConns: Array<{ connected: boolean }>;
-  room: { webrtcConns: Map<string, { connected: boolean }>; bcConns: Set<string> } | null;
+  room: { webrtcConns: Map<string, ConnInternals>; bcConns: Set<string> } | null;
 }
 
 function sameStatus(a: LiveStatus, b: LiveStatus): boolean {
@@ -42,6 +48,15 @@ export function startLive(doc: Y.Doc, opts: LiveOptions): LiveConnection {
   });
   const internals = provider as unknown as ProviderInternals;
   const listeners = new Set<(s: LiveStatus) => void>();
+  const rejectedListeners = new Set<(p: RejectedPeer) => void>();
+  const gate = authorshipGate(doc, opts, (p) => {
+    for (const l of rejectedListeners) l(p);
+  });
+  // Every peer connection's messages pass the gate before y-webrtc applies them: the room exists once the room key is
+  // derived, and this runs right after y-webrtc opens it, before any signalling message can make a connection.
+  void internals.key.then(() => {
+    if (internals.room) gate.guard(internals.room.webrtcConns);
+  });
 
   const compute = (): LiveStatus => {
     const room = internals.room;
@@ -68,10 +83,17 @@ export function startLive(doc: Y.Doc, opts: LiveOptions): LiveConnection {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    onRejectedPeer(listener) {
+      rejectedListeners.add(listener);
+      return () => rejectedListeners.delete(listener);
+    },
     destroy() {
       clearInterval(timer);
       listeners.clear();
+      rejectedListeners.clear();
+      gate.destroy();
       provider.destroy();
     },
   };
 }
+

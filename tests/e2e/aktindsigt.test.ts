@@ -4,6 +4,7 @@ import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { bodyText } from '../../src/core/bodyText';
+import { approvalsArray } from '../../src/core/referatDoc';
 import { encodeReferatFile, parseReferatFile, verifyReferatFile } from '../../src/core/referatFile';
 import { sha256Hex } from '../../src/core/sha256';
 import { newSampleId, sampleReferat, type SampleReferat } from '../unit/support/sampleReferat';
@@ -12,12 +13,22 @@ import { ReferatApp } from './pages/ReferatApp';
 import { useBrowserFixture } from './support/browserFixture';
 
 const DELETED = 'Udkast om borgerens helbred, slettet igen';
+const FORGED = { title: 'Forfalsket godkendelse', date: '2025-06-02', organisation: 'Forfalsk ApS', text: 'Alt er godkendt.', status: 'approved' as const };
+
+/** An approval entry with no signature, by "Borgmester": what a dishonest peer can write into the shared document. */
+function forgeBorgmester(doc: Y.Doc): void {
+  const entry = new Y.Map<unknown>();
+  approvalsArray(doc).push([entry]);
+  const members = { id: 'forged', name: 'Borgmester', organisation: 'Aarhus Kommune', organisationKind: 'kommune', fingerprint: 'DEAD BEEF 0000 1111 2222 3333 4444 5555', approvedAt: '2025-06-02T12:00:00.000Z', contentHash: 'ab'.repeat(32) };
+  for (const [k, v] of Object.entries(members)) entry.set(k, v);
+}
 const decoder = new TextDecoder();
 
-/** A referat as the signed copy another party would send. */
-async function copyOf(s: Omit<SampleReferat, 'id'>): Promise<{ name: string; bytes: Buffer; id: string }> {
+/** A referat as the signed copy another party would send; `forge` lets a dishonest one write into it first. */
+async function copyOf(s: Omit<SampleReferat, 'id'>, forge?: (doc: Y.Doc) => void): Promise<{ name: string; bytes: Buffer; id: string }> {
   const id = newSampleId();
   const doc = sampleReferat({ id, ...s });
+  forge?.(doc);
   const bytes = await encodeReferatFile({
     docId: id, title: s.title, sender: { name: 'Bo Lund', organisation: s.organisation, organisationKind: 'leverandoer' },
     signer: await createTestSigner('ECDSA-P256'), stateVector: Y.encodeStateVector(doc), base: null, update: Y.encodeStateAsUpdate(doc), now: new Date(),
@@ -48,8 +59,8 @@ describe('aktindsigt package', () => {
       { title: 'Releasemøde', date: '2026-02-11', organisation: 'KMD A/S', text: 'Releasen er udskudt.' },
       { title: 'Styregruppemøde marts', date: '2026-03-04', organisation: 'Systemhuset A/S', text: 'Budgettet godkendes.', deleted: DELETED },
     ];
-    for (const c of copies) {
-      const file = await copyOf(c);
+    for (const c of [...copies, FORGED]) {
+      const file = await copyOf(c, c === FORGED ? forgeBorgmester : undefined);
       ids[c.title] = file.id;
       await app.nav('Bibliotek');
       const said = await app.importCopyFile('Importér referat', file);
@@ -76,7 +87,10 @@ describe('aktindsigt package', () => {
     const csv = decoder.decode(files['journal.csv']).trimEnd().split('\r\n');
     expect(csv).toHaveLength(3);
     expect(csv[1]).toContain(`2026-01-14,Driftsmøde januar,`);
-    expect(csv[1]).toContain(`26/0042,85.02.02,Kladde,,${ids['Driftsmøde januar']}`);
+    expect(csv[1]).toContain('26/0042,85.02.02,Kladde,');
+    expect(csv[1]).toContain(`,${ids['Driftsmøde januar']},`);
+    // The referat's own file says the same status as the journal.
+    expect(decoder.decode(files['referater/001 2026-01-14 Driftsmøde januar/referat.html'])).toContain('<dt>Status</dt><dd>Kladde</dd>');
     const journal = JSON.parse(decoder.decode(files['journal.json'])) as { rows: Array<{ documentId: string; parties: string[] }> };
     expect(journal.rows.map((r) => r.documentId)).toEqual([ids['Driftsmøde januar'], ids['Styregruppemøde marts']]);
     expect(journal.rows[0]?.parties).toEqual(['Aarhus Kommune', 'Systemhuset A/S']);
@@ -117,9 +131,29 @@ describe('aktindsigt package', () => {
     const [download] = await Promise.all([app.page.waitForEvent('download'), app.page.getByRole('button', { name: 'Build access package' }).click()]);
     const { readFile } = await import('node:fs/promises');
     const files = unzipSync(new Uint8Array(await readFile(await download.path())));
-    expect(decoder.decode(files['journal.csv']).split('\r\n')[0]).toBe('No.,Date,Title,Subject,Parties,Participants,Case number,KLE code,Status,Approvals,Document id,Folder');
+    expect(decoder.decode(files['journal.csv']).split('\r\n')[0]).toBe('No.,Date,Title,Subject,Parties,Participants,Case number,KLE code,Status,Organisations,Approvals,Not counted,Document id,Folder');
     await app.page.getByTestId('package-status').filter({ hasText: /^The package is built: 1 referat, / }).waitFor();
     await app.goto('/aktindsigt?lang=da');
+  });
+
+  it('a copy a peer marked approved with an unsigned approval by "Borgmester" is "Til godkendelse" in every file', async () => {
+    const pkg = await app.buildAktindsigtPackage({ party: 'Forfalsk' });
+    expect(pkg.count).toBe('1 referat matcher.');
+    const files = unzipSync(new Uint8Array(pkg.bytes));
+    const folder = 'referater/001 2025-06-02 Forfalsket godkendelse';
+    const html = decoder.decode(files[`${folder}/referat.html`]);
+    const index = decoder.decode(files['index.html']);
+    const csv = decoder.decode(files['journal.csv']).trimEnd().split('\r\n');
+    const journal = JSON.parse(decoder.decode(files['journal.json'])) as { rows: Array<{ status: string; approvals: unknown[]; notCounted: Array<{ name: string }> }> };
+    expect(html).toContain('<dt>Status</dt><dd>Til godkendelse</dd>');
+    expect(csv[1]).toContain(',Til godkendelse,');
+    expect(index).toContain('<td><strong>Til godkendelse</strong>');
+    expect(journal.rows[0]?.status).toBe('proposed');
+    expect(journal.rows[0]?.approvals).toEqual([]);
+    expect(journal.rows[0]?.notCounted.map((n) => n.name)).toEqual(['Borgmester']);
+    for (const text of [html, index, csv[1] ?? '']) expect(text).toContain('Ugyldig godkendelse (tæller ikke): Borgmester (Aarhus Kommune)');
+    expect(html).not.toContain('<th scope="row">Borgmester</th>');
+    for (const text of allTexts(files)) expect(text).not.toMatch(/Status(<\/dt><dd>|: )Godkendt/);
   });
 
   it('says when nothing matches, and the build button stays disabled', async () => {

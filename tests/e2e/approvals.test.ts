@@ -1,6 +1,6 @@
-// Approvals (godkendelser) between two devices: each party signs the final text, the copies merge by .referat
-// files, both see two valid approvals and "Godkendt"; a forged approval is shown as invalid and counts for nothing;
-// an edit afterwards turns the approvals into approvals of an earlier version.
+// Approvals (godkendelser) between devices under the trust model (docs/TRUST.md): a municipality and a vendor confirm
+// each other's keys by fingerprint, both approve, both see "Godkendt"; a third profile that claims the municipality's
+// name is shown as unconfirmed and never makes it "Godkendt"; a forged entry is invalid and counts for nothing.
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -8,138 +8,151 @@ import { approvalsArray } from '../../src/core/referatDoc';
 import { encodeReferatFile, parseReferatFile } from '../../src/core/referatFile';
 import { createTestSigner } from '../unit/support/testSigner';
 import { ReferatApp } from './pages/ReferatApp';
+import { SettingsKeys } from './pages/SettingsKeys';
 import { useBrowserFixture } from './support/browserFixture';
 
 const TITLE = 'Styregruppemøde 7';
+type CopyFile = { name: string; bytes: Buffer };
 
 describe('approvals', () => {
   const fx = useBrowserFixture();
-  let a: ReferatApp;
-  let b: ReferatApp;
+  let kommune: ReferatApp;
+  let vendor: ReferatApp;
+  let impostor: ReferatApp;
   let docId = '';
-  let fromB: { name: string; bytes: Buffer };
-  // Two devices (browser profiles) that live through all the tests of this file, in order.
+  let finalCopy: CopyFile;
+  // Three devices (browser profiles) that live through all the tests of this file, in order.
   let devices: BrowserContext[] = [];
   afterAll(() => Promise.all(devices.map((c) => c.close())));
 
+  const openReferat = async (app: ReferatApp) => {
+    await app.goto(`/r/${docId}`);
+    await app.editor.waitFor();
+  };
+  const organisationStates = (app: ReferatApp) => app.page.getByTestId('approval-organisation').allInnerTexts();
+  const ownFingerprint = async (app: ReferatApp) => (await SettingsKeys.open(app)).ownFingerprint();
+
   beforeAll(async () => {
-    devices = await Promise.all([0, 1].map(() => fx.browser.newContext({ acceptDownloads: true })));
-    a = await ReferatApp.open(devices[0]!, fx.server.url);
-    await a.setUpProfile({ name: 'Mette Holm', organisation: 'Aarhus Kommune' });
-    docId = await a.createReferat();
-    await a.titleField.fill(TITLE);
-    await a.addParticipant('Bo Lund', 'Systemhuset A/S');
-    await a.typeAfter('Beslutninger', ': budgettet godkendes');
-    await a.waitUntilSaved();
-    b = await ReferatApp.open(devices[1]!, fx.server.url);
-    await b.setUpProfile({ name: 'Bo Lund', organisation: 'Systemhuset A/S', kind: 'Leverandør' });
+    devices = await Promise.all([0, 1, 2].map(() => fx.browser.newContext({ acceptDownloads: true })));
+    kommune = await ReferatApp.open(devices[0]!, fx.server.url);
+    await kommune.setUpProfile({ name: 'Mette Holm', organisation: 'Aarhus Kommune' });
+    docId = await kommune.createReferat();
+    await kommune.titleField.fill(TITLE);
+    await kommune.addParticipant('Bo Lund', 'Systemhuset A/S');
+    await kommune.typeAfter('Beslutninger', ': budgettet godkendes');
+    await kommune.waitUntilSaved();
+    vendor = await ReferatApp.open(devices[1]!, fx.server.url);
+    await vendor.setUpProfile({ name: 'Bo Lund', organisation: 'Systemhuset A/S', kind: 'Leverandør' });
+    impostor = await ReferatApp.open(devices[2]!, fx.server.url);
+    await impostor.setUpProfile({ name: 'Eva Falsk', organisation: 'aarhus  kommune' });
   });
 
-  it('each party approves its copy; after the files are exchanged both see two valid approvals and "Godkendt"', async () => {
-    await expect.poll(() => a.approvalStatus()).toBe('Status: Kladde.');
-    expect(await a.page.getByText('Ingen har godkendt referatet endnu.').count()).toBe(1);
+  it('counts an approval for an organisation only through a key confirmed as that organisation’s', async () => {
+    await expect.poll(() => kommune.approvalStatus()).toContain('Status: Kladde.');
+    const draft = await kommune.downloadCopy();
 
-    const hashA = await a.approve();
-    expect(hashA).toMatch(/^[0-9a-f]{64}$/);
-    await expect.poll(() => a.approvals()).toEqual([
-      expect.stringMatching(new RegExp(`^Mette Holm \\(Aarhus Kommune, Kommune\\): godkendte .+, hashværdi ${hashA.slice(0, 4)} ${hashA.slice(4, 8)} .*, gyldig signatur, godkendt den nuværende version\\. nøgle [0-9A-F ]{39}$`)),
+    // The vendor approves its copy; the municipality's key is not confirmed on the vendor's device yet.
+    expect(await vendor.importCopyFile('Importér referat', draft)).toContain('er føjet til biblioteket');
+    await openReferat(vendor);
+    await vendor.approve();
+    await expect.poll(() => organisationStates(vendor)).toEqual(['Aarhus Kommune: mangler at godkende', 'Systemhuset A/S: godkendt']);
+    const vendorCopy = await vendor.downloadCopy();
+
+    // A third profile that claims to be the municipality approves too.
+    expect(await impostor.importCopyFile('Importér referat', vendorCopy)).toContain('er føjet til biblioteket');
+    await openReferat(impostor);
+    await impostor.approve();
+    const impostorCopy = await impostor.downloadCopy();
+    expect(await vendor.importCopyFile('Importér referat', impostorCopy)).toMatch(/er importeret|er føjet/);
+    await openReferat(vendor);
+    await expect.poll(() => organisationStates(vendor)).toEqual([
+      'Aarhus Kommune: godkendt med en nøgle, denne enhed ikke har bekræftet – tæller ikke endnu',
+      'Systemhuset A/S: godkendt',
     ]);
-    await expect.poll(() => a.approvalStatus()).toBe('Status: Til godkendelse. Mangler godkendelse af den nuværende version fra: Systemhuset A/S.');
-    expect(await a.page.getByText('Du har godkendt den nuværende version.').count()).toBe(1);
-    const fromA = await a.downloadCopy();
-
-    // The vendor imports the municipality's copy, sees its approval as valid, and approves the same text.
-    expect(await b.importCopyFile('Importér referat', fromA)).toContain('er føjet til biblioteket');
-    await b.page.getByRole('link', { name: TITLE }).click();
-    await b.editor.waitFor();
-    await expect.poll(() => b.approvals()).toEqual([expect.stringContaining('Mette Holm (Aarhus Kommune, Kommune): godkendte')]);
-    expect((await b.approvals())[0]).toContain('gyldig signatur, godkendt den nuværende version');
-    const hashB = await b.approve();
-    expect(hashB).toBe(hashA);
-    await expect.poll(() => b.approvalStatus()).toBe('Status: Godkendt.');
-    fromB = await b.downloadCopy();
-
-    // The municipality imports the vendor's copy: the approvals merge.
-    await a.goto(`/r/${docId}`);
-    await a.editor.waitFor();
-    expect(await a.importCopyFile('Importér kopi af dette referat', fromB)).toContain('er importeret');
-    await expect.poll(() => a.approvalStatus()).toBe('Status: Godkendt.');
-    for (const app of [a, b]) {
-      const list = await app.approvals();
-      expect(list).toHaveLength(2);
-      expect(list).toEqual(expect.arrayContaining([
-        expect.stringMatching(/^Mette Holm \(Aarhus Kommune, Kommune\): .*gyldig signatur, godkendt den nuværende version/),
-        expect.stringMatching(/^Bo Lund \(Systemhuset A\/S, Leverandør\): .*gyldig signatur, godkendt den nuværende version/),
-      ]));
-      expect(list.join('\n')).not.toContain('ugyldig');
-    }
-    expect(await a.editorText()).toBe(await b.editorText());
-
-    // The library index shows the derived status too.
-    await a.nav('Bibliotek');
-    await expect.poll(() => a.page.locator('table.library tbody tr', { hasText: TITLE }).innerText()).toContain('Godkendt');
+    await expect.poll(() => vendor.approvalStatus()).toContain('Status: Til godkendelse.');
+    const eva = (await vendor.approvals()).find((l) => l.startsWith('Eva Falsk'));
+    expect(eva).toMatch(/^Eva Falsk, aarhus kommune \(ubekræftet\): godkendte .+, godkendt den nuværende version, ubekræftet nøgle – tæller ikke/);
   });
 
-  it('shows a forged approval as an invalid signature that counts for nothing', async () => {
+  it('both parties confirm each other’s key by fingerprint, both approve, and both see "Godkendt"', async () => {
+    const kommuneFp = await ownFingerprint(kommune);
+    const vendorFp = await ownFingerprint(vendor);
+    expect(kommuneFp).toMatch(/^[0-9A-F]{4}( [0-9A-F]{4}){7}$/);
+    expect(await (await SettingsKeys.open(kommune)).confirmKey({ fingerprint: vendorFp, name: 'Bo Lund', organisation: 'Systemhuset A/S', kind: 'Leverandør', how: 'læst op i telefon' }))
+      .toContain('er bekræftet');
+    expect(await (await SettingsKeys.open(vendor)).confirmKey({ fingerprint: kommuneFp, name: 'Mette Holm', organisation: 'Aarhus Kommune', kind: 'Kommune', how: 'sammenlignet ved møde' }))
+      .toContain('er bekræftet');
+
+    // The municipality takes the vendor's copy (the vendor's and the impostor's approvals) and approves.
+    const vendorCopy = await (async () => {
+      await openReferat(vendor);
+      return vendor.downloadCopy();
+    })();
+    await openReferat(kommune);
+    expect(await kommune.importCopyFile('Importér kopi af dette referat', vendorCopy)).toContain('er importeret');
+    await expect.poll(() => organisationStates(kommune)).toEqual([
+      'Aarhus Kommune: godkendt med en nøgle, denne enhed ikke har bekræftet – tæller ikke endnu',
+      'Systemhuset A/S: godkendt',
+    ]);
+    await kommune.approve();
+    await expect.poll(() => kommune.approvalStatus()).toContain('Status: Godkendt.');
+    finalCopy = await kommune.downloadCopy();
+
+    await openReferat(vendor);
+    expect(await vendor.importCopyFile('Importér kopi af dette referat', finalCopy)).toContain('er importeret');
+    await expect.poll(() => vendor.approvalStatus()).toContain('Status: Godkendt.');
+    for (const app of [kommune, vendor]) {
+      await expect.poll(() => organisationStates(app)).toEqual(['Aarhus Kommune: godkendt', 'Systemhuset A/S: godkendt']);
+      const list = await app.approvals();
+      expect(list).toHaveLength(3);
+      expect(list.filter((l) => l.includes('godkendt den nuværende version'))).toHaveLength(3);
+      expect(list.filter((l) => l.includes('tæller ikke'))).toEqual([expect.stringMatching(/^Eva Falsk/)]);
+    }
+    expect(await kommune.editorText()).toBe(await vendor.editorText());
+
+    // The library index shows the derived status too; the impostor's own device never sees "Godkendt".
+    await kommune.nav('Bibliotek');
+    await expect.poll(() => kommune.page.locator('table.library tbody tr', { hasText: TITLE }).innerText()).toContain('Godkendt');
+    await openReferat(impostor);
+    expect(await impostor.importCopyFile('Importér kopi af dette referat', finalCopy)).toContain('er importeret');
+    await expect.poll(() => impostor.approvalStatus()).toContain('Status: Til godkendelse.');
+  });
+
+  it('shows a forged approval as invalid, counting for nothing', async () => {
     // A third party copies the vendor's entry and puts another name on it, then sends the copy as a signed file.
     const doc = new Y.Doc({ gc: false });
-    Y.applyUpdate(doc, parseReferatFile(new Uint8Array(fromB.bytes)).update);
+    Y.applyUpdate(doc, parseReferatFile(new Uint8Array(finalCopy.bytes)).update);
     const original = approvalsArray(doc).toArray().find((m) => m.get('name') === 'Bo Lund');
     if (!original) throw new Error('no approval by Bo Lund in the copy');
     const forged = new Y.Map<unknown>();
     doc.transact(() => {
       for (const [k, v] of original.entries()) forged.set(k, v);
       forged.set('id', globalThis.crypto.randomUUID());
-      forged.set('name', 'Eva Falsk');
+      forged.set('name', 'Borgmester');
+      forged.set('organisation', 'Aarhus Kommune');
       approvalsArray(doc).push([forged]);
     });
     const bytes = await encodeReferatFile({
       docId,
       title: TITLE,
-      sender: { name: 'Eva Falsk', organisation: 'Systemhuset A/S', organisationKind: 'leverandoer' },
+      sender: { name: 'Eva Falsk', organisation: 'Aarhus Kommune', organisationKind: 'kommune' },
       signer: await createTestSigner('Ed25519'),
       stateVector: Y.encodeStateVector(doc),
       base: null,
       update: Y.encodeStateAsUpdate(doc),
       now: new Date(),
     });
-    await a.goto(`/r/${docId}`);
-    await a.editor.waitFor();
-    expect(await a.importCopyFile('Importér kopi af dette referat', { name: 'falsk.referat', bytes: Buffer.from(bytes) })).toContain('er importeret');
-    await expect.poll(async () => (await a.approvals()).length).toBe(3);
-    const list = await a.approvals();
-    expect(list.filter((l) => l.includes('ugyldig signatur'))).toEqual([expect.stringMatching(/^Eva Falsk \(Systemhuset A\/S, Leverandør\): /)]);
-    expect(list.filter((l) => l.includes(', gyldig signatur'))).toHaveLength(2);
-    expect(await a.approvalStatus()).toBe('Status: Godkendt.');
-  });
-
-  it('an edit after approval shows the approvals as of an earlier version, and keeps them', async () => {
-    await a.typeAfter('Eventuelt', ': ny tidsplan aftalt');
-    await a.waitUntilSaved();
-    await expect.poll(() => a.approvalStatus()).toBe(
-      'Status: Til godkendelse. Mangler godkendelse af den nuværende version fra: Aarhus Kommune, Systemhuset A/S.',
-    );
-    const list = await a.approvals();
-    expect(list).toHaveLength(3);
-    for (const line of list) expect(line).toContain('godkendt en tidligere version');
-
-    // A change that arrives while the confirmation is open (here from another tab) is never signed unseen.
-    await a.page.getByRole('button', { name: 'Godkend referatet' }).click();
-    const dialog = a.page.getByRole('alertdialog', { name: 'Godkend referatet?' });
-    await dialog.waitFor();
-    const tab = await ReferatApp.open(devices[0]!, fx.server.url, `/r/${docId}`);
-    await tab.typeAfter('Eventuelt', ' (rettet)');
-    await expect.poll(() => a.editorText()).toContain('ny tidsplan aftalt (rettet)');
-    await dialog.getByRole('button', { name: 'Godkend og underskriv' }).click();
-    await a.page.getByRole('alert').filter({ hasText: 'Referatet blev ændret, før du godkendte. Intet er underskrevet.' }).waitFor();
-    expect(await a.approvals()).toHaveLength(3);
-    await tab.page.close();
-    await a.nav('Bibliotek');
-    await expect.poll(() => a.page.locator('table.library tbody tr', { hasText: TITLE }).innerText()).toContain('Til godkendelse');
+    await openReferat(vendor);
+    expect(await vendor.importCopyFile('Importér kopi af dette referat', { name: 'falsk.referat', bytes: Buffer.from(bytes) })).toContain('er importeret');
+    await expect.poll(async () => (await vendor.approvals()).length).toBe(4);
+    const list = await vendor.approvals();
+    expect(list.filter((l) => l.includes('ugyldig godkendelse – tæller ikke'))).toEqual([expect.stringMatching(/^Borgmester/)]);
+    expect(await vendor.approvalStatus()).toContain('Status: Godkendt.');
 
     // In English, too.
-    await a.goto(`/r/${docId}?lang=en`);
-    await expect.poll(() => a.page.getByTestId('approval-status').innerText()).toMatch(/^Status: Proposed\. Approval of the current version missing from: Aarhus Kommune, Systemhuset A\/S\.$/);
-    expect((await a.page.getByRole('list', { name: 'Approvals of the referat' }).getByRole('listitem').allInnerTexts()).join('\n')).toContain('approved an earlier version');
+    await vendor.goto(`/r/${docId}?lang=en`);
+    await expect.poll(() => vendor.page.getByTestId('approval-status').innerText()).toContain('Status: Approved.');
+    expect((await vendor.page.getByRole('list', { name: 'Approvals of the referat' }).getByRole('listitem').allInnerTexts()).join('\n'))
+      .toContain('invalid approval – does not count');
   });
 });

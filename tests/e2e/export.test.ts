@@ -1,5 +1,6 @@
 // Exporting one referat from its page: HTML, Markdown and Word files with the minutes' structure, the exporter
-// code loaded only on the first export, and a print layout without the editor's chrome.
+// code loaded only on the first export, and a print layout without the editor's chrome; the status and approvals
+// in every file and on the printed page are the ones checked on this device.
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { ReferatApp } from './pages/ReferatApp';
@@ -51,6 +52,8 @@ describe('export of one referat', () => {
     expect(text).toContain(`<tr><th scope="row">${ACTION}</th><td>Bo Lund</td><td>Systemhuset A/S</td><td><time datetime="2026-12-01">1. december 2026</time></td><td>Åben</td></tr>`);
     expect(text).toContain('<tr><th scope="row">Bo Lund</th><td>Systemhuset A/S</td><td></td><td>Fraværende</td></tr>');
     expect(text).toContain('<p>Ingen godkendelser</p>');
+    expect(text).toContain('<dt>Status</dt><dd>Kladde</dd>');
+    expect(text).toContain('Status og godkendelser er kontrolleret på den enhed, der dannede filen.');
     // Opened in a browser, it shows the agenda as the app numbers it.
     const viewer = await context.newPage();
     await viewer.setContent(text);
@@ -141,6 +144,8 @@ describe('export of one referat', () => {
     expect(await page.getByRole('heading', { level: 1, name: 'Styregruppemøde 7' }).isVisible()).toBe(true);
     expect(await details.isVisible()).toBe(true);
     expect(await details.innerText()).toContain('Deltagere: Mette Holm (Aarhus Kommune)');
+    expect(await page.getByTestId('print-status').innerText()).toBe('Status: Kladde');
+    expect(await details.innerText()).toContain('Godkendelser: Ingen godkendelser');
     expect(await app.editor.getByText('Intet at bemærke.').isVisible()).toBe(true);
     expect(await app.agendaItems.count()).toBe(6);
     // Before printing, empty agenda and action item fields are left out; filled ones stay.
@@ -163,5 +168,31 @@ describe('export of one referat', () => {
     expect(pageBoxes.some((css) => css.includes('@bottom-right') && css.includes('counter(pages)'))).toBe(true);
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  it('an approved referat exports and prints as "Godkendt", with the approval in words', async () => {
+    const context = await fx.newContext({ acceptDownloads: true });
+    const app = await ReferatApp.open(context, fx.server.url);
+    const { page } = app;
+    await app.setUpProfile({ name: 'Mette Holm', organisation: 'Aarhus Kommune' });
+    await app.createReferat();
+    await app.titleField.fill('Godkendt møde');
+    await app.waitUntilSaved();
+    await app.approve();
+    // The only party approved with this device's own key: the derived status is "Godkendt".
+    await expect.poll(() => page.getByTestId('print-status').textContent()).toBe('Status: Godkendt');
+    const approval = /Mette Holm \(Aarhus Kommune\) \d+\. \S+ \d{4} kl\. \d\d\.\d\d \(CES?T\) – gælder den nuværende version, bekræftet nøgle/;
+
+    const html = (await app.exportDocument('HTML')).bytes.toString('utf8');
+    expect(html).toContain('<dt>Status</dt><dd>Godkendt</dd>');
+    expect(html).toMatch(/<tr><th scope="row">Mette Holm<\/th><td>Aarhus Kommune<\/td><td>.*?<\/td><td>gælder den nuværende version<\/td><td>bekræftet nøgle<\/td>/);
+    const md = (await app.exportDocument('Markdown')).bytes.toString('utf8');
+    expect(md).toContain('- **Status:** Godkendt');
+    expect(md).toMatch(/\| Mette Holm \| Aarhus Kommune \| .* \| gælder den nuværende version \| bekræftet nøgle \|/);
+
+    await page.emulateMedia({ media: 'print' });
+    const printed = page.getByTestId('print-trust');
+    expect(await printed.isVisible()).toBe(true);
+    expect(await printed.innerText()).toMatch(approval);
   });
 });

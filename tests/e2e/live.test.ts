@@ -35,6 +35,8 @@ describe('live co-editing over WebRTC', () => {
     // The vendor's device has no copy: opening the link fetches the whole referat from the municipality.
     const b = await device('Bo Lund', 'Systemhuset A/S', 'Leverandør');
     await b.page.goto(link);
+    // An unknown referat: the link asks first (tests/e2e/joinAsks.test.ts), and only "Deltag" stores the room.
+    await b.page.getByRole('button', { name: 'Deltag', exact: true }).click();
     await b.page.waitForURL(`**/r/${docId}`);
     expect(b.page.url()).not.toContain(secret);
     await expect.poll(() => b.editorText(), { timeout: 20_000 }).toContain('Status: alt kører');
@@ -65,6 +67,7 @@ describe('live co-editing over WebRTC', () => {
     const intruder = await device('Eve Ukendt', 'Andet firma', 'Leverandør');
     const sentBefore = received.length;
     await intruder.page.goto(link.replace(/key=[^&]+/, `key=${'x'.repeat(43)}`));
+    await intruder.page.getByRole('button', { name: 'Deltag', exact: true }).click();
     await intruder.page.waitForURL(`**/r/${docId}`);
     await intruder.page.getByText('Henter referatet fra de andre deltagere').waitFor();
     await expect.poll(() => received.slice(sentBefore).some((m) => m.includes('"publish"'))).toBe(true);

@@ -117,6 +117,7 @@ describe('structured nodes between copies', () => {
     const link = await a.invite();
     const b = await device('Bo Lund', 'Systemhuset A/S', 'Leverandør');
     await b.page.goto(link);
+    await b.page.getByRole('button', { name: 'Deltag', exact: true }).click();
     await expect.poll(() => b.editor.getByText('Send tidsplan for udrulning').count(), { timeout: 20_000 }).toBe(1);
     await expect.poll(async () => JSON.stringify(await structure(b)), { timeout: 20_000 }).toBe(JSON.stringify(await structure(a)));
     const before = await structure(a);

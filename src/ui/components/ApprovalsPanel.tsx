@@ -1,33 +1,14 @@
-// The approvals (godkendelser) of an open referat: who approved which version, whether each signature holds, and approving.
+// The approvals (godkendelser) of an open referat: per organisation what this device can say, each approval in short
+// words with its details behind a disclosure, anything removed from the record, and approving.
 import { useEffect, useId, useState } from 'react';
-import type * as Y from 'yjs';
-import { knownApprovalSignature } from '../../core/approvalSignature';
-import { approvalState, verifyApprovals, type ApprovalState } from '../../core/approvalStatus';
-import { readSignedApprovals, type SignedApproval } from '../../core/approvals';
+import type { CheckedApproval, OrganisationApprovalState, TrustState } from '../../core/trustState';
 import type { PendingApproval } from '../../session/approveReferat';
 import type { ReferatSession } from '../../session/referatSession';
 import { useApp } from '../hooks/AppContext';
+import { useTrustState } from '../hooks/useTrustState';
 import { useI18n } from '../i18n/I18nContext';
 import { ConfirmDialog } from './ConfirmDialog';
-
-interface View {
-  entries: SignedApproval[];
-  state: ApprovalState;
-}
-
-function readView(doc: Y.Doc): View {
-  return { entries: readSignedApprovals(doc), state: approvalState(doc, (a) => knownApprovalSignature(a.members) === true) };
-}
-
-/** What the panel shows of a view; equal keys render the same, so typing does not re-render (and re-lay out) the page. */
-function viewKey(view: View): string {
-  const entries = view.entries.map(({ members, ...shown }) => ({ ...shown, valid: knownApprovalSignature(members) }));
-  return JSON.stringify({ entries, state: view.state });
-}
-
-function changedView(prev: View, next: View): View {
-  return viewKey(prev) === viewKey(next) ? prev : next;
-}
+import { KeyTrustLabel } from './KeyTrustLabel';
 
 /** Hex in groups of four; `short` keeps the first 16 digits, enough to compare by eye. */
 function groupedHash(hash: string, short = false): string {
@@ -35,44 +16,19 @@ function groupedHash(hash: string, short = false): string {
   return `${(digits.match(/.{1,4}/g) ?? []).join(' ')}${short ? ' …' : ''}`;
 }
 
-/** The approvals as they stand, re-read shortly after each change and again once new signatures are checked. */
-function useApprovalView(session: ReferatSession): View {
-  const { doc } = session;
-  const [view, setView] = useState(() => readView(doc));
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const onUpdate = () => {
-      timer ??= setTimeout(() => {
-        timer = null;
-        setView((prev) => changedView(prev, readView(doc)));
-      }, 300);
-    };
-    doc.on('update', onUpdate);
-    return () => {
-      doc.off('update', onUpdate);
-      if (timer) clearTimeout(timer);
-    };
-  }, [doc]);
-  useEffect(() => {
-    if (view.entries.every((a) => knownApprovalSignature(a.members) !== undefined)) return;
-    let cancelled = false;
-    void verifyApprovals(doc).then(() => {
-      if (cancelled) return;
-      setView((prev) => changedView(prev, readView(doc)));
-      // The library index counts only verified approvals, so it may say more now.
-      void session.reindex().catch(() => undefined);
-    });
-    return () => { cancelled = true; };
-  }, [doc, session, view]);
-  return view;
-}
+const ORG_STATE_KEY: Record<OrganisationApprovalState, 'approval.org.approved' | 'approval.org.unconfirmedKey' | 'approval.org.earlierVersion' | 'approval.org.missing'> = {
+  approved: 'approval.org.approved',
+  unconfirmedKey: 'approval.org.unconfirmedKey',
+  earlierVersion: 'approval.org.earlierVersion',
+  missing: 'approval.org.missing',
+};
 
 export function ApprovalsPanel(props: { session: ReferatSession; readOnly: boolean }) {
   const { session, readOnly } = props;
   const { db, profile } = useApp();
   const { t } = useI18n();
   const id = useId();
-  const { entries, state } = useApprovalView(session);
+  const trust = useTrustState(session);
   const [me, setMe] = useState<string | null>(null);
   const [pending, setPending] = useState<PendingApproval | null>(null);
   const [busy, setBusy] = useState(false);
@@ -124,33 +80,35 @@ export function ApprovalsPanel(props: { session: ReferatSession; readOnly: boole
     }
   };
 
-  const mineIsCurrent = entries.some(
-    (a) => a.fingerprint === me && a.contentHash === state.currentHash && knownApprovalSignature(a.members) === true,
-  );
+  const mineIsCurrent = trust?.approvals.some((a) => a.fingerprint === me && a.current) ?? false;
 
   return (
     <section className="approvals-panel" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{t('approval.title')}</h2>
       <p className="muted">{t('approval.intro')}</p>
       <div role="status" aria-live="polite" data-testid="approval-status">
-        <p>
-          {t('approval.status', { status: t(`status.${state.status}`) })}
-          {state.organisations.length === 0
-            ? ` ${t('approval.noOrganisations')}`
-            : entries.length > 0 && state.missing.length > 0 && ` ${t('approval.missing', { organisations: state.missing.join(', ') })}`}
-        </p>
+        {trust === null ? <p>{t('approval.checking')}</p> : <TrustSummary trust={trust} />}
       </div>
-      {entries.length === 0 ? (
-        <p>{t('approval.none')}</p>
-      ) : (
+      {trust !== null && trust.approvals.length === 0 && <p>{t('approval.none')}</p>}
+      {trust !== null && trust.approvals.length > 0 && (
+        <ul aria-label={t('approval.listLabel')} className="approvals">
+          {trust.approvals.map((a, i) => <ApprovalItem key={`${a.id}-${i}`} approval={a} />)}
+        </ul>
+      )}
+      {trust !== null && trust.removed.length > 0 && (
         <>
-          <p className="muted">{t('approval.currentHash', { hash: groupedHash(state.currentHash, true) })}</p>
-          <ul aria-label={t('approval.listLabel')} className="approvals">
-            {entries.map((a, i) => <ApprovalItem key={`${a.id}-${i}`} approval={a} currentHash={state.currentHash} />)}
+          <h3>{t('approval.removedTitle')}</h3>
+          <ul data-testid="removed-entries">
+            {trust.removed.map((r, i) => (
+              <li key={`${r.kind}-${i}`}>
+                {t(r.kind === 'approval' ? 'approval.removedApproval' : 'approval.removedParticipant', { name: r.name || '–', organisation: r.organisation || '–' })}{' '}
+                {r.removedBy ? <>{t('approval.removedBy')} <KeyTrustLabel fingerprint={r.removedBy} name="" organisation="" /></> : t('approval.removedByUnknown')}
+              </li>
+            ))}
           </ul>
         </>
       )}
-      {!readOnly && (
+      {!readOnly && !trust?.locked && (
         <div className="actions">
           {mineIsCurrent ? (
             <p>{t('approval.youApproved')}</p>
@@ -183,22 +141,51 @@ export function ApprovalsPanel(props: { session: ReferatSession; readOnly: boole
   );
 }
 
-function ApprovalItem(props: { approval: SignedApproval; currentHash: string }) {
-  const { approval: a, currentHash } = props;
-  const { t, formatDateTime } = useI18n();
-  const valid = knownApprovalSignature(a.members);
-  const time = Date.parse(a.approvedAt);
-  const when = t('approval.approvedAt', { when: Number.isNaN(time) ? a.approvedAt : formatDateTime(time) });
-  const hash = t('approval.hash', { hash: groupedHash(a.contentHash, true) });
-  const signature = t(valid === undefined ? 'approval.checking' : valid ? 'approval.valid' : 'approval.invalid');
-  const version = t(a.contentHash === currentHash ? 'approval.current' : 'approval.earlier');
+/** The derived status and, per organisation that must approve, what this device can say. */
+function TrustSummary(props: { trust: TrustState }) {
+  const { trust } = props;
+  const { t } = useI18n();
   return (
-    <li data-testid="approval" className="approval">
-      <strong>{t('approval.signer', { name: a.name, organisation: a.organisation, kind: t(`profile.kind.${a.organisationKind}`) })}</strong>
-      {`: ${when}, ${hash}, `}
-      <span className={valid === false ? 'field-error' : undefined}>{signature}</span>
-      {`, ${version}. `}
-      <span className="muted">{t('approval.key', { fingerprint: a.fingerprint })}</span>
+    <>
+      <p>{t('approval.status', { status: t(`status.${trust.status}`) })}</p>
+      {trust.organisations.length === 0 ? (
+        <p>{t('approval.noOrganisations')}</p>
+      ) : (
+        <ul className="approval-organisations" aria-label={t('approval.organisationsLabel')}>
+          {trust.organisations.map((o) => (
+            <li key={o.organisation} data-testid="approval-organisation" data-state={o.state}>
+              {t(ORG_STATE_KEY[o.state], { organisation: o.organisation })}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function ApprovalItem(props: { approval: CheckedApproval }) {
+  const { approval: a } = props;
+  const { t, formatDateTime } = useI18n();
+  const time = Date.parse(a.approvedAt);
+  const when = Number.isNaN(time) ? a.approvedAt : formatDateTime(time);
+  const verdict = !a.valid ? t('approval.invalidEntry') : a.current ? t('approval.current') : t('approval.earlier');
+  return (
+    <li data-testid="approval" className="approval" data-valid={a.valid} data-current={a.current} data-confirmed={a.confirmedAs !== null}>
+      <KeyTrustLabel fingerprint={a.fingerprint} name={a.name} organisation={a.organisation} />
+      {`: ${t('approval.approvedAt', { when })}, `}
+      <span className={a.valid ? undefined : 'field-error'}>{verdict}</span>
+      {a.valid && a.confirmedAs === null && <span className="field-error">{`, ${t('approval.notCounted')}`}</span>}
+      <details>
+        <summary>{t('approval.details')}</summary>
+        <p className="muted">
+          {t('approval.hash', { hash: groupedHash(a.contentHash) })}
+          <br />
+          {t('approval.key', { fingerprint: a.fingerprint })}
+          <br />
+          {t(a.valid ? 'approval.valid' : 'approval.invalid')}
+          {a.entryVersion === 1 && <><br />{t('approval.entryVersion1')}</>}
+        </p>
+      </details>
     </li>
   );
 }

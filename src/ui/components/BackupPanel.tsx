@@ -128,6 +128,14 @@ export function BackupPanel() {
           {t('backup.madeBy', { date: madeAt(report.index.createdAt), name: report.index.device.name, organisation: report.index.device.organisation, fingerprint: report.index.device.fingerprint })}
         </p>
       )}
+      {report?.kind === 'done' && report.trusted && report.index && (
+        <p className="muted" data-testid="restore-trust">{t('backup.trusted', { name: report.index.device.name, fingerprint: report.index.device.fingerprint })}</p>
+      )}
+      {report?.kind === 'done' && !report.trusted && report.unknownSigners.length > 0 && (
+        <p className="warning" role="status" data-testid="restore-trust">
+          {t('backup.untrusted', { signers: report.unknownSigners.map((s) => `${s.name}, ${s.organisation} (${s.fingerprint})`).join('; ') })}
+        </p>
+      )}
       {report?.kind === 'done' && (
         <ul data-testid="restore-rows">
           {report.rows.map((r) => (

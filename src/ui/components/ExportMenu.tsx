@@ -1,14 +1,18 @@
-// Exports the open referat as HTML, Markdown or Word, or prints it; with the print-only meeting details and
-// the running head (title and date) of every printed page. The exporters load on the first export.
+// Exports the open referat as HTML, Markdown or Word, or prints it; with the print-only meeting details, the
+// derived status and approvals, and the running head (title and date) of every printed page. The exporters load
+// on the first export.
 import { useEffect, useId, useState } from 'react';
 import type * as Y from 'yjs';
+import type { TrustState } from '../../core/trustState';
 import { readMeta } from '../../core/meta';
 import { readParticipants } from '../../core/participants';
 import { metaMap, participantsArray } from '../../core/referatDoc';
 import type { ReferatExportFormat } from '../../session/exportReferat';
 import { downloadFile } from '../downloadCopy';
+import { useApp } from '../hooks/AppContext';
 import { shallowJsonEqual, useYValue } from '../hooks/useYValue';
 import { useI18n } from '../i18n/I18nContext';
+import { PrintTrust } from './PrintTrust';
 import '../print.css';
 
 const FORMATS: ReadonlyArray<{ format: ReferatExportFormat; label: 'export.html' | 'export.markdown' | 'export.docx' }> = [
@@ -42,8 +46,10 @@ function cssString(text: string): string {
   return `"${text.replace(/[\\"]/g, '\\$&').replace(/[\u0000-\u001f\u007f]/g, ' ')}"`;
 }
 
-export function ExportMenu(props: { doc: Y.Doc }) {
+/** `trust` is the referat's trust state on this device (useTrustState), printed as status and approvals; null while checking. */
+export function ExportMenu(props: { doc: Y.Doc; trust?: TrustState | null }) {
   const { doc } = props;
+  const { db } = useApp();
   const { t, lang, formatDate } = useI18n();
   const id = useId();
   const meta = useYValue(metaMap(doc), () => readMeta(doc), shallowJsonEqual);
@@ -61,7 +67,8 @@ export function ExportMenu(props: { doc: Y.Doc }) {
     setMessage(t('export.working'));
     try {
       const { exportReferat } = await import('../../session/exportReferat');
-      const file = exportReferat(doc, format, lang);
+      // The file states the status and approvals as checked on this device now (every signature verified).
+      const file = await exportReferat(db, doc, format, lang);
       downloadFile(file.fileName, file.bytes, file.mimeType);
       setMessage(t('export.saved', { file: file.fileName }));
     } catch (e) {
@@ -103,6 +110,7 @@ export function ExportMenu(props: { doc: Y.Doc }) {
               .join(', ')}
           </p>
         )}
+        <PrintTrust trust={props.trust ?? null} />
       </div>
       <style>{`@page { @top-left { content: ${cssString(runningHead)}; font: 9pt system-ui, sans-serif; color: #404040; } }`}</style>
     </>

@@ -13,7 +13,7 @@ function Message(props: { entry: ImportEntry }) {
   if (!o) return <p>{t('import.working', { file })}</p>;
   switch (o.kind) {
     case 'imported': {
-      const list = o.changes.map((c) => `${c.name ?? t('import.unknownAuthor')} ${c.count}`).join(', ');
+      const list = o.changes.map((c) => `${c.name ?? t('import.unknownAuthor')} ${c.count}${c.verified ? '' : ` (${t('claims.unverifiedAuthor')})`}`).join(', ');
       const changes = o.changes.length > 0 ? t('import.changes', { list }) : t('import.noChanges');
       return <p className="notice">{t(o.isNew ? 'import.importedNew' : 'import.imported', { file, title: o.title, name: o.sender.name, organisation: o.sender.organisation, changes })}</p>;
     }

@@ -1,7 +1,8 @@
-// Shows this device's public-key fingerprint, in groups people can read aloud and compare.
+// Shows this device's public-key fingerprint, in groups and as read-aloud numbers people can compare.
 import { useEffect, useState } from 'react';
 import { useApp } from '../hooks/AppContext';
 import { useI18n } from '../i18n/I18nContext';
+import { FingerprintText } from './FingerprintText';
 
 export function KeyFingerprint() {
   const { db, profile } = useApp();
@@ -22,10 +23,12 @@ export function KeyFingerprint() {
     <div>
       <p>{t('settings.key.intro')}</p>
       {fingerprint && (
-        <p>
-          <span className="fingerprint" data-testid="key-fingerprint">{fingerprint}</span>{' '}
-          <span className="muted">({algorithm})</span>
-        </p>
+        <>
+          <p>
+            <FingerprintText fingerprint={fingerprint} testId="key-fingerprint" /> <span className="muted">({algorithm})</span>
+          </p>
+          <p className="muted hint">{t('fingerprint.readAloudHint')}</p>
+        </>
       )}
       {error && <p role="alert" className="field-error">{t('error.generic', { message: error })}</p>}
     </div>

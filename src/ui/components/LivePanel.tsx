@@ -1,9 +1,13 @@
-// Live co-editing: the invitation link, the connection state (always visible), and who is here.
+// Live co-editing: the invitation link, the connection state (always visible), who is here (proven or not, with
+// their key confirmed or not), and a warning when a proven peer's copy diverged from this one.
 import { useId, useState, useSyncExternalStore } from 'react';
+import type { KeyDirectory } from '../../core/knownKey';
 import { invitationUrl } from '../../session/invite';
-import type { LiveSession } from '../../session/liveSession';
+import type { LiveSession, PeerPresence } from '../../session/liveSession';
+import { useKeyDirectory } from '../hooks/useKeyDirectory';
 import type { LiveControl } from '../hooks/useLiveSession';
 import { useI18n } from '../i18n/I18nContext';
+import { KeyTrustLabel } from './KeyTrustLabel';
 
 const NO_PEERS: ReturnType<LiveSession['peers']> = [];
 
@@ -34,6 +38,9 @@ function LiveDetails(props: { live: LiveSession; onStop: () => void }) {
   const [copied, setCopied] = useState(false);
   const status = useSyncExternalStore((l) => live.onStatus(l), () => live.status());
   const peers = useSyncExternalStore((l) => live.onPeers(l), () => live.peers() ?? NO_PEERS);
+  const rejected = useSyncExternalStore((l) => live.onPeers(l), () => live.rejected());
+  const directory = useKeyDirectory();
+  const diverged = peers.filter((p) => p.diverged).map((p) => t('liveTrust.peer', { name: p.name, organisation: p.organisation }));
   const link = invitationUrl(window.location.origin, live.invitation);
   const statusText =
     status.kind === 'offline' ? t('live.status.offline')
@@ -50,6 +57,22 @@ function LiveDetails(props: { live: LiveSession; onStop: () => void }) {
   return (
     <>
       <p className="live-status" role="status" data-state={status.kind}>{statusText}</p>
+      {rejected.length > 0 && (
+        <div role="alert" className="warning" data-testid="live-rejected">
+          <ul>
+            {rejected.map((r) => (
+              <li key={r.peerId}>
+                {t(r.code === 'foreignClient' ? 'liveTrust.rejected.foreignClient' : 'liveTrust.rejected.conflictingClaim', {
+                  who: r.presence ? t('liveTrust.peer', { name: r.presence.name, organisation: r.presence.organisation }) : t('liveTrust.rejected.unknown'),
+                })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {diverged.length > 0 && (
+        <p role="alert" className="warning" data-testid="live-divergence">{t('liveTrust.diverged', { names: diverged.join(', ') })}</p>
+      )}
       <div className="field">
         <label htmlFor={`${id}-link`}>{t('live.link')}</label>
         <input id={`${id}-link`} className="invite-link" readOnly value={link} onFocus={(e) => e.target.select()} />
@@ -65,15 +88,28 @@ function LiveDetails(props: { live: LiveSession; onStop: () => void }) {
         <p className="muted">{t('live.nobody')}</p>
       ) : (
         <ul className="presence" aria-label={t('live.here')}>
-          {peers.map((p) => (
-            <li key={p.clientId} style={{ borderColor: p.color }}>
-              <span aria-hidden="true" style={{ color: p.color }}>●</span>
-              <span>{p.name}</span>
-              <span className="muted">({p.organisation})</span>
-            </li>
-          ))}
+          {peers.map((p) => <PeerItem key={p.clientId} peer={p} directory={directory} />)}
         </ul>
       )}
     </>
+  );
+}
+
+/** One peer: a proven one with its key confirmed or not; an unproven one only with what it claims, marked so. */
+function PeerItem(props: { peer: PeerPresence; directory: KeyDirectory }) {
+  const { peer: p, directory } = props;
+  const { t } = useI18n();
+  return (
+    <li style={{ borderColor: p.color }} data-testid="presence-peer" data-proof={p.proof} data-name={p.name} data-organisation={p.organisation}>
+      <span aria-hidden="true" style={{ color: p.color }}>●</span>
+      {p.proven ? (
+        <KeyTrustLabel fingerprint={p.fingerprint} name={p.name} organisation={p.organisation} directory={directory} />
+      ) : (
+        <span>{t('liveTrust.peer', { name: p.name, organisation: p.organisation })}</span>
+      )}{' '}
+      <span className="muted presence-proof" title={p.proven ? t('liveTrust.provenTitle', { fingerprint: p.fingerprint }) : t('liveTrust.unprovenTitle')}>
+        – {p.proven ? t('liveTrust.proven') : t('liveTrust.unproven')}
+      </span>
+    </li>
   );
 }

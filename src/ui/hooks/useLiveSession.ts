@@ -20,8 +20,9 @@ async function launch(db: LibraryDatabase, session: ReferatSession, profile: Pro
     import('../../session/localIdentity'),
     import('../../storage/liveSettings'),
   ]);
-  const [{ me }, settings] = await Promise.all([loadLocalIdentity(db, profile), loadLiveSettings(db, window.location.hostname)]);
-  return startLiveSession(db, session, invitation, me, settings);
+  const [{ me, identity }, settings] = await Promise.all([loadLocalIdentity(db, profile), loadLiveSettings(db, window.location.hostname)]);
+  // The device key answers the other peers' nonces, so they can see this device holds the key it announces.
+  return startLiveSession(db, session, invitation, me, settings, identity);
 }
 
 export function useLiveSession(db: LibraryDatabase, session: ReferatSession, profile: Profile): LiveControl {

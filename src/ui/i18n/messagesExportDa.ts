@@ -10,4 +10,5 @@ export const messagesExportDa = {
   'export.failed': 'Referatet kunne ikke eksporteres: {message}',
   'export.print.participants': 'Deltagere',
   'export.print.absent': 'fraværende',
+  'export.print.checking': 'Status: godkendelserne er ikke kontrolleret endnu på denne enhed.',
 } as const;

@@ -12,4 +12,5 @@ export const messagesExportEn: Record<keyof typeof messagesExportDa, string> = {
   'export.failed': 'The referat could not be exported: {message}',
   'export.print.participants': 'Participants',
   'export.print.absent': 'absent',
+  'export.print.checking': 'Status: the approvals have not been checked on this device yet.',
 };

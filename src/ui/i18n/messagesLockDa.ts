@@ -1,3 +1,22 @@
 // Danish interface text for locked approved referater, reopening and follow-up state.
 export const messagesLockDa = {
+  'lock.badgeLabel': 'Status for referatet',
+  'lock.orgState': '{organisation}: {state}',
+  'lock.org.approved': 'godkendt',
+  'lock.org.unconfirmedKey': 'godkendt med ubekræftet nøgle',
+  'lock.org.earlierVersion': 'godkendte en tidligere version',
+  'lock.org.missing': 'mangler',
+  'lock.checking': 'Kontrollerer godkendelserne …',
+  'lock.locked': 'Referatet er godkendt og låst: teksten, mødeoplysningerne og deltagerne kan ikke ændres.',
+  'lock.reopen': 'Genåbn referatet',
+  'lock.confirmTitle': 'Genåbn referatet?',
+  'lock.confirmWhat': 'Når referatet er genåbnet, hører de godkendelser, der er givet, til en tidligere version. Referatet skal godkendes igen af alle parter.',
+  'lock.confirmWho': 'Genåbningen bliver skrevet i referatet med dit navn, {name} ({organisation}), og signeret med din nøgle {fingerprint}. Alle, der har en kopi, kan se den.',
+  'lock.confirm': 'Genåbn',
+  'lock.cancel': 'Annullér',
+  'lock.reopening': 'Genåbner referatet …',
+  'lock.reopened': 'Referatet er genåbnet og kan rettes. Godkendelserne hører nu til en tidligere version.',
+  'lock.failed': 'Referatet blev ikke genåbnet: {message}. Intet er ændret.',
+  'lock.historyLabel': 'Genåbninger',
+  'lock.reopenedBy': 'Genåbnet {when} af',
 } as const;

@@ -64,7 +64,7 @@ export function AktindsigtPage() {
     try {
       const local = await loadLocalIdentity(db, profile);
       const result = await buildLibraryPackage({
-        ids, selection, includeHistory, lang, local, sink: target.sink, signal: abort.signal,
+        db, ids, selection, includeHistory, lang, local, sink: target.sink, signal: abort.signal,
         onProgress: (p) => setPhase({ kind: 'building', ...p }),
       });
       await target.finish();

@@ -1,36 +1,145 @@
-// Opens an invitation link: remembers the room for this referat, then shows it; the content comes from the peers.
-import { useEffect, useState } from 'react';
+// Opens an invitation link: drops the secret from the address at once, shows what the invitation is and what
+// joining would share with whom, and stores the room only when the user chooses "Deltag". Nothing changes before.
+import { useEffect, useRef, useState } from 'react';
 import { parseInvitation } from '../../session/invite';
+import { joinPreview, type JoinPreview } from '../../session/joinPreview';
+import { joinRoom } from '../../session/joinRoom';
 import { useApp } from '../hooks/AppContext';
 import { useI18n } from '../i18n/I18nContext';
+import { Link } from '../router/Link';
 import { referatPath } from '../router/route';
-import { NotFoundPage } from './NotFoundPage';
+
+/** Shows the referat, replacing /join in the history so Back does not return to the question. */
+function openReferat(docId: string): void {
+  window.history.replaceState(null, '', referatPath(docId) + window.location.search);
+  window.dispatchEvent(new PopStateEvent('popstate'));
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function JoinPage() {
   const { db } = useApp();
   const { t } = useI18n();
-  const [parsed] = useState(() => parseInvitation(window.location.hash));
+  // The invitation stays in memory only.
+  const [parsed, setParsed] = useState(() => parseInvitation(window.location.hash));
+  const [preview, setPreview] = useState<JoinPreview | null>(null);
+  const [phase, setPhase] = useState<'asking' | 'joining' | 'cancelled'>('asking');
   const [error, setError] = useState<string | null>(null);
+  const cancelledRef = useRef<HTMLParagraphElement | null>(null);
+
+  // The buttons are gone once the invitation is declined: keyboard focus goes to what the page says instead.
+  useEffect(() => {
+    if (phase === 'cancelled') cancelledRef.current?.focus();
+  }, [phase]);
+
+  // The room secret must not stay in this tab's address or history: drop the fragment as soon as it is read. A
+  // link opened while this page shows (only the fragment changes) is read afresh.
+  useEffect(() => {
+    const drop = () => {
+      if (window.location.hash) window.history.replaceState(null, '', `/join${window.location.search}`);
+    };
+    const onHashChange = () => {
+      if (!window.location.hash) return;
+      const next = parseInvitation(window.location.hash);
+      drop();
+      setParsed(next);
+      setPreview(null);
+      setPhase('asking');
+      setError(null);
+    };
+    drop();
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
 
   useEffect(() => {
     if (!parsed.ok) return;
-    const { invitation } = parsed;
-    void db.liveRooms
-      .put({ ...invitation, createdAt: Date.now() })
-      .then(() => {
-        // Replace the URL so the secret does not stay in this tab's history.
-        window.history.replaceState(null, '', referatPath(invitation.docId) + window.location.search);
-        window.dispatchEvent(new PopStateEvent('popstate'));
-      })
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, [db, parsed]);
+    let live = true;
+    joinPreview(db, parsed.invitation).then(
+      (p) => {
+        if (!live) return;
+        // Already in exactly this room: joining changes nothing, so there is nothing to ask.
+        if (p.room === 'same') openReferat(p.invitation.docId);
+        else setPreview(p);
+      },
+      (e: unknown) => live && setError(t('error.generic', { message: message(e) })),
+    );
+    return () => {
+      live = false;
+    };
+  }, [db, parsed, t]);
 
-  if (!parsed.ok) return <NotFoundPage title={t('join.title')} body={t('join.invalid')} />;
+  if (!parsed.ok) {
+    return (
+      <main id="main" className="page narrow">
+        <h1>{t('join.title')}</h1>
+        <p role="alert" className="field-error">{t(parsed.reason === 'missing' ? 'liveTrust.join.missing' : 'liveTrust.join.invalid')}</p>
+        <p><Link to="/">{t('referat.backToLibrary')}</Link></p>
+      </main>
+    );
+  }
+
+  const accept = () => {
+    setPhase('joining');
+    setError(null);
+    joinRoom(db, parsed.invitation).then(
+      () => openReferat(parsed.invitation.docId),
+      (e: unknown) => {
+        setPhase('asking');
+        setError(t('liveTrust.join.failed', { message: message(e) }));
+      },
+    );
+  };
+
   return (
     <main id="main" className="page narrow">
-      <h1>{t('join.title')}</h1>
-      <p role="status">{t('join.joining')}</p>
-      {error && <p role="alert" className="field-error">{t('error.generic', { message: error })}</p>}
+      <h1>{t('liveTrust.join.heading')}</h1>
+      {error && <p role="alert" className="field-error">{error}</p>}
+      {phase === 'cancelled' ? (
+        <>
+          <p role="status" tabIndex={-1} ref={cancelledRef}>{t('liveTrust.join.cancelled')}</p>
+          <p><Link to="/">{t('referat.backToLibrary')}</Link></p>
+        </>
+      ) : !preview ? (
+        !error && <p role="status">{t('liveTrust.join.reading')}</p>
+      ) : (
+        <JoinQuestion preview={preview} busy={phase === 'joining'} onAccept={accept} onCancel={() => setPhase('cancelled')} />
+      )}
     </main>
+  );
+}
+
+function JoinQuestion(props: { preview: JoinPreview; busy: boolean; onAccept: () => void; onCancel: () => void }) {
+  const { preview, busy } = props;
+  const { t, formatDate } = useI18n();
+  const { referat } = preview;
+  return (
+    <section aria-labelledby="join-what" data-testid="join-question">
+      <p id="join-what">
+        {preview.exists ? t(referat ? 'liveTrust.join.known' : 'liveTrust.join.knownNoIndex') : t('liveTrust.join.unknown')}
+      </p>
+      <dl className="join-details">
+        {referat && (
+          <>
+            <dt>{t('liveTrust.join.titleLabel')}</dt>
+            <dd>{referat.title.trim() || t('library.untitled')}</dd>
+            <dt>{t('liveTrust.join.date')}</dt>
+            <dd>{referat.date ? formatDate(referat.date) : t('liveTrust.join.none')}</dd>
+            <dt>{t('liveTrust.join.parties')}</dt>
+            <dd>{referat.parties.length > 0 ? referat.parties.join(', ') : t('liveTrust.join.none')}</dd>
+          </>
+        )}
+        <dt>{t('liveTrust.join.id')}</dt>
+        <dd><code>{preview.invitation.docId}</code></dd>
+      </dl>
+      {preview.room === 'other' && <p role="note" className="warning">{t('liveTrust.join.otherRoom')}</p>}
+      <p className={preview.exists ? 'warning' : undefined} role={preview.exists ? 'note' : undefined}>
+        {t(preview.exists ? 'liveTrust.join.knownShare' : 'liveTrust.join.unknownShare')}
+      </p>
+      <div className="actions">
+        <button type="button" className="primary" onClick={props.onAccept} disabled={busy}>{t('liveTrust.join.accept')}</button>
+        <button type="button" onClick={props.onCancel} disabled={busy}>{t('liveTrust.join.cancel')}</button>
+      </div>
+    </section>
   );
 }

@@ -17,14 +17,17 @@ import type { MinutesEditorHandle } from '../components/MinutesEditor';
 import { MinutesPreview } from '../components/MinutesPreview';
 import { ParticipantsEditor } from '../components/ParticipantsEditor';
 import { ReadOnlyBody } from '../components/ReadOnlyBody';
+import { ReopenPanel } from '../components/ReopenPanel';
 import { SaveStatus } from '../components/SaveStatus';
 import { SeriesLine } from '../components/SeriesLine';
+import { StatusBadge } from '../components/StatusBadge';
 import { safeFileName } from '../../core/safeFileName';
 import { downloadFile, referatCopyHtml } from '../downloadCopy';
 import { afterNextPaint } from '../afterNextPaint';
 import { useApp } from '../hooks/AppContext';
 import { useLiveSession } from '../hooks/useLiveSession';
 import { useReferatSession } from '../hooks/useReferatSession';
+import { useTrustState } from '../hooks/useTrustState';
 import { useYValue } from '../hooks/useYValue';
 import { useI18n } from '../i18n/I18nContext';
 import { Link } from '../router/Link';
@@ -95,6 +98,9 @@ function OpenReferat(props: { session: ReferatSession }) {
   const version = useYValue(metaMap(session.doc), () => docFormatVersion(session.doc));
   const readOnly = version > FORMAT_VERSION;
   const waiting = version === 0;
+  // An approved referat is locked: its content changes only after a deliberate, recorded "Genåbn referatet".
+  const trust = useTrustState(session);
+  const locked = trust?.locked === true;
   const live = useLiveSession(db, session, profile);
   const editorMounted = useDeferredForLongText(session);
   const lines = useMemo(() => previewLines(session.doc), [session.doc]);
@@ -132,9 +138,10 @@ function OpenReferat(props: { session: ReferatSession }) {
     <main id="main" className="page referat">
       <div className="page-head">
         <h1>{title.trim() || t('library.untitled')}</h1>
+        {!waiting && <StatusBadge state={trust} />}
         <SaveStatus session={session} onDownload={download} />
       </div>
-      <ExportMenu doc={session.doc} />
+      <ExportMenu doc={session.doc} trust={trust} />
       {readOnly && <p role="note" className="warning">{t('referat.newerFormat')}</p>}
       {trashed && (
         <div className="warning" role="note">
@@ -149,8 +156,9 @@ function OpenReferat(props: { session: ReferatSession }) {
       ) : (
         <>
           <SeriesLine doc={session.doc} />
-          <MetaForm doc={session.doc} readOnly={readOnly} />
-          <ParticipantsEditor doc={session.doc} readOnly={readOnly} profile={profile} />
+          <ReopenPanel session={session} locked={locked} canEdit={!readOnly && !trashed} />
+          <MetaForm doc={session.doc} readOnly={readOnly || locked} />
+          <ParticipantsEditor doc={session.doc} readOnly={readOnly || locked} profile={profile} />
           <section className="minutes" aria-label={t('editor.label')}>
             {readOnly ? (
               <ReadOnlyBody doc={session.doc} />
@@ -161,7 +169,7 @@ function OpenReferat(props: { session: ReferatSession }) {
                 {(MinutesEditor) => (
                   <MinutesEditor
                     doc={session.doc}
-                    readOnly={readOnly}
+                    readOnly={readOnly || locked}
                     onReady={onEditorReady}
                     live={live.live ? { awareness: live.live.awareness, user: live.live.user } : undefined}
                   />

@@ -5,6 +5,7 @@ import { saveProfile, type Language } from '../../storage/settingsStore';
 import { requestPersistentStorage, storageReport, type StorageReport } from '../../storage/storageEstimate';
 import { BackupPanel } from '../components/BackupPanel';
 import { KeyFingerprint } from '../components/KeyFingerprint';
+import { KnownKeysPanel } from '../components/KnownKeysPanel';
 import { LiveSettingsForm } from '../components/LiveSettingsForm';
 import { ProfileForm } from '../components/ProfileForm';
 import { useApp } from '../hooks/AppContext';
@@ -40,6 +41,7 @@ export function SettingsPage() {
         <h2 id={`${id}-k`}>{t('settings.key')}</h2>
         <KeyFingerprint />
       </section>
+      <KnownKeysPanel />
       <section aria-labelledby={`${id}-live`}>
         <h2 id={`${id}-live`}>{t('settings.live')}</h2>
         <LiveSettingsForm />

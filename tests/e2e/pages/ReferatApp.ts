@@ -192,9 +192,9 @@ export class ReferatApp {
     return this.page.locator('.live-status').innerText();
   }
 
+  /** Who is in the live room, as "name (organisation)", whatever the live panel says about their key. */
   async presentNames(): Promise<string[]> {
-    const texts = await this.page.locator('ul.presence li').allInnerTexts();
-    return texts.map((t) => t.replace(/\s+/g, ' ').replace(/^● /, '').trim());
+    return this.page.locator('ul.presence li').evaluateAll((items) => items.map((li) => `${(li as HTMLElement).dataset.name} (${(li as HTMLElement).dataset.organisation})`));
   }
 
   /** Creates a referat from the library and waits for its title field only (not for the editor's content). */

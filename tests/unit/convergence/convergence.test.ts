@@ -6,6 +6,7 @@
 // Longer runs:            FUZZ_STEPS=400 FUZZ_PEERS=8 FUZZ_SEEDS=300 npx vitest run --project unit tests/unit/convergence
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { checkClaims } from '../../../src/core/clientClaims';
 import { initReferat } from '../../../src/core/initReferat';
 import { readMeta, setTitle } from '../../../src/core/meta';
 import { bodyFragment, newReferatDoc } from '../../../src/core/referatDoc';
@@ -73,11 +74,18 @@ const totals: FuzzStats & { seeds: number; peers: number } = {
 };
 
 describe('convergence fuzz', () => {
-  it.each(SEEDS)('seed %i: every replica ends identical', (seed) => {
+  it.each(SEEDS)('seed %i: every replica ends identical', async (seed) => {
     const net = new FuzzNetwork(configForSeed(seed, OVERRIDES)).run();
     if (VERBOSE) console.warn(`seed ${seed}: ${describeConfig(net.config)}\n${net.log.join('\n')}`);
     const problems = checkNetwork(net);
     expect(problems, `seed ${seed}: ${failureMessage(net, problems)}`).toEqual([]);
+    // Every replica binds every peer's client id to that peer's key, and sees no conflicting claim.
+    const owners = [...net.claimOwners()].toSorted((a, b) => a[0] - b[0]);
+    for (const p of net.peers) {
+      const claims = await checkClaims(p.doc);
+      expect([...claims.owners].toSorted((a, b) => a[0] - b[0]), `seed ${seed} peer ${p.index}`).toEqual(owners);
+      expect(claims.conflicting, `seed ${seed} peer ${p.index}`).toEqual([]);
+    }
     totals.seeds++;
     totals.peers += net.peers.length;
     for (const key of Object.keys(net.stats) as Array<keyof FuzzStats>) {

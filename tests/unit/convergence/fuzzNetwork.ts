@@ -24,6 +24,8 @@ import { agendaItemElement, seedTemplate, TEMPLATE_CLIENT_ID, templateUpdate } f
 import { TEMPLATES, type Template } from '../../../src/core/templates';
 import { attachDocSync, type DocSync } from '../../../src/sync/docSync';
 import type { SyncChannel } from '../../../src/sync/syncChannel';
+import { writeClaim } from '../../../src/core/clientClaims';
+import { fileGateProblem, fuzzClaim, fuzzFingerprint } from './fuzzClaims';
 import { Prng } from './prng';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -440,7 +442,11 @@ export class FuzzNetwork {
     if (!all) for (const f of applied) if (this.rng.bool(0.15)) rest.push(f); // applied now, again later
     p.inbox = rest;
     this.note(`p${i} imports files ${applied.map((f) => `#${f.id}`).join(' ')}`);
+    const owners = this.claimOwners();
     for (const f of applied) {
+      // The app's authorship and divergence checks must pass every honest file.
+      const refused = fileGateProblem(p.doc, f.update, owners);
+      if (refused !== null) p.syncErrors.push(`#${this.step} file #${f.id} refused: ${refused}`);
       Y.applyUpdate(p.doc, f.update, 'file');
       this.stats.fileImports++;
       this.notePending(p);
@@ -484,9 +490,16 @@ export class FuzzNetwork {
         if (p !== q && !seeders.includes(q.index) && !seeders.includes(p.index)) p.knownSV.set(q.index, creatorSV);
       }
     }
+    // Every peer claims its client id (docs/FORMAT.md, `claims`), as the app's session does at its first change.
+    for (const p of this.peers) writeClaim(p.doc, fuzzClaim(p.doc.clientID, this.referatId));
     if (this.config.profile !== 'files') {
       for (const p of this.peers) if (this.config.profile === 'live' || rng.bool(0.7)) this.goOnline(p.index);
     }
+  }
+
+  /** Each peer's client id and the fingerprint of the key that claimed it. */
+  claimOwners(): Map<number, string> {
+    return new Map(this.peers.map((p) => [p.doc.clientID, fuzzFingerprint(p.doc.clientID)]));
   }
 
   randomStep(): void {

@@ -9,12 +9,21 @@ import { fileImportDecode } from '../../../src/sync/fileImportDecode';
 import { buildAktindsigtPackage, type AktindsigtPackageInput, type PackageReferat } from '../../../src/export/aktindsigtPackage';
 import { EMPTY_SELECTION } from '../../../src/export/packageSelection';
 import { bytesSource, openZip } from '../../../src/export/zipReader';
+import { trustState } from './trustFixture';
+import { approve } from '../../../src/core/approve';
+import { keyFingerprint } from '../../../src/core/fingerprint';
+import { keyDirectory, type KnownKey } from '../../../src/core/knownKey';
+import { setMetaField } from '../../../src/core/meta';
+import type { Profile } from '../../../src/core/profile';
+import { approvalsArray, metaMap } from '../../../src/core/referatDoc';
+import { withTrust } from '../../../src/session/buildAktindsigtPackage';
+import type { TestSigner } from '../support/testSigner';
 
 const SECRET = 'CPR 010203-1234 fortroligt udkast';
 const sender = { name: 'Mette Holm', organisation: 'Aarhus Kommune', organisationKind: 'kommune' as const };
 
-async function* each(docs: Array<{ id: string; doc: Y.Doc }>): AsyncIterable<PackageReferat> {
-  for (const d of docs) yield d;
+async function* each(docs: Array<{ id: string; doc: Y.Doc; trust?: PackageReferat['trust'] }>): AsyncIterable<PackageReferat> {
+  for (const d of docs) yield { ...d, trust: d.trust ?? trustState() };
 }
 
 function library() {
@@ -24,11 +33,12 @@ function library() {
     { title: 'Styregruppemøde', date: '2026-03-04', organisation: 'Systemhuset A/S', text: 'Budgettet godkendes.', deleted: SECRET },
   ].map((s) => {
     const id = newSampleId();
-    return { id, doc: sampleReferat({ id, ...s }), title: s.title };
+    // As checkTrust says for these: nobody has signed, so the one a peer marked approved is only proposed.
+    return { id, doc: sampleReferat({ id, ...s }), title: s.title, trust: trustState({ status: s.status === 'approved' ? 'proposed' : 'draft' }) };
   });
 }
 
-async function build(docs: Array<{ id: string; doc: Y.Doc }>, extra: Partial<AktindsigtPackageInput> = {}) {
+async function build(docs: Array<{ id: string; doc: Y.Doc; trust?: PackageReferat['trust'] }>, extra: Partial<AktindsigtPackageInput> = {}) {
   const chunks: Uint8Array[] = [];
   const progress: number[] = [];
   const result = await buildAktindsigtPackage({
@@ -113,11 +123,11 @@ describe('buildAktindsigtPackage', () => {
     const csvBytes = files['journal.csv'] ?? new Uint8Array();
     expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv = parseCsv(decoder.decode(csvBytes));
-    expect(csv[0]).toEqual(['Nr.', 'Dato', 'Titel', 'Emne', 'Parter', 'Deltagere', 'Sagsnummer', 'KLE-nummer', 'Status', 'Godkendelser', 'Dokument-id', 'Mappe']);
+    expect(csv[0]).toEqual(['Nr.', 'Dato', 'Titel', 'Emne', 'Parter', 'Deltagere', 'Sagsnummer', 'KLE-nummer', 'Status', 'Organisationer', 'Godkendelser', 'Tæller ikke med', 'Dokument-id', 'Mappe']);
     expect(csv).toHaveLength(4);
     expect(csv[1]).toEqual([
       '1', '2026-01-14', 'Driftsmøde, januar', expect.stringMatching(/^Driftsmøde, januar: .*Drift og stabilitet/), 'Aarhus Kommune; Systemhuset A/S',
-      'Mette Holm (Aarhus Kommune); Bo Lund (Systemhuset A/S)', '26/0042', '85.02.02', 'Kladde', '', docs[0]?.id, 'referater/001 2026-01-14 Driftsmøde januar',
+      'Mette Holm (Aarhus Kommune); Bo Lund (Systemhuset A/S)', '26/0042', '85.02.02', 'Kladde', '', '', '', docs[0]?.id, 'referater/001 2026-01-14 Driftsmøde januar',
     ]);
     expect(csv[2]?.[2]).toBe(`'=HYPERLINK("x")`);
     // meta.status says approved, but no party has signed: the journal says what the library says.
@@ -201,5 +211,123 @@ describe('buildAktindsigtPackage', () => {
     const { files } = await build([]);
     expect(Object.keys(files)).toEqual(['journal.csv', 'journal.json', 'index.html', 'LÆSMIG.txt', 'SHA256SUMS', 'manifest.json']);
     expect(parseCsv(decoder.decode(files['journal.csv']))).toHaveLength(1);
+  });
+});
+
+const KOMMUNE: Profile = { name: 'Mette Holm', organisation: 'Aarhus Kommune', organisationKind: 'kommune' };
+const VENDOR: Profile = { name: 'Bo Lund', organisation: 'Systemhuset A/S', organisationKind: 'leverandoer' };
+
+async function known(signer: TestSigner, who: Profile): Promise<KnownKey> {
+  return { fingerprint: await keyFingerprint(signer.publicKey), ...who, confirmedBy: 'inPerson', confirmedAt: '2026-01-01T00:00:00Z' };
+}
+
+/** An entry written straight into `approvals`, as a dishonest peer can: no signature. */
+function forgeApproval(doc: Y.Doc, name: string, organisation: string): void {
+  const entry = new Y.Map<unknown>();
+  approvalsArray(doc).push([entry]);
+  const members = { id: `forged-${name}`, name, organisation, organisationKind: 'kommune', fingerprint: 'DEAD BEEF 0000 1111 2222 3333 4444 5555', approvedAt: '2026-02-01T10:00:00.000Z', contentHash: 'ab'.repeat(32) };
+  for (const [k, v] of Object.entries(members)) entry.set(k, v);
+}
+
+/** Status and approvals of one referat as each file of the package states them. */
+function statedBy(files: Record<string, Uint8Array>, number: number) {
+  const csv = parseCsv(decoder.decode(files['journal.csv']));
+  const json = JSON.parse(decoder.decode(files['journal.json'])) as { journalVersion: number; rows: Array<Record<string, unknown>> };
+  const row = csv[number] ?? [];
+  const folder = row[13] ?? '';
+  const html = decoder.decode(files[`${folder}/referat.html`]);
+  const docx = decoder.decode(unzipSync(files[`${folder}/referat.docx`] ?? new Uint8Array())['word/document.xml']);
+  const index = decoder.decode(files['index.html']);
+  const indexRow = index.split('<tr>').find((r) => r.startsWith(`<td>${number}</td>`)) ?? '';
+  return {
+    csv: { status: row[8], organisations: row[9], approvals: row[10], notCounted: row[11] },
+    json: json.rows[number - 1] ?? {},
+    jsonVersion: json.journalVersion,
+    html,
+    htmlStatus: /<dt>Status<\/dt><dd>([^<]*)<\/dd>/.exec(html)?.[1],
+    docx,
+    docxStatus: /Status: <\/w:t><\/w:r><w:r><w:t xml:space="preserve">([^<]*)</.exec(docx)?.[1],
+    indexRow,
+    indexStatus: /<td><strong>([^<]*)<\/strong>/.exec(indexRow)?.[1],
+  };
+}
+
+describe('the package states the status and approvals verified on this device, the same in every file', () => {
+  it('a peer\'s meta.status "approved" and an unsigned approval by "Borgmester" count for nothing anywhere', async () => {
+    const id = newSampleId();
+    const doc = sampleReferat({ id, title: 'Forfalsket', date: '2026-02-01', organisation: 'Systemhuset A/S', text: 'Tekst.', status: 'approved' });
+    forgeApproval(doc, 'Borgmester', 'Aarhus Kommune');
+    const kommune = await createTestSigner('Ed25519');
+    const dir = keyDirectory([{ ...(await known(kommune, KOMMUNE)), confirmedBy: 'own' }]);
+    const { files } = await build([], { referater: withTrust(each([{ id, doc }]), dir), total: 1 });
+    const s = statedBy(files, 1);
+    for (const status of [s.csv.status, s.htmlStatus, s.docxStatus, s.indexStatus]) expect(status).toBe('Til godkendelse');
+    expect(s.json.status).toBe('proposed');
+    expect(s.jsonVersion).toBe(2);
+    expect(s.json.approvals).toEqual([]);
+    expect(s.json.notCounted).toEqual([{ kind: 'invalidApproval', name: 'Borgmester', organisation: 'Aarhus Kommune', removedBy: null }]);
+    expect(s.csv.approvals).toBe('');
+    expect(s.csv.notCounted).toBe('Ugyldig godkendelse (tæller ikke): Borgmester (Aarhus Kommune)');
+    expect(s.csv.organisations).toBe('Aarhus Kommune: mangler godkendelse; Systemhuset A/S: mangler godkendelse');
+    expect(s.html).not.toContain('<th scope="row">Borgmester</th>');
+    expect(s.html).toContain('<li>Ugyldig godkendelse (tæller ikke): Borgmester (Aarhus Kommune)</li>');
+    expect(s.indexRow).toContain('<li>Ugyldig godkendelse (tæller ikke): Borgmester (Aarhus Kommune)</li>');
+    expect(s.indexRow).not.toMatch(/<li>Borgmester/);
+    expect(s.docx).toContain('Ugyldig godkendelse (tæller ikke): Borgmester (Aarhus Kommune)');
+  });
+
+  it('says "Godkendt" everywhere when both confirmed keys approved, and marks an impostor\'s key and an earlier version', async () => {
+    const kommune = await createTestSigner('Ed25519');
+    const vendor = await createTestSigner('ECDSA-P256');
+    const impostor = await createTestSigner('Ed25519');
+    const dir = keyDirectory([{ ...(await known(kommune, KOMMUNE)), confirmedBy: 'own' }, await known(vendor, VENDOR)]);
+
+    const approvedId = newSampleId();
+    const approved = sampleReferat({ id: approvedId, title: 'Godkendt møde', date: '2026-03-01', organisation: 'Systemhuset A/S', text: 'Aftalt.' });
+    await approve(approved, KOMMUNE, kommune, { now: new Date('2026-03-01T12:00:00Z') });
+    await approve(approved, VENDOR, vendor, { now: new Date('2026-03-01T13:00:00Z') });
+    await approve(approved, { name: 'Borgmester', organisation: 'aarhus  kommune', organisationKind: 'kommune' }, impostor, { now: new Date('2026-03-01T14:00:00Z') });
+
+    const changedId = newSampleId();
+    const changed = sampleReferat({ id: changedId, title: 'Ændret møde', date: '2026-03-02', organisation: 'Systemhuset A/S', text: 'Aftalt.' });
+    await approve(changed, KOMMUNE, kommune, { now: new Date('2026-03-02T12:00:00Z') });
+    setMetaField(changed, 'location', 'Rådhuset');
+    metaMap(changed).set('status', 'approved');
+
+    const { files } = await build([], { referater: withTrust(each([{ id: approvedId, doc: approved }, { id: changedId, doc: changed }]), dir), total: 2 });
+
+    const a = statedBy(files, 1);
+    for (const status of [a.csv.status, a.htmlStatus, a.docxStatus, a.indexStatus]) expect(status).toBe('Godkendt');
+    expect(a.json.status).toBe('approved');
+    const approvals = (a.csv.approvals ?? '').split('; ');
+    expect(approvals).toEqual([
+      'Mette Holm (Aarhus Kommune) 1. marts 2026 kl. 13.00 (CET) – gælder den nuværende version, bekræftet nøgle',
+      'Bo Lund (Systemhuset A/S) 1. marts 2026 kl. 14.00 (CET) – gælder den nuværende version, bekræftet nøgle',
+      'Borgmester (aarhus  kommune) 1. marts 2026 kl. 15.00 (CET) – gælder den nuværende version, ubekræftet nøgle',
+    ]);
+    for (const line of approvals) {
+      expect(a.indexRow).toContain(`<li>${line}</li>`);
+    }
+    expect(a.html).toMatch(/<th scope="row">Borgmester<\/th><td>aarhus {2}kommune \(ubekræftet nøgle\)<\/td>.*?<td class="unconfirmed">ubekræftet nøgle<\/td>/);
+    expect(a.csv.organisations).toBe('Aarhus Kommune: godkendt; Systemhuset A/S: godkendt');
+
+    const c = statedBy(files, 2);
+    for (const status of [c.csv.status, c.htmlStatus, c.docxStatus, c.indexStatus]) expect(status).toBe('Til godkendelse');
+    expect(c.csv.approvals).toBe('Mette Holm (Aarhus Kommune) 2. marts 2026 kl. 13.00 (CET) – gælder en tidligere version, bekræftet nøgle');
+    expect(c.csv.organisations).toBe('Aarhus Kommune: godkendte en tidligere version (tæller ikke); Systemhuset A/S: mangler godkendelse');
+    expect(c.html).toContain('<td class="earlier">gælder en tidligere version</td><td>bekræftet nøgle</td>');
+    expect(c.docx).toContain('gælder en tidligere version');
+    expect(c.json.approvals).toMatchObject([{ name: 'Mette Holm', organisation: 'Aarhus Kommune', keyConfirmed: true, currentVersion: false }]);
+  });
+
+  it('LÆSMIG.txt says in plain words how the status was derived', async () => {
+    const { files } = await build([]);
+    const laesmig = decoder.decode(files['LÆSMIG.txt']);
+    expect(laesmig).toContain('STATUS OG GODKENDELSER');
+    expect(laesmig).toContain('En godkendelse tæller kun for en organisation gennem en nøgle, som denne enhed har bekræftet');
+    expect(laesmig).toContain('En godkendelse af en tidligere version tæller ikke');
+    expect(laesmig).toContain('En godkendelse med en ubekræftet nøgle tæller ikke');
+    expect(laesmig).toContain('"Ugyldig godkendelse (tæller ikke)"');
+    expect(laesmig).toContain('"Fjernet godkendelse" eller');
   });
 });

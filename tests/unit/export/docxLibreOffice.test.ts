@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { referatDocx } from '../../../src/export/referatDocx';
+import { richReferatTrust } from './trustFixture';
 import { APPROVAL_HASH, DECISION_TEXT, HOSTILE_ACTION, RICH_AGENDA, SECOND_DECISION, richReferatFixture } from '../support/richReferatFixture';
 
 const run = promisify(execFile);
@@ -31,7 +32,7 @@ describe('referatDocx in LibreOffice', () => {
     const dir = await mkdtemp(join(tmpdir(), 'referat-docx-'));
     dirs.push(dir);
     const file = join(dir, 'referat.docx');
-    await writeFile(file, referatDocx(richReferatFixture(), { lang: 'da' }));
+    await writeFile(file, referatDocx(richReferatFixture(), richReferatTrust(), { lang: 'da' }));
     await run(
       soffice as string,
       ['--headless', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'txt:Text', '--outdir', dir, file],
@@ -48,5 +49,10 @@ describe('referatDocx in LibreOffice', () => {
     }
     expect(text).toContain('Fraværende');
     expect(text).toContain(APPROVAL_HASH);
+    // The derived status and what each organisation lacks, as bullets, and the approval marked current and confirmed.
+    expect(text).toContain('Status: Til godkendelse');
+    expect(text.some((l) => l.endsWith('Leverandør A/S: mangler godkendelse'))).toBe(true);
+    expect(text).toContain('gælder den nuværende version');
+    expect(text).toContain('bekræftet nøgle');
   });
 });
