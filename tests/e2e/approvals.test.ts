@@ -51,20 +51,16 @@ describe('approvals', () => {
     await expect.poll(() => kommune.approvalStatus()).toContain('Status: Kladde.');
     const draft = await kommune.downloadCopy();
 
-    // The vendor approves its copy; the municipality's key is not confirmed on the vendor's device yet.
-    expect(await vendor.importCopyFile('Importér referat', draft)).toContain('er føjet til biblioteket');
-    await openReferat(vendor);
-    await vendor.approve();
-    await expect.poll(() => organisationStates(vendor)).toEqual(['Aarhus Kommune: mangler at godkende', 'Systemhuset A/S: godkendt']);
-    const vendorCopy = await vendor.downloadCopy();
-
-    // A third profile that claims to be the municipality approves too.
-    expect(await impostor.importCopyFile('Importér referat', vendorCopy)).toContain('er føjet til biblioteket');
+    // A third profile that claims to be the municipality approves first (approving lists her as a participant).
+    expect(await impostor.importCopyFile('Importér referat', draft)).toContain('er føjet til biblioteket');
     await openReferat(impostor);
     await impostor.approve();
     const impostorCopy = await impostor.downloadCopy();
-    expect(await vendor.importCopyFile('Importér referat', impostorCopy)).toMatch(/er importeret|er føjet/);
+
+    // The vendor takes that copy and approves; the municipality's key is not confirmed on the vendor's device.
+    expect(await vendor.importCopyFile('Importér referat', impostorCopy)).toContain('er føjet til biblioteket');
     await openReferat(vendor);
+    await vendor.approve();
     await expect.poll(() => organisationStates(vendor)).toEqual([
       'Aarhus Kommune: godkendt med en nøgle, denne enhed ikke har bekræftet – tæller ikke endnu',
       'Systemhuset A/S: godkendt',

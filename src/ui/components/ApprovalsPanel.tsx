@@ -171,7 +171,8 @@ function ApprovalItem(props: { approval: CheckedApproval }) {
   const verdict = !a.valid ? t('approval.invalidEntry') : a.current ? t('approval.current') : t('approval.earlier');
   return (
     <li data-testid="approval" className="approval" data-valid={a.valid} data-current={a.current} data-confirmed={a.confirmedAs !== null}>
-      <KeyTrustLabel fingerprint={a.fingerprint} name={a.name} organisation={a.organisation} />
+      {/* An invalid entry proves nothing about its key: only what it claims is shown, never a confirmed name. */}
+      {a.valid ? <KeyTrustLabel fingerprint={a.fingerprint} name={a.name} organisation={a.organisation} /> : <span>{`${a.name}, ${a.organisation}`}</span>}
       {`: ${t('approval.approvedAt', { when })}, `}
       <span className={a.valid ? undefined : 'field-error'}>{verdict}</span>
       {a.valid && a.confirmedAs === null && <span className="field-error">{`, ${t('approval.notCounted')}`}</span>}
