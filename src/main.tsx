@@ -47,6 +47,7 @@ async function boot(): Promise<void> {
   void requestPersistentStorage();
   // Closing a carried-forward action item closes it at its origin (loaded off the first paint).
   void import('./session/closurePropagation').then(({ installClosurePropagation }) => installClosurePropagation(db, (e) => console.error('Closure propagation failed', e)));
+  void import('./session/refreshTrustStatuses').then(({ installTrustStatusRefresh }) => installTrustStatusRefresh(db, (e) => console.error('Refreshing the statuses failed', e)));
   // The index is a projection of the documents: repair it in the background, off the first paint.
   void import('./session/syncIndex').then(({ syncIndex }) => syncIndex(db)).catch((e: unknown) => console.error('Index sync failed', e));
 }

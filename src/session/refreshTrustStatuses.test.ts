@@ -5,13 +5,13 @@ import { approve } from '../core/approve';
 import { keyFingerprint } from '../core/fingerprint';
 import { addParticipant } from '../core/participants';
 import type { Profile } from '../core/profile';
-import { confirmKey } from '../storage/knownKeys';
+import { confirmKey, revokeKey } from '../storage/knownKeys';
 import { createLibraryDatabase, type LibraryDatabase } from '../storage/libraryDatabase';
 import { saveProfile } from '../storage/settingsStore';
 import { approveReferat, prepareApproval } from './approveReferat';
 import { createReferat } from './createReferat';
 import { openReferatSession } from './referatSession';
-import { refreshTrustStatuses } from './refreshTrustStatuses';
+import { installTrustStatusRefresh, refreshTrustStatuses } from './refreshTrustStatuses';
 
 const METTE: Profile = { name: 'Mette Holm', organisation: 'Holstebro Kommune', organisationKind: 'kommune' };
 const BO: Profile = { name: 'Bo Lund', organisation: 'Medialogic A/S', organisationKind: 'leverandoer' };
@@ -44,5 +44,10 @@ describe('refreshTrustStatuses', () => {
     await confirmKey(db, { fingerprint, ...BO, confirmedBy: 'phone' });
     expect(await refreshTrustStatuses(db)).toBe(1);
     expect((await db.referater.get(id))?.status).toBe('approved');
+
+    // Installed, a revocation re-projects by itself.
+    installTrustStatusRefresh(db);
+    await revokeKey(db, fingerprint);
+    await expect.poll(async () => (await db.referater.get(id))?.status).toBe('proposed');
   });
 });

@@ -26,3 +26,31 @@ export async function refreshTrustStatuses(db: LibraryDatabase, factory: IDBFact
   }
   return refreshed;
 }
+
+/** Re-projects the statuses after every committed change to the key directory (confirm, revoke, key list), one run at a time. */
+export function installTrustStatusRefresh(db: LibraryDatabase, onError: (e: unknown) => void = () => undefined): void {
+  let running: Promise<void> | null = null;
+  let again = false;
+  const run = () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = refreshTrustStatuses(db)
+      .then(() => undefined, onError)
+      .finally(() => {
+        running = null;
+        if (again) {
+          again = false;
+          run();
+        }
+      });
+  };
+  // Dexie reads a creating hook's return value as the new key: return nothing.
+  const schedule = (tx: { on(event: 'complete', fn: () => void): void }): void => {
+    tx.on('complete', () => setTimeout(run, 0));
+  };
+  db.knownKeys.hook('creating', (_key, _obj, tx) => schedule(tx));
+  db.knownKeys.hook('updating', (_mods, _key, _obj, tx) => schedule(tx));
+  db.knownKeys.hook('deleting', (_key, _obj, tx) => schedule(tx));
+}

@@ -5,7 +5,7 @@ import type { KnownKey } from '../core/knownKey';
 import type { LibraryEntry } from '../core/libraryEntry';
 
 /** Bumped when the projection changes, so indexes built by an older version are rebuilt from the documents. */
-export const INDEX_VERSION = 3;
+export const INDEX_VERSION = 4;
 
 export interface IndexedReferat extends LibraryEntry {
   /** Local time the row was last projected. */

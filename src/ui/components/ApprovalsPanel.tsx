@@ -91,9 +91,12 @@ export function ApprovalsPanel(props: { session: ReferatSession; readOnly: boole
       </div>
       {trust !== null && trust.approvals.length === 0 && <p>{t('approval.none')}</p>}
       {trust !== null && trust.approvals.length > 0 && (
-        <ul aria-label={t('approval.listLabel')} className="approvals">
-          {trust.approvals.map((a, i) => <ApprovalItem key={`${a.id}-${i}`} approval={a} />)}
-        </ul>
+        <>
+          <h3>{t('approval.signaturesTitle')}</h3>
+          <ul aria-label={t('approval.listLabel')} className="approvals">
+            {trust.approvals.map((a, i) => <ApprovalItem key={`${a.id}-${i}`} approval={a} />)}
+          </ul>
+        </>
       )}
       {trust !== null && trust.removed.length > 0 && (
         <>

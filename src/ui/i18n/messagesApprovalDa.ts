@@ -38,6 +38,7 @@ export const messagesApprovalDa = {
   'approval.notCounted': 'ubekræftet nøgle – tæller ikke',
   'approval.details': 'Detaljer',
   'approval.entryVersion1': 'Ældre godkendelse (version 1): signerer indholdets hashværdi, ikke referatets id.',
+  'approval.signaturesTitle': 'Underskrifter',
   'approval.removedTitle': 'Fjernet fra referatet',
   'approval.removedApproval': 'Godkendelse fra {name} ({organisation}) er fjernet.',
   'approval.removedParticipant': 'Deltageren {name} ({organisation}) er fjernet.',

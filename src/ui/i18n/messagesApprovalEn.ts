@@ -40,6 +40,7 @@ export const messagesApprovalEn: Record<keyof typeof messagesApprovalDa, string>
   'approval.notCounted': 'unconfirmed key – does not count',
   'approval.details': 'Details',
   'approval.entryVersion1': 'Older approval (version 1): signs the content hash, not the referat id.',
+  'approval.signaturesTitle': 'Signatures',
   'approval.removedTitle': 'Removed from the referat',
   'approval.removedApproval': 'An approval by {name} ({organisation}) was removed.',
   'approval.removedParticipant': 'The participant {name} ({organisation}) was removed.',
