@@ -6,10 +6,12 @@
 // Longer runs:            FUZZ_STEPS=400 FUZZ_PEERS=8 FUZZ_SEEDS=300 npx vitest run --project unit tests/unit/convergence
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { checkTrust } from '../../../src/core/checkTrust';
 import { checkClaims } from '../../../src/core/clientClaims';
+import { keyDirectory } from '../../../src/core/knownKey';
 import { initReferat } from '../../../src/core/initReferat';
 import { readMeta, setTitle } from '../../../src/core/meta';
-import { bodyFragment, newReferatDoc } from '../../../src/core/referatDoc';
+import { approvalsArray, bodyFragment, newReferatDoc } from '../../../src/core/referatDoc';
 import { STANDARD_TEMPLATE } from '../../../src/core/templates';
 import {
   agendaProblems,
@@ -20,6 +22,7 @@ import {
   type FuzzConfig,
   type FuzzStats,
 } from './fuzzNetwork';
+import { fuzzFingerprint, fuzzOrganisation } from './fuzzClaims';
 
 function envInt(name: string): number | undefined {
   const raw = process.env[name];
@@ -57,9 +60,10 @@ function failureMessage(net: FuzzNetwork, problems: string[]): string {
   ].join('\n');
 }
 
-const totals: FuzzStats & { seeds: number; peers: number } = {
+const totals: FuzzStats & { seeds: number; peers: number; approvals: number } = {
   seeds: 0,
   peers: 0,
+  approvals: 0,
   ops: 0,
   messages: 0,
   deliveries: 0,
@@ -86,6 +90,14 @@ describe('convergence fuzz', () => {
       expect([...claims.owners].toSorted((a, b) => a[0] - b[0]), `seed ${seed} peer ${p.index}`).toEqual(owners);
       expect(claims.conflicting, `seed ${seed} peer ${p.index}`).toEqual([]);
     }
+    // Every replica derives the same trust state from the approvals the peers made and removed, with every peer's key confirmed.
+    const dir = keyDirectory(net.peers.map((p) => ({
+      fingerprint: fuzzFingerprint(p.doc.clientID), name: `Peer ${p.doc.clientID}`, organisation: fuzzOrganisation(p.doc.clientID),
+      organisationKind: 'andet' as const, confirmedBy: 'inPerson' as const, confirmedAt: '2026-01-01T00:00:00.000Z',
+    })));
+    const trusts = await Promise.all(net.peers.map(async (p) => JSON.stringify(await checkTrust(p.doc, dir, { now: new Date('2026-06-01') }))));
+    for (const [i, t] of trusts.entries()) expect(t, `seed ${seed} peer ${i}: trust state`).toBe(trusts[0]);
+    totals.approvals += net.peers[0] ? approvalsArray(net.peers[0].doc).length : 0;
     totals.seeds++;
     totals.peers += net.peers.length;
     for (const key of Object.keys(net.stats) as Array<keyof FuzzStats>) {
@@ -97,7 +109,7 @@ describe('convergence fuzz', () => {
     // Guards the fuzz itself: if a change made it stop dropping, duplicating or leaving updates pending, the
     // convergence tests above would pass without testing much.
     expect(totals.seeds, `seeds ${FIRST}–${FIRST + COUNT - 1} completed: ${JSON.stringify(totals)}`).toBe(SEEDS.length);
-    for (const key of ['duplicates', 'drops', 'partitions', 'reconnects', 'fileImports', 'pendingSeen'] as const) {
+    for (const key of ['duplicates', 'drops', 'partitions', 'reconnects', 'fileImports', 'pendingSeen', 'approvals'] as const) {
       expect(totals[key], `${key} over seeds ${FIRST}–${FIRST + COUNT - 1}: ${JSON.stringify(totals)}`).toBeGreaterThan(0);
     }
   });

@@ -3,7 +3,11 @@
 import { createHash, createPrivateKey, createPublicKey, sign } from 'node:crypto';
 import * as Y from 'yjs';
 import { bytesToBase64 } from '../../../src/core/base64';
+import { approvalSigningInput } from '../../../src/core/approvalSignature';
+import { contentHash } from '../../../src/core/canonicalContent';
 import { claimSigningInput, type ClientClaim } from '../../../src/core/clientClaims';
+import { readMeta } from '../../../src/core/meta';
+import { approvalsArray } from '../../../src/core/referatDoc';
 import { claimRefusal } from '../../../src/sync/claimRefusal';
 import { divergentClient, structsByClient } from '../../../src/sync/divergentClient';
 import { receiverFacts } from '../../../src/sync/receiverFacts';
@@ -48,4 +52,36 @@ export function fileGateProblem(doc: Y.Doc, update: Uint8Array, owners: Readonly
 
 function claimed(doc: Y.Doc, client: number): boolean {
   return doc.getMap('claims').has(String(client));
+}
+
+/** The organisation the fuzz gives the peer with `clientId`: its approvals name it, and the test's directory confirms it. */
+export function fuzzOrganisation(clientId: number): string {
+  return ['Aarhus Kommune', 'Netcompany', 'KMD'][clientId % 3] ?? 'KMD';
+}
+
+/** A version-2 approval of `doc` as it stands, signed synchronously with the peer's key, pushed as the app's approve() does. */
+export function fuzzApprove(doc: Y.Doc, id: string): void {
+  const { privateKey, publicKey, fingerprint } = keyOf(doc.clientID);
+  const unsigned = {
+    id,
+    name: `Peer ${doc.clientID}`,
+    organisation: fuzzOrganisation(doc.clientID),
+    organisationKind: 'andet',
+    algorithm: 'Ed25519',
+    fingerprint,
+    publicKey,
+    approvedAt: '2026-01-02T00:00:00.000Z',
+    contentHash: contentHash(doc),
+    stateVector: bytesToBase64(Y.encodeStateVector(doc)),
+    entryVersion: 2,
+    referatId: readMeta(doc).id,
+    participantId: '-',
+    snapshot: bytesToBase64(Y.encodeSnapshot(Y.snapshot(doc))),
+  };
+  const signature = bytesToBase64(new Uint8Array(sign(null, approvalSigningInput(unsigned), privateKey)));
+  const entry = new Y.Map<unknown>();
+  doc.transact(() => {
+    for (const [k, v] of Object.entries({ ...unsigned, signature })) entry.set(k, v);
+    approvalsArray(doc).push([entry]);
+  });
 }

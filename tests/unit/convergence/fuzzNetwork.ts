@@ -16,7 +16,7 @@ import {
   type ParticipantPatch,
 } from '../../../src/core/participants';
 import { ORGANISATION_KINDS } from '../../../src/core/profile';
-import { bodyFragment, newReferatDoc } from '../../../src/core/referatDoc';
+import { approvalsArray, bodyFragment, newReferatDoc } from '../../../src/core/referatDoc';
 import { actionItemElement } from '../../../src/core/actionItemElement';
 import { ACTION_ITEM, AGENDA_ITEM, AGENDA_TITLE, DECISION, PARAGRAPH } from '../../../src/core/bodyNodes';
 import { readStructure, setActionItemDone, type ReferatStructure } from '../../../src/core/structure';
@@ -25,7 +25,7 @@ import { TEMPLATES, type Template } from '../../../src/core/templates';
 import { attachDocSync, type DocSync } from '../../../src/sync/docSync';
 import type { SyncChannel } from '../../../src/sync/syncChannel';
 import { writeClaim } from '../../../src/core/clientClaims';
-import { fileGateProblem, fuzzClaim, fuzzFingerprint } from './fuzzClaims';
+import { fileGateProblem, fuzzApprove, fuzzClaim, fuzzFingerprint } from './fuzzClaims';
 import { Prng } from './prng';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -959,7 +959,7 @@ export interface OpOptions {
 
 /** One random user action on a referat; returns a description for the log. */
 export function randomOp(doc: Y.Doc, rng: Prng, options: OpOptions = { emoji: false }): string {
-  const kind = rng.weighted({ body: 60, title: 12, meta: 9, addParticipant: 5, updateParticipant: 7, removeParticipant: 2 });
+  const kind = rng.weighted({ body: 60, title: 12, meta: 9, addParticipant: 5, updateParticipant: 7, removeParticipant: 2, approve: 2, removeApproval: 1 });
   switch (kind) {
     case 'body':
       return randomBodyOp(doc, rng);
@@ -997,6 +997,18 @@ export function randomOp(doc: Y.Doc, rng: Prng, options: OpOptions = { emoji: fa
       const patch = randomPatch(rng);
       updateParticipant(doc, who.id, patch);
       return `update participant ${who.id.slice(0, 8)} ${JSON.stringify(patch)}`;
+    }
+    case 'approve': {
+      const id = `approval-${rng.int(1_000_000)}`;
+      fuzzApprove(doc, id);
+      return `approve ${id}`;
+    }
+    case 'removeApproval': {
+      const n = approvalsArray(doc).length;
+      if (n === 0) return 'remove approval: none';
+      const i = rng.int(n);
+      approvalsArray(doc).delete(i, 1);
+      return `remove approval ${i}`;
     }
     case 'removeParticipant': {
       const people = readParticipants(doc);
