@@ -11,6 +11,7 @@ import { downloadFile } from '../downloadCopy';
 import { useApp } from '../hooks/AppContext';
 import { useI18n } from '../i18n/I18nContext';
 import { ImportButton } from './ImportButton';
+import { KeyTrustLabel } from './KeyTrustLabel';
 
 const EMPTY: LedgerRow[] = [];
 
@@ -97,7 +98,7 @@ export function CopiesPanel(props: { session: ReferatSession }) {
           <tbody>
             {rows.map((r) => (
               <tr key={r.partyId} data-testid="ledger-row">
-                <th scope="row">{r.name} <span className="muted">({r.organisation})</span></th>
+                <th scope="row"><KeyTrustLabel fingerprint={r.partyId} name={r.name} organisation={r.organisation} /></th>
                 <td>{state(r)}</td>
                 <td>
                   <button type="button" onClick={() => void exportFor(r.partyId)}>{t('copies.exportMissing', { name: r.name })}</button>

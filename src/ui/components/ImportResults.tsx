@@ -1,6 +1,7 @@
 // What each imported file did, in the user's language; an unknown signer waits for the user's decision.
 import { useImports, type ImportEntry } from '../hooks/ImportContext';
 import { useI18n } from '../i18n/I18nContext';
+import { KeyTrustLabel } from './KeyTrustLabel';
 import type { MessageKey } from '../i18n/messagesDa';
 
 function Message(props: { entry: ImportEntry }) {
@@ -15,10 +16,20 @@ function Message(props: { entry: ImportEntry }) {
     case 'imported': {
       const list = o.changes.map((c) => `${c.name ?? t('import.unknownAuthor')} ${c.count}${c.verified ? '' : ` (${t('claims.unverifiedAuthor')})`}`).join(', ');
       const changes = o.changes.length > 0 ? t('import.changes', { list }) : t('import.noChanges');
-      return <p className="notice">{t(o.isNew ? 'import.importedNew' : 'import.imported', { file, title: o.title, name: o.sender.name, organisation: o.sender.organisation, changes })}</p>;
+      return (
+        <>
+          <p className="notice">{t(o.isNew ? 'import.importedNew' : 'import.imported', { file, title: o.title, name: o.sender.name, organisation: o.sender.organisation, changes })}</p>
+          <Sender sender={o.sender} />
+        </>
+      );
     }
     case 'alreadyIncluded':
-      return <p>{t('import.already', { file, title: o.title, name: o.sender.name })}</p>;
+      return (
+        <>
+          <p>{t('import.already', { file, title: o.title, name: o.sender.name })}</p>
+          <Sender sender={o.sender} />
+        </>
+      );
     case 'unknownSigner':
       return (
         <div className="warning">
@@ -34,6 +45,17 @@ function Message(props: { entry: ImportEntry }) {
     case 'error':
       return <p className="field-error">{t('import.failed', { file, reason: t(`import.error.${o.code}` as MessageKey) })}</p>;
   }
+}
+
+/** Who signed the file, as this device knows the key: confirmed, or only what the sender typed. */
+function Sender(props: { sender: { name: string; organisation: string; fingerprint: string } }) {
+  const { t } = useI18n();
+  const { sender } = props;
+  return (
+    <p className="muted">
+      {t('import.signedBy')} <KeyTrustLabel fingerprint={sender.fingerprint} name={sender.name} organisation={sender.organisation} />
+    </p>
+  );
 }
 
 export function ImportResults() {

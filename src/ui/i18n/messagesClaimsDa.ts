@@ -10,4 +10,5 @@ export const messagesClaimsDa = {
   'backup.untrusted':
     'Sikkerhedskopien er ikke underskrevet af denne enhed eller af en bekræftet nøgle. Referaterne er flettet ind, men ingen afsendere er blevet kendte: {signers}.',
   'backup.trusted': 'Sikkerhedskopien er underskrevet af {name} ({fingerprint}), en nøgle denne enhed kender.',
+  'import.signedBy': 'Underskrevet af',
 } as const;

@@ -12,4 +12,5 @@ export const messagesClaimsEn: Record<keyof typeof messagesClaimsDa, string> = {
   'backup.untrusted':
     'The backup is not signed by this device or by a confirmed key. The referater were merged, but no sender became known: {signers}.',
   'backup.trusted': 'The backup is signed by {name} ({fingerprint}), a key this device knows.',
+  'import.signedBy': 'Signed by',
 };
