@@ -167,6 +167,8 @@ export async function run(ctx) {
         await startMarkedParagraph(a, MARKER);
         const link = await a.invite();
         await b.page.goto(link);
+        // An unknown referat: the invitation asks first, and only "Deltag" stores the room (docs/TRUST.md).
+        await b.page.getByRole('button', { name: 'Deltag', exact: true }).click();
         await b.page.waitForURL(`**/r/${docId}`);
         await b.editor.waitFor();
         await pollUntil(async () => (await b.editorText()).includes(MARKER), { what: 'the referat to reach B', timeoutMs: 30_000 });

@@ -5,11 +5,19 @@ import { saveProfile, type Language } from '../../storage/settingsStore';
 import { requestPersistentStorage, storageReport, type StorageReport } from '../../storage/storageEstimate';
 import { BackupPanel } from '../components/BackupPanel';
 import { KeyFingerprint } from '../components/KeyFingerprint';
-import { KnownKeysPanel } from '../components/KnownKeysPanel';
 import { LiveSettingsForm } from '../components/LiveSettingsForm';
 import { ProfileForm } from '../components/ProfileForm';
 import { useApp } from '../hooks/AppContext';
 import { useI18n } from '../i18n/I18nContext';
+import { onDemand } from '../onDemand';
+
+// Known keys and key lists (with their strict key-list reader) load when Settings opens, not with the app.
+const knownKeysPanel = onDemand(() => import('../components/KnownKeysPanel'));
+
+function KnownKeys() {
+  const m = knownKeysPanel.useLoaded();
+  return m ? <m.KnownKeysPanel /> : null;
+}
 
 export function SettingsPage() {
   const { db, profile } = useApp();
@@ -41,7 +49,7 @@ export function SettingsPage() {
         <h2 id={`${id}-k`}>{t('settings.key')}</h2>
         <KeyFingerprint />
       </section>
-      <KnownKeysPanel />
+      <KnownKeys />
       <section aria-labelledby={`${id}-live`}>
         <h2 id={`${id}-live`}>{t('settings.live')}</h2>
         <LiveSettingsForm />
