@@ -5,7 +5,8 @@ import type { Struct } from './updateOutline';
 
 interface Segment {
   head: string;
-  body: Uint8Array;
+  /** The content as Yjs would encode it; for text, the string itself (no encoder: most structs are typed text). */
+  body: Uint8Array | string;
 }
 
 const idText = (id: Y.ID | null) => (id === null ? '-' : `${id.client}:${id.clock}`);
@@ -24,8 +25,11 @@ function segment(s: Struct, from: number, to: number): Segment | null {
     origin === null && s.rightOrigin === null
       ? `${typeof parent === 'string' ? `s${parent}` : parent instanceof Y.ID ? `i${idText(parent)}` : '?'}|${s.parentSub ?? ''}`
       : '';
-  let content = s.content.copy();
   const end = to - s.id.clock;
+  if (s.content instanceof Y.ContentString) {
+    return { head: `${idText(origin)}|${idText(s.rightOrigin)}|${parentText}|${s.content.getRef()}`, body: sliceLikeYjs(s.content.str, offset, end) };
+  }
+  let content = s.content.copy();
   if (end < content.getLength()) content.splice(end);
   if (offset > 0) content = content.splice(offset);
   const encoder = new Y.UpdateEncoderV1();
@@ -33,7 +37,18 @@ function segment(s: Struct, from: number, to: number): Segment | null {
   return { head: `${idText(origin)}|${idText(s.rightOrigin)}|${parentText}|${content.getRef()}`, body: encoder.toUint8Array() };
 }
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+
+/** Text [from, to) as Yjs's ContentString.splice leaves it: a surrogate pair cut in two becomes U+FFFD on each side. */
+function sliceLikeYjs(str: string, from: number, to: number): string {
+  let out = str.slice(from, to);
+  if (to < str.length && to > from && isHighSurrogate(str.charCodeAt(to - 1))) out = `${out.slice(0, -1)}\ufffd`;
+  if (from > 0 && isHighSurrogate(str.charCodeAt(from - 1))) out = `\ufffd${out.slice(1)}`;
+  return out;
+}
+
+function sameBytes(a: Uint8Array | string, b: Uint8Array | string): boolean {
+  if (typeof a === 'string' || typeof b === 'string') return a === b;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
