@@ -72,16 +72,17 @@ ensure_system_packages() {
   command -v ip >/dev/null 2>&1 || missing+=(iproute2)
   local office=()
   command -v soffice >/dev/null 2>&1 || office+=(libreoffice-writer-nogui) # the DOCX export test opens DOCX in LibreOffice
+  [ -e /usr/lib/libreoffice/program/libsclo.so ] || office+=(libreoffice-calc-nogui) # the journal.csv test opens it in Calc
   missing+=("${office[@]}")
   [ "${#missing[@]}" -gt 0 ] || return 0
   if [ "$(id -u)" -ne 0 ]; then
     echo "Missing ${missing[*]}: install Debian's ${missing[*]} package(s) (apt-get install ${missing[*]}) and rerun." >&2
-    if [[ " ${missing[*]} " == *" chromium "* || " ${missing[*]} " == *" libreoffice-writer-nogui "* ]]; then return 1; fi
+    if [[ " ${missing[*]} " == *" chromium "* || " ${missing[*]} " == *" libreoffice-"* ]]; then return 1; fi
     return 0 # without iproute2 the browser tests still run, on the host network (see scripts/e2e.mjs)
   fi
   apt-get update || return 1
   local system=()
-  for p in "${missing[@]}"; do [ "$p" = libreoffice-writer-nogui ] || system+=("$p"); done
+  for p in "${missing[@]}"; do [[ "$p" == libreoffice-* ]] || system+=("$p"); done
   if [ "${#system[@]}" -gt 0 ]; then DEBIAN_FRONTEND=noninteractive apt-get install -y "${system[@]}" || return 1; fi
   if [ "${#office[@]}" -gt 0 ]; then DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${office[@]}" || return 1; fi
   if [ ! -x "$chromium" ]; then

@@ -1,8 +1,12 @@
 // CLI: serves the production build (dist/) and the WebRTC signalling server; `--signalling-only` runs just the latter.
+// Flags for the signalling server's Origin allow-list and limits: server/README.md.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startStaticServer } from './staticServer.mjs';
+import { connectSourcesFromEnv } from './securityHeaders.mjs';
 import { startSignallingServer } from './signallingServer.mjs';
+import { defaultAppOrigins } from './allowedOrigins.mjs';
+import { parseServerFlags } from './serverFlags.mjs';
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 
@@ -44,7 +48,8 @@ function describeListenError(error, what, port) {
 }
 
 async function main() {
-  const signallingOnly = process.argv.slice(2).includes('--signalling-only');
+  const flags = parseServerFlags(process.argv.slice(2));
+  const signallingOnly = flags.signallingOnly;
   const host = process.env['HOST'] || '127.0.0.1';
   const port = signallingOnly ? 0 : portFromEnv('PORT', 8080);
   const signallingPort = portFromEnv('SIGNALLING_PORT', 4444);
@@ -63,19 +68,34 @@ async function main() {
   process.once('SIGINT', () => void shutdown());
   process.once('SIGTERM', () => void shutdown());
 
+  /** @type {number | null} */
+  let appPort = null;
   try {
     if (!signallingOnly) {
-      const app = await startStaticServer({ root: DIST, host, port }).catch((error) => {
+      // CSP connect-src: the signalling server beside the app, and the servers in CONNECT_SOURCES (docs/HEADERS.md).
+      const connect = { signallingPort: signallingPort || undefined, connectSources: connectSourcesFromEnv(process.env['CONNECT_SOURCES']) };
+      const app = await startStaticServer({ root: DIST, host, port, ...connect }).catch((error) => {
         throw new Error(describeListenError(error, 'Referat', port), { cause: error });
       });
       closers.push(app.close);
+      appPort = app.port;
       console.log(`Referat: http://${displayHost(host)}:${app.port}/`);
     }
-    const signalling = await startSignallingServer({ host, port: signallingPort }).catch((error) => {
+    // Unless told otherwise, browsers may connect only from the origins this command serves the app on (with
+    // --signalling-only: where `npm start` would serve it, PORT or 8080).
+    const allowedOrigins = flags.allowedOrigins ?? defaultAppOrigins({ host, port: appPort ?? portFromEnv('PORT', 8080) });
+    const signalling = await startSignallingServer({
+      host,
+      port: signallingPort,
+      allowedOrigins,
+      allowMissingOrigin: !flags.requireOrigin,
+      limits: flags.limits,
+    }).catch((error) => {
       throw new Error(describeListenError(error, 'Signalling', signallingPort), { cause: error });
     });
     closers.push(signalling.close);
     console.log(`Signalling: ws://${displayHost(host)}:${signalling.port}`);
+    console.log(`Signalling accepts browsers from: ${allowedOrigins.includes('*') ? 'any origin' : allowedOrigins.join(', ')}`);
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     await Promise.allSettled(closers.map((close) => close()));

@@ -1,14 +1,53 @@
-// WebRTC signalling server speaking y-webrtc's protocol (subscribe / unsubscribe / publish / ping) on top of `ws`.
+// WebRTC signalling server speaking y-webrtc's protocol (subscribe / unsubscribe / publish / ping) on top of `ws`,
+// with limits for the open internet: Origin allow-list, sockets per address, topics, message rate, slow readers.
 import { createServer } from 'node:http';
 import { WebSocketServer, WebSocket } from 'ws';
+import { addressKey } from './addressKey.mjs';
+import { normalizeOrigin, originAllowed } from './allowedOrigins.mjs';
+import { createRefusalLog, quoteForLog } from './refusalLog.mjs';
+import { createTokenBucket } from './tokenBucket.mjs';
 
 /** Largest accepted message; bigger ones close the socket with code 1009. SDP offers are a few KiB. */
 export const MAX_MESSAGE_BYTES = 64 * 1024;
 
 /**
+ * @typedef {object} SignallingLimits
+ * @property {number} maxSockets sockets open at once, in all; more are answered 503 at the handshake
+ * @property {number} maxSocketsPerAddress per IPv4 address or IPv6 /64; more are answered 429 at the handshake
+ * @property {number} maxTopicsPerSocket rooms one socket may subscribe to; further topics are ignored
+ * @property {number} maxTopicLength characters; a longer topic is ignored (Referat's are 44: `referat-<uuid>`)
+ * @property {number} messagesPerSecond steady rate of messages (of any type) one socket may send; more are dropped
+ * @property {number} messageBurst messages a socket may send at once before the rate applies
+ * @property {number} maxBufferedBytes a receiver with more than this not yet taken by its connection is dropped
+ */
+
+/** @type {Readonly<SignallingLimits>} */
+export const DEFAULT_LIMITS = Object.freeze({
+  maxSockets: 5_000,
+  maxSocketsPerAddress: 64,
+  maxTopicsPerSocket: 32,
+  maxTopicLength: 128,
+  messagesPerSecond: 100,
+  messageBurst: 200,
+  maxBufferedBytes: 256 * 1024,
+});
+
+/**
+ * @typedef {object} SignallingStats
+ * @property {number} sockets open WebSocket connections
+ * @property {number} topics topics with at least one subscriber
+ * @property {number} subscriptions (socket, topic) pairs
+ * @property {number} addresses distinct addresses (IPv6: /64) with an open socket or handshake
+ * @property {number} droppedMessages messages dropped over the rate limit, since the start
+ * @property {number} droppedReceivers sockets dropped for not reading, since the start
+ * @property {number} refusedHandshakes handshakes refused (origin, sockets per address, sockets in all), since the start
+ */
+
+/**
  * @typedef {object} SignallingServer
  * @property {string} url ws://host:port
  * @property {number} port The port actually bound (useful with port 0).
+ * @property {() => SignallingStats} stats What the server holds now.
  * @property {() => Promise<void>} close Disconnects every client and stops listening.
  */
 
@@ -16,8 +55,16 @@ export const MAX_MESSAGE_BYTES = 64 * 1024;
  * @typedef {object} SignallingOptions
  * @property {string} [host] Interface to bind; 127.0.0.1 unless told otherwise.
  * @property {number} [port] 0 picks a free port.
- * @property {(rawText: string) => void} [onMessage] Sees every text message received, before parsing.
+ * @property {(rawText: string) => void} [onMessage] Sees every text message the server handles (within the rate
+ *   limit), before parsing.
  * @property {number} [pingIntervalMs] Keepalive: a socket that misses one pong per interval is terminated.
+ * @property {readonly string[] | null} [allowedOrigins] Origins a browser may connect from (`*` in the list: any);
+ *   null or left out: any origin. server/main.mjs passes the app's own origins unless told otherwise.
+ * @property {boolean} [allowMissingOrigin] Let in handshakes without an Origin header (not from a browser); default true.
+ * @property {Partial<SignallingLimits>} [limits] Overrides of DEFAULT_LIMITS.
+ * @property {(line: string) => void} [log] Where refusal lines go; console.warn unless told otherwise.
+ * @property {number} [maxLogLinesPerSecond] Refusal lines beyond this are counted, not written; default 20.
+ * @property {() => number} [now] Clock in milliseconds for the rate limit (tests freeze it); performance.now().
  */
 
 /**
@@ -39,17 +86,53 @@ function topicList(value) {
 }
 
 /**
- * @param {WebSocket} conn
- * @param {object} message
+ * @param {Partial<SignallingLimits>} overrides
+ * @returns {SignallingLimits}
  */
-function send(conn, message) {
-  if (conn.readyState !== WebSocket.OPEN) return;
-  try {
-    conn.send(JSON.stringify(message));
-  } catch {
-    conn.terminate();
+function checkedLimits(overrides) {
+  const limits = { ...DEFAULT_LIMITS, ...overrides };
+  for (const [name, value] of Object.entries(limits)) {
+    const ok = name === 'messagesPerSecond' ? Number.isFinite(value) && value > 0 : Number.isInteger(value) && value >= 1;
+    if (!ok) throw new Error(`signalling limit ${name} must be a positive ${name === 'messagesPerSecond' ? 'number' : 'integer'}, got ${String(value)}`);
   }
+  return limits;
 }
+
+/**
+ * @param {readonly string[] | null} origins
+ * @returns {Set<string> | null} null: any origin
+ */
+function originSet(origins) {
+  if (origins === null || origins.includes('*')) return null;
+  return new Set(origins.map((origin) => normalizeOrigin(origin)));
+}
+
+/**
+ * Answers a refused handshake with a plain HTTP status and closes the connection.
+ * @param {import('node:stream').Duplex} socket
+ * @param {number} status
+ * @param {string} reason
+ */
+function refuseHandshake(socket, status, reason) {
+  const body = `${reason}\n`;
+  socket.once('finish', () => socket.destroy());
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}
+
+const PONG = Buffer.from(JSON.stringify({ type: 'pong' }));
+
+/**
+ * @typedef {object} SocketState
+ * @property {string} who address, socket number and origin, for log lines
+ * @property {Set<string>} subscribed
+ * @property {import('./tokenBucket.mjs').TokenBucket} bucket
+ * @property {Set<string>} logged limits already logged for this socket (one line per limit per socket)
+ * @property {number} dropped messages dropped over the rate limit
+ * @property {number} ignoredTopics topics refused (too long, or over the cap)
+ */
 
 /**
  * @param {SignallingOptions} [options]
@@ -60,9 +143,28 @@ export async function startSignallingServer({
   port = 0,
   onMessage,
   pingIntervalMs = 30_000,
+  allowedOrigins = null,
+  allowMissingOrigin = true,
+  limits: limitOverrides = {},
+  log = (line) => console.warn(line),
+  maxLogLinesPerSecond = 20,
+  now = () => performance.now(),
 } = {}) {
+  const limits = checkedLimits(limitOverrides);
+  const origins = originSet(allowedOrigins);
+  const refusals = createRefusalLog({ write: log, maxLinesPerSecond: maxLogLinesPerSecond, now });
+
   /** @type {Map<string, Set<WebSocket>>} topic name -> subscribers */
   const topics = new Map();
+  /** @type {Map<WebSocket, SocketState>} */
+  const states = new Map();
+  /** @type {Map<string, number>} address key -> sockets (handshakes included) */
+  const perAddress = new Map();
+  let openSockets = 0;
+  let droppedMessages = 0;
+  let droppedReceivers = 0;
+  let refusedHandshakes = 0;
+  let nextSocketNumber = 0;
   /** @type {WeakSet<WebSocket>} sockets that answered the last ping */
   const alive = new WeakSet();
 
@@ -70,7 +172,40 @@ export async function startSignallingServer({
     res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' });
     res.end('okay\n');
   });
-  const wss = new WebSocketServer({ server: httpServer, maxPayload: MAX_MESSAGE_BYTES });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+
+  /**
+   * @param {SocketState} state
+   * @param {string} limit
+   * @param {string} detail
+   */
+  function refuseOnce(state, limit, detail) {
+    if (state.logged.has(limit)) return;
+    state.logged.add(limit);
+    refusals.refuse(state.who, limit, detail);
+  }
+
+  /**
+   * Sends unless the receiver has stopped reading: then it is dropped instead of buffering for it.
+   * @param {WebSocket} receiver
+   * @param {Buffer} payload a JSON text
+   */
+  function deliver(receiver, payload) {
+    if (receiver.readyState !== WebSocket.OPEN) return;
+    const buffered = receiver.bufferedAmount;
+    if (buffered > limits.maxBufferedBytes) {
+      const who = states.get(receiver)?.who ?? 'unknown socket';
+      refusals.refuse(who, `outgoing buffer over ${limits.maxBufferedBytes} bytes`, `${buffered} bytes not taken by the client; socket dropped`);
+      droppedReceivers += 1;
+      receiver.terminate();
+      return;
+    }
+    try {
+      receiver.send(payload, { binary: false });
+    } catch {
+      receiver.terminate();
+    }
+  }
 
   /**
    * @param {WebSocket} conn
@@ -85,10 +220,40 @@ export async function startSignallingServer({
 
   /**
    * @param {WebSocket} conn
-   * @param {Set<string>} subscribed
+   * @param {SocketState} state
+   * @param {unknown} list
+   */
+  function subscribe(conn, state, list) {
+    let tooLong = 0;
+    let overCap = 0;
+    for (const topicName of topicList(list)) {
+      if (topicName.length === 0 || topicName.length > limits.maxTopicLength) {
+        tooLong += 1;
+        continue;
+      }
+      if (!state.subscribed.has(topicName) && state.subscribed.size >= limits.maxTopicsPerSocket) {
+        overCap += 1;
+        continue;
+      }
+      let subscribers = topics.get(topicName);
+      if (!subscribers) {
+        subscribers = new Set();
+        topics.set(topicName, subscribers);
+      }
+      subscribers.add(conn);
+      state.subscribed.add(topicName);
+    }
+    state.ignoredTopics += tooLong + overCap;
+    if (tooLong > 0) refuseOnce(state, `topic length over ${limits.maxTopicLength}`, `${tooLong} topic${tooLong === 1 ? '' : 's'} of one subscribe ignored`);
+    if (overCap > 0) refuseOnce(state, `topics per socket over ${limits.maxTopicsPerSocket}`, `${overCap} topic${overCap === 1 ? '' : 's'} of one subscribe ignored`);
+  }
+
+  /**
+   * @param {WebSocket} conn
+   * @param {SocketState} state
    * @param {string} text
    */
-  function handleMessage(conn, subscribed, text) {
+  function handleMessage(conn, state, text) {
     /** @type {unknown} */
     let parsed;
     try {
@@ -100,20 +265,12 @@ export async function startSignallingServer({
     const message = /** @type {Record<string, unknown>} */ (parsed);
     switch (message['type']) {
       case 'subscribe':
-        for (const topicName of topicList(message['topics'])) {
-          let subscribers = topics.get(topicName);
-          if (!subscribers) {
-            subscribers = new Set();
-            topics.set(topicName, subscribers);
-          }
-          subscribers.add(conn);
-          subscribed.add(topicName);
-        }
+        subscribe(conn, state, message['topics']);
         break;
       case 'unsubscribe':
         for (const topicName of topicList(message['topics'])) {
           unsubscribe(conn, topicName);
-          subscribed.delete(topicName);
+          state.subscribed.delete(topicName);
         }
         break;
       case 'publish': {
@@ -121,31 +278,94 @@ export async function startSignallingServer({
         if (typeof topicName !== 'string') break;
         const receivers = topics.get(topicName);
         if (!receivers) break;
-        const forwarded = { ...message, clients: receivers.size };
-        for (const receiver of receivers) send(receiver, forwarded);
+        // Serialised once for every receiver; ws sends the same bytes to each.
+        const payload = Buffer.from(JSON.stringify({ ...message, clients: receivers.size }));
+        for (const receiver of receivers) deliver(receiver, payload);
         break;
       }
       case 'ping':
-        send(conn, { type: 'pong' });
+        deliver(conn, PONG);
         break;
       default:
         break;
     }
   }
 
-  wss.on('connection', (conn) => {
-    /** @type {Set<string>} */
-    const subscribed = new Set();
+  httpServer.on('upgrade', (req, socket, head) => {
+    socket.on('error', () => {});
+    const remote = req.socket.remoteAddress ?? 'unknown';
+    const origin = req.headers.origin;
+    const who = `${remote}${origin === undefined ? ' (no Origin)' : ` origin ${quoteForLog(origin)}`}`;
+    if (!originAllowed(origins, origin, allowMissingOrigin)) {
+      refusals.refuse(who, origin === undefined ? 'Origin header required' : 'origin not allowed', 'handshake answered 403');
+      refusedHandshakes += 1;
+      refuseHandshake(socket, 403, 'Forbidden');
+      return;
+    }
+    if (openSockets >= limits.maxSockets) {
+      refusals.refuse(who, `sockets in all at ${limits.maxSockets}`, 'handshake answered 503');
+      refusedHandshakes += 1;
+      refuseHandshake(socket, 503, 'Service Unavailable');
+      return;
+    }
+    const key = addressKey(req.socket.remoteAddress);
+    const count = perAddress.get(key) ?? 0;
+    if (count >= limits.maxSocketsPerAddress) {
+      refusals.refuse(who, `sockets per address at ${limits.maxSocketsPerAddress}`, `${key} has ${count} open; handshake answered 429`);
+      refusedHandshakes += 1;
+      refuseHandshake(socket, 429, 'Too Many Requests');
+      return;
+    }
+    // Counted from the handshake on, released when the TCP connection closes (whichever way it ends).
+    perAddress.set(key, count + 1);
+    openSockets += 1;
+    socket.once('close', () => {
+      openSockets -= 1;
+      const left = (perAddress.get(key) ?? 1) - 1;
+      if (left <= 0) perAddress.delete(key);
+      else perAddress.set(key, left);
+    });
+    // ws adds the socket to wss.clients (keepalive, close) before calling back.
+    wss.handleUpgrade(req, socket, head, (conn) => accept(conn, who));
+  });
+
+  /**
+   * @param {WebSocket} conn
+   * @param {string} who
+   */
+  function accept(conn, who) {
+    nextSocketNumber += 1;
+    /** @type {SocketState} */
+    const state = {
+      who: `${who} #${nextSocketNumber}`,
+      subscribed: new Set(),
+      bucket: createTokenBucket({ ratePerSecond: limits.messagesPerSecond, burst: limits.messageBurst, now }),
+      logged: new Set(),
+      dropped: 0,
+      ignoredTopics: 0,
+    };
+    states.set(conn, state);
     alive.add(conn);
     conn.on('pong', () => alive.add(conn));
     // Oversized (code 1009) or malformed frames surface here; ws closes the socket itself. Without a
     // listener the 'error' event would crash the process.
     conn.on('error', () => {});
     conn.on('close', () => {
-      for (const topicName of subscribed) unsubscribe(conn, topicName);
-      subscribed.clear();
+      for (const topicName of state.subscribed) unsubscribe(conn, topicName);
+      state.subscribed.clear();
+      states.delete(conn);
+      if (state.dropped > 0) {
+        refusals.refuse(state.who, `messages per second over ${limits.messagesPerSecond}`, `${state.dropped} messages dropped in all; socket closed`);
+      }
     });
     conn.on('message', (data, isBinary) => {
+      // Checked before anything else, so a flood costs only the frame decoding.
+      if (!state.bucket.take()) {
+        state.dropped += 1;
+        droppedMessages += 1;
+        refuseOnce(state, `messages per second over ${limits.messagesPerSecond}`, `burst of ${limits.messageBurst} used up; dropping until it slows down`);
+        return;
+      }
       if (isBinary) return;
       const text = rawToText(data);
       try {
@@ -153,9 +373,9 @@ export async function startSignallingServer({
       } catch {
         // A broken recording hook must not take the server down.
       }
-      handleMessage(conn, subscribed, text);
+      handleMessage(conn, state, text);
     });
-  });
+  }
 
   const keepalive = setInterval(() => {
     for (const conn of wss.clients) {
@@ -173,13 +393,14 @@ export async function startSignallingServer({
   }, pingIntervalMs);
   keepalive.unref();
 
-  // ws re-emits the HTTP server's errors; listen errors are reported below, later ones must not crash the process.
   wss.on('error', () => {});
+  // Listen errors are reported below; later ones must not crash the process.
   try {
     await new Promise((resolve, reject) => {
       httpServer.once('error', reject);
       httpServer.listen(port, host, () => {
         httpServer.off('error', reject);
+        httpServer.on('error', () => {});
         resolve(undefined);
       });
     });
@@ -196,10 +417,16 @@ export async function startSignallingServer({
   return {
     url: `ws://${urlHost}:${address.port}`,
     port: address.port,
+    stats() {
+      let subscriptions = 0;
+      for (const subscribers of topics.values()) subscriptions += subscribers.size;
+      return { sockets: wss.clients.size, topics: topics.size, subscriptions, addresses: perAddress.size, droppedMessages, droppedReceivers, refusedHandshakes };
+    },
     close() {
       clearInterval(keepalive);
       for (const conn of wss.clients) conn.terminate();
       topics.clear();
+      refusals.flush();
       return new Promise((resolve, reject) => {
         wss.close(() => {
           if (!httpServer.listening) {

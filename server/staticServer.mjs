@@ -1,7 +1,9 @@
-// Static file server for the Vite production build (dist/): MIME types, SPA fallback, cache headers, no path traversal.
+// Static file server for the Vite production build (dist/): MIME types, SPA fallback, cache headers, no path traversal,
+// and the security headers (securityHeaders.mjs) on every response.
 import { createServer } from 'node:http';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { checkConnectSources, securityHeaders } from './securityHeaders.mjs';
 
 /** @type {Readonly<Record<string, string>>} */
 const MIME_TYPES = {
@@ -120,17 +122,41 @@ async function findFile(root, urlPath) {
 }
 
 /**
- * Serves a Vite dist/ folder. Only node built-ins.
- * @param {{ root: string, host?: string, port?: number, headers?: Record<string, string> }} options `headers` are added
- *   to every file served (the bench sends the cross-origin isolation headers, for a finer performance.now())
- * @returns {Promise<StaticServer>}
+ * @typedef {object} StaticServerOptions
+ * @property {string} root the folder to serve
+ * @property {string} [host]
+ * @property {number} [port]
+ * @property {Record<string, string>} [headers] added to every response, after (so replacing) the security headers
+ *   (the bench sends the cross-origin isolation headers, for a finer performance.now())
+ * @property {number} [signallingPort] the signalling server beside the app (server/main.mjs): the CSP's connect-src
+ *   allows ws://<the host the page was loaded from>:<port>, the app's default signalling URL
+ * @property {readonly string[]} [connectSources] further signalling and relay servers the CSP's connect-src allows,
+ *   e.g. wss://signal.example.dk (checked: ws or wss, host and port only)
  */
-export async function startStaticServer({ root, host = '127.0.0.1', port = 0, headers = {} }) {
+
+/**
+ * Serves a Vite dist/ folder. Only node built-ins.
+ * @param {StaticServerOptions} options
+ * @returns {Promise<StaticServer>}
+ * @throws {RangeError} for a signalling port or connect source that is not one
+ */
+export async function startStaticServer({ root, host = '127.0.0.1', port = 0, headers = {}, signallingPort, connectSources = [] }) {
   let currentRoot = path.resolve(root);
+  if (signallingPort !== undefined && !(Number.isInteger(signallingPort) && signallingPort > 0 && signallingPort <= 65535)) {
+    throw new RangeError(`signallingPort must be a port number between 1 and 65535, got ${String(signallingPort)}`);
+  }
+  const connect = { signallingPort, connectSources: checkConnectSources(connectSources) };
+
+  /**
+   * The security headers, then the caller's, for one request.
+   * @param {import('node:http').IncomingMessage} req
+   * @returns {Record<string, string>}
+   */
+  const headersFor = (req) => ({ ...securityHeaders(connect, req.headers.host), ...headers });
 
   const server = createServer((req, res) => {
     void handle(req, res).catch(() => {
-      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': NO_CACHE, ...headersFor(req) });
       res.end('Internal server error\n');
     });
   });
@@ -138,13 +164,15 @@ export async function startStaticServer({ root, host = '127.0.0.1', port = 0, he
   /**
    * @param {number} status
    * @param {string} message
+   * @param {import('node:http').IncomingMessage} req
    * @param {import('node:http').ServerResponse} res
    * @param {Record<string, string>} [extraHeaders]
    */
-  function sendText(status, message, res, extraHeaders = {}) {
+  function sendText(status, message, req, res, extraHeaders = {}) {
     res.writeHead(status, {
       'Content-Type': 'text/plain; charset=utf-8',
       'Cache-Control': NO_CACHE,
+      ...headersFor(req),
       ...extraHeaders,
     });
     res.end(`${message}\n`);
@@ -157,7 +185,7 @@ export async function startStaticServer({ root, host = '127.0.0.1', port = 0, he
   async function handle(req, res) {
     const method = req.method ?? 'GET';
     if (method !== 'GET' && method !== 'HEAD') {
-      sendText(405, 'Method not allowed', res, { Allow: 'GET, HEAD' });
+      sendText(405, 'Method not allowed', req, res, { Allow: 'GET, HEAD' });
       return;
     }
     let urlPath = safeDecodedPath(req.url ?? '/');
@@ -165,7 +193,7 @@ export async function startStaticServer({ root, host = '127.0.0.1', port = 0, he
       // A route with a broken %-escape (a mangled link) still gets the app, which then says "not found";
       // anything that could point outside the root stays refused.
       if (!isHarmlessMalformedRoute(req.url ?? '')) {
-        sendText(400, 'Bad request', res);
+        sendText(400, 'Bad request', req, res);
         return;
       }
       urlPath = '/index.html';
@@ -177,13 +205,13 @@ export async function startStaticServer({ root, host = '127.0.0.1', port = 0, he
       // SPA fallback: extension-less paths are client-side routes (/r/abc, /settings).
       const lastSegment = urlPath.split('/').pop() ?? '';
       if (path.extname(lastSegment) !== '') {
-        sendText(404, 'Not found', res);
+        sendText(404, 'Not found', req, res);
         return;
       }
       filePath = await findFile(servedRoot, '/index.html');
       cacheControl = NO_CACHE;
       if (filePath === null) {
-        sendText(404, 'Not found (no index.html)', res);
+        sendText(404, 'Not found (no index.html)', req, res);
         return;
       }
     }
@@ -192,8 +220,7 @@ export async function startStaticServer({ root, host = '127.0.0.1', port = 0, he
       'Content-Type': contentTypeFor(filePath),
       'Content-Length': String(body.length),
       'Cache-Control': cacheControl,
-      'X-Content-Type-Options': 'nosniff',
-      ...headers,
+      ...headersFor(req),
     });
     res.end(method === 'HEAD' ? undefined : body);
   }

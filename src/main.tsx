@@ -1,11 +1,13 @@
 // Starts Referat: checks that storage works, opens the library, and renders the app (or a clear error).
 import { createRoot } from 'react-dom/client';
 import { registerServiceWorker } from './pwa/serviceWorkerUpdates';
-import { createLibraryDatabase } from './storage/libraryDatabase';
+import { createLibraryDatabase, type LibraryDatabase } from './storage/libraryDatabase';
+import { onLibraryVersionChange } from './storage/libraryVersionChange';
 import { probeIndexedDb } from './storage/probeIndexedDb';
 import { loadLanguage } from './storage/settingsStore';
 import { requestPersistentStorage } from './storage/storageEstimate';
 import { App } from './ui/App';
+import { LibraryVersionNotice } from './ui/components/LibraryVersionNotice';
 import { StorageUnavailable } from './ui/components/StorageUnavailable';
 import { forcedLanguage } from './ui/i18n/forcedLanguage';
 import { I18nProvider } from './ui/i18n/I18nContext';
@@ -44,12 +46,31 @@ async function boot(): Promise<void> {
     return showStorageError(e instanceof Error ? `${e.name}: ${e.message}` : String(e));
   }
   appRoot.render(<App db={db} updates={updates} initialLanguage={initialLanguage} />);
+  announceLibraryVersionChange(db);
   void requestPersistentStorage();
   // Closing a carried-forward action item closes it at its origin (loaded off the first paint).
   void import('./session/closurePropagation').then(({ installClosurePropagation }) => installClosurePropagation(db, (e) => console.error('Closure propagation failed', e)));
   void import('./session/refreshTrustStatuses').then(({ installTrustStatusRefresh }) => installTrustStatusRefresh(db, (e) => console.error('Refreshing the statuses failed', e)));
   // The index is a projection of the documents: repair it in the background, off the first paint.
   void import('./session/syncIndex').then(({ syncIndex }) => syncIndex(db)).catch((e: unknown) => console.error('Index sync failed', e));
+}
+
+/**
+ * A newer version opened in another tab upgrades the library database: Dexie closes this tab's connection (so the
+ * upgrade never waits on us) and this tab says it must be reloaded. The referater's own databases are separate.
+ */
+function announceLibraryVersionChange(db: LibraryDatabase): void {
+  const stop = onLibraryVersionChange(db, () => {
+    stop();
+    const host = document.createElement('div');
+    document.body.append(host);
+    const lang = document.documentElement.lang === 'en' ? 'en' : 'da';
+    createRoot(host).render(
+      <I18nProvider lang={lang} forced={false} setLanguage={() => undefined}>
+        <LibraryVersionNotice />
+      </I18nProvider>,
+    );
+  });
 }
 
 void start();

@@ -15,6 +15,8 @@ export interface EditorLabels {
   done: string;
   fromEarlierMeeting: string;
   insertMenu: string;
+  /** The label of a placeholder for content from a newer version, which this editor keeps but cannot show. */
+  unknownContent: string;
 }
 
 /** Danish defaults, for callers without an interface language (tests, tools). */
@@ -33,5 +35,6 @@ export const DANISH_EDITOR_LABELS: EditorLabels = {
   done: 'Udført',
   fromEarlierMeeting: 'Fra tidligere møde',
   insertMenu: 'Indsæt',
+  unknownContent: 'Ukendt indhold fra en nyere version',
 };
 

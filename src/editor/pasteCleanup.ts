@@ -73,7 +73,8 @@ export function cleanPastedHtml(html: string): string {
   const body = doc.body;
   removeComments(body);
   for (const el of Array.from(body.querySelectorAll('*'))) {
-    if (el.localName.includes(':')) unwrap(el);
+    // ProseMirror skips <object> whole, but a browser shows its fallback text: keep that text.
+    if (el.localName.includes(':') || el.localName === 'object') unwrap(el);
   }
   for (const pre of Array.from(body.querySelectorAll('pre'))) breakLines(pre);
   // Innermost tables first, so a nested table's cells are flattened before its parent's.

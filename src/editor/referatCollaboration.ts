@@ -7,6 +7,7 @@ import type { Node as PMNode } from '@tiptap/pm/model';
 import * as Y from 'yjs';
 import { BindingMapping } from './bindingMapping';
 import { relativeSelection } from './relativeSelection';
+import { readingYjs } from './tolerantSchema';
 import { updateChangedBlocks } from './updateChangedBlocks';
 
 interface UndoPluginState {
@@ -26,17 +27,20 @@ interface SyncPluginState {
 const CAPTURE_MARGIN_MS = 100;
 
 /**
- * The sync plugin: a view update whose document did not change no longer diffs the whole document into Yjs, and
- * the binding no longer computes the selection as Yjs positions for its own changes (y-prosemirror throws that
- * result away when the transaction ends; it is only needed to restore the selection after a peer's change), and a
- * peer's change no longer rebuilds every node of the document.
+ * The sync plugin: Yjs is read with a tolerant schema (tolerantSchema.ts), so content this version does not know is
+ * shown as a placeholder and kept, where y-prosemirror would delete it from the document; a view update whose
+ * document did not change no longer diffs the whole document into Yjs, and the binding no longer computes the
+ * selection as Yjs positions for its own changes (y-prosemirror throws that result away when the transaction ends; it
+ * is only needed to restore the selection after a peer's change), and a peer's change no longer rebuilds every node
+ * of the document.
  */
 function patchSyncPlugin(plugin: Plugin): void {
   const spec = plugin.spec as { view?: (view: EditorView) => PluginView };
   const makeView = spec.view;
   if (!makeView) return;
   spec.view = (view) => {
-    const inner = makeView(view);
+    // The first render reads the whole fragment: what the schema does not know becomes a placeholder, never deleted.
+    const inner = readingYjs(view.state.schema, () => makeView(view));
     const binding = (ySyncPluginKey.getState(view.state) as SyncPluginState).binding;
     if (!binding) return inner;
     const mapping = BindingMapping.from(binding.mapping);
@@ -45,7 +49,7 @@ function patchSyncPlugin(plugin: Plugin): void {
     const typeChanged = binding._typeChanged.bind(binding);
     binding.type.unobserveDeep(binding._observeFunction);
     binding._observeFunction = (events: Y.YEvent<Y.AbstractType<unknown>>[], tr: Y.Transaction) => {
-      mapping.keepingEntries(() => typeChanged(events, tr));
+      mapping.keepingEntries(() => readingYjs(view.state.schema, () => typeChanged(events, tr)));
       // The editor's own changes come back here too; y-prosemirror ignores them, and so does this.
       if (tr.origin === ySyncPluginKey) return;
       // When the editor now shows exactly the fragment's blocks, the next keystroke need not diff the whole text.

@@ -17,6 +17,8 @@ import { PasteCleanup } from './pasteCleanup';
 import { renderCaret } from './renderCaret';
 import { SlashMenu } from './slashMenu';
 import { StructureIds } from './structureIds';
+import { UnknownBlock } from './unknownBlock';
+import { UnknownMark } from './unknownMark';
 
 export type { EditorLabels } from './editorLabels';
 export type { ParticipantOption } from './actionItemView';
@@ -57,6 +59,9 @@ export function referatExtensions(
     Decision.configure({ labels }),
     ActionItem.configure({ labels, participants }),
     StructureIds,
+    // Content from a newer version: kept in Yjs, shown as a read-only placeholder (tolerantSchema.ts).
+    UnknownBlock.configure({ labels }),
+    UnknownMark,
     SlashMenu.configure({ labels }),
     PasteCleanup,
     ReferatCollaboration.configure({ fragment }),

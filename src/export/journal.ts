@@ -1,13 +1,15 @@
 // The journal of an aktindsigt package: one row per referat with the fields offentlighedsloven §15 asks for
 // (date, short description of the subject, parties), plus case numbers, KLE codes, the derived status, the
 // verified approvals and the document id; written as journal.json and as journal.csv (RFC 4180, UTF-8 with BOM so
-// Excel reads æ, ø, å). Status and approvals come from the trust state checked on this device (approvalReport.ts),
-// the same as in the referat's own files beside it.
+// Excel reads æ, ø, å; every field quoted, and guarded so no spreadsheet reads a formula: csvField.ts). Status and
+// approvals come from the trust state checked on this device (approvalReport.ts), the same as in the referat's own
+// files beside it.
 import type * as Y from 'yjs';
 import { readMeta, type ReferatStatus } from '../core/meta';
 import { readParticipants } from '../core/participants';
 import { readStructure } from '../core/structure';
 import type { OrganisationApprovalState, TrustState } from '../core/trustState';
+import { csvField } from './csvField';
 import { approvalLine, approvalReport, organisationLine, uncountedLine, type ReportedApproval, type UncountedEntry } from './approvalReport';
 import { exportLabels } from './exportLabels';
 import type { ExportLanguage } from './exportOptions';
@@ -87,15 +89,6 @@ const HEADERS: Record<ExportLanguage, string[]> = {
   da: ['Nr.', 'Dato', 'Titel', 'Emne', 'Parter', 'Deltagere', 'Sagsnummer', 'KLE-nummer', 'Status', 'Organisationer', 'Godkendelser', 'Tæller ikke med', 'Dokument-id', 'Mappe'],
   en: ['No.', 'Date', 'Title', 'Subject', 'Parties', 'Participants', 'Case number', 'KLE code', 'Status', 'Organisations', 'Approvals', 'Not counted', 'Document id', 'Folder'],
 };
-
-/**
- * One CSV field: quoted when it holds a comma, quote or line break (RFC 4180). A field a spreadsheet would read
- * as a formula (= + - @, tab, CR at the start) gets a leading apostrophe; journal.json keeps the exact text.
- */
-export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 export function journalCsv(rows: readonly JournalRow[], lang: ExportLanguage): string {
   const l = exportLabels(lang);

@@ -48,7 +48,7 @@ export interface LiveSession {
   onStatus(listener: (s: LiveStatus) => void): () => void;
   /** Everyone else in the session right now, as they announce themselves (validated), each proven or not. */
   peers(): PeerPresence[];
-  /** Peers the authorship gate disconnected (sync/authorshipGate.ts), newest last; reported with onPeers. */
+  /** Peers the live gate disconnected (sync/peerGate.ts), newest last; reported with onPeers. */
   rejected(): RejectedPeer[];
   onPeers(listener: () => void): () => void;
   stop(): void;
@@ -169,6 +169,7 @@ export function startLiveSession(
     signallingUrls: settings.signallingUrls,
     iceServers: settings.iceServers,
     awareness,
+    docId: session.id,
   });
   let rejectedList: RejectedPeer[] = [];
   const offRejected = connection.onRejectedPeer((p) => {

@@ -34,8 +34,14 @@ export interface ReferatSession {
   saveState(): SaveState;
   onSaveState(listener: (s: SaveState) => void): () => void;
   retrySave(): void;
+  /** Resolves once every change made so far is on disk; rejects if the write failed (the changes are kept to retry). */
+  flushSaves(): Promise<void>;
   /** Writes the index row now instead of after the debounce. */
   reindex(): Promise<void>;
+  /**
+   * Closes the referat. Never drops a change: should the last write fail, the changes are kept outside the database
+   * and written at the next open, and the promise rejects with an UnsavedKeptError (storage/unsavedKeptError.ts).
+   */
   close(): Promise<void>;
 }
 
@@ -152,6 +158,7 @@ export async function openReferatSession(db: LibraryDatabase, id: string, opts: 
     saveState: () => store.state,
     onSaveState: (l) => store.onStateChange(l),
     retrySave: () => store.retry(),
+    flushSaves: () => store.flush(),
     reindex,
     async close() {
       // A claim signed for this session's first change is written before the store closes.

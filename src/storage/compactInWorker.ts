@@ -74,9 +74,16 @@ export async function compactLog(db: IDBDatabase, storeName: string, merge: Merg
   // the global IDBKeyRange exists (each request is a message to the browser); key by key for other factories.
   const first = keys[0] as IDBValidKey;
   const last = keys[keys.length - 1] as IDBValidKey;
-  if (typeof IDBKeyRange !== 'undefined' && typeof first === 'number' && typeof last === 'number') target.delete(IDBKeyRange.bound(first, last));
-  else for (const key of keys) target.delete(key);
-  target.add(storedV2(merged));
+  try {
+    if (typeof IDBKeyRange !== 'undefined' && typeof first === 'number' && typeof last === 'number') target.delete(IDBKeyRange.bound(first, last));
+    else for (const key of keys) target.delete(key);
+    target.add(storedV2(merged));
+  } catch (error) {
+    // A request refused at once (a value too large to store, a full disk) must not let the deletes commit alone.
+    write.abort();
+    await done.catch(() => undefined);
+    throw error;
+  }
   const left = requestResult(target.count());
   await done;
   return left;

@@ -5,6 +5,8 @@ import * as Y from 'yjs';
 import layout1Json from '../../tests/fixtures/storage-layout1.json';
 import { COMPACT_THRESHOLD, DocStore } from './docStore';
 import { requestResult, transactionDone } from './idbRequest';
+import { UnsavedKeptError } from './unsavedKeptError';
+import { createUnsavedKeeper } from './unsavedUpdates';
 
 const layout1 = layout1Json as unknown as Fixture;
 
@@ -102,6 +104,86 @@ describe('DocStore', () => {
     expect(states).toEqual(['saving', 'failed:QuotaExceededError', 'saved']);
     await store.close();
     expect((await reopen(name)).getText('t').toString()).toBe('vigtig beslutning');
+  });
+
+  it('never drops updates at close() when writes fail: keeps them on the device, and the next open (a new page) writes them', async () => {
+    const name = freshName();
+    const storage = new MemoryStorage();
+    const doc = new Y.Doc();
+    const store = await DocStore.open(name, doc, indexedDB, createUnsavedKeeper(storage));
+    doc.getText('t').insert(0, 'besluttet: ');
+    await store.flush();
+    failWrites(store);
+    doc.getText('t').insert(doc.getText('t').length, 'kontrakten forlænges');
+    const error: unknown = await store.close().then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(UnsavedKeptError);
+    expect((error as UnsavedKeptError).where).toBe('device');
+    expect((error as UnsavedKeptError).cause.name).toBe('QuotaExceededError');
+    // A new page: a keeper over the same localStorage, with no memory of its own.
+    const again = new Y.Doc();
+    const reopened = await DocStore.open(name, again, indexedDB, createUnsavedKeeper(storage));
+    expect(again.getText('t').toString()).toBe('besluttet: kontrakten forlænges');
+    await reopened.close();
+    expect(storage.length).toBe(0);
+    // Written to the database itself: a store with an empty keeper reads it.
+    const fromDatabase = new Y.Doc();
+    await (await DocStore.open(name, fromDatabase, indexedDB, createUnsavedKeeper(null))).close();
+    expect(fromDatabase.getText('t').toString()).toBe('besluttet: kontrakten forlænges');
+  });
+
+  it('keeps unsaved updates in memory for the page when localStorage refuses them too, and says so', async () => {
+    const name = freshName();
+    const storage = new MemoryStorage();
+    storage.full = true;
+    const keeper = createUnsavedKeeper(storage);
+    const doc = new Y.Doc();
+    const store = await DocStore.open(name, doc, indexedDB, keeper);
+    failWrites(store);
+    doc.getText('t').insert(0, 'handlingspunkt til Mette');
+    const error: unknown = await store.close().then(() => null, (e: unknown) => e);
+    expect((error as UnsavedKeptError).where).toBe('memory');
+    expect((error as Error).message).toMatch(/kept in memory/);
+    const again = new Y.Doc();
+    await (await DocStore.open(name, again, indexedDB, keeper)).close();
+    expect(again.getText('t').toString()).toBe('handlingspunkt til Mette');
+    expect(keeper.take(name)).toEqual([]);
+  });
+
+  it('collapses failed updates into one entry to retry, and stores them all once writes work again', async () => {
+    const name = freshName();
+    const doc = new Y.Doc();
+    const store = await DocStore.open(name, doc, indexedDB, createUnsavedKeeper(null));
+    const stop = failWrites(store);
+    const text = doc.getText('t');
+    for (const ch of 'abc') {
+      text.insert(text.length, ch);
+      await expect(store.flush()).rejects.toThrow(/quota/);
+    }
+    stop();
+    store.retry();
+    await store.flush();
+    expect(store.state.kind).toBe('saved');
+    await store.close();
+    expect((await rawRows(name)).updates).toHaveLength(1);
+    expect((await reopen(name)).getText('t').toString()).toBe('abc');
+  });
+
+  it('closes its connection when another tab upgrades the database (no deadlock), keeps what was unsaved and asks for a reload', async () => {
+    const name = freshName();
+    const keeper = createUnsavedKeeper(null);
+    const doc = new Y.Doc();
+    const store = await DocStore.open(name, doc, indexedDB, keeper);
+    failWrites(store);
+    doc.getText('t').insert(0, 'skrevet i den gamle fane');
+    await expect(store.flush()).rejects.toThrow(/quota/);
+    // A newer version opens the database at a higher version: it must not wait for this tab.
+    const newer = await requestResult(indexedDB.open(name, 2));
+    expect(store.state.kind === 'failed' && store.state.error.name).toBe('VersionError');
+    newer.close();
+    await expect(store.close()).rejects.toBeInstanceOf(UnsavedKeptError);
+    const again = new Y.Doc();
+    await (await DocStore.open(name, again, indexedDB, keeper)).close();
+    expect(again.getText('t').toString()).toBe('skrevet i den gamle fane');
   });
 
   it('stores each change as the V1 update Yjs emits, and a first state as V2, both read by a plain Yjs program as docs/FORMAT.md says', async () => {
@@ -252,5 +334,44 @@ async function rawRows(name: string): Promise<{ updates: [IDBValidKey, unknown][
     return { updates: await rows('updates'), custom: await rows('custom') };
   } finally {
     db.close();
+  }
+}
+
+/** Makes every read-write transaction on the store's database throw QuotaExceededError; returns the way to stop. */
+function failWrites(store: DocStore): () => void {
+  const db = (store as unknown as { db: IDBDatabase }).db;
+  const realTransaction = db.transaction.bind(db);
+  let failing = true;
+  db.transaction = ((stores: string[], mode?: IDBTransactionMode) => {
+    if (failing && mode === 'readwrite') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    return realTransaction(stores, mode);
+  }) as typeof db.transaction;
+  return () => {
+    failing = false;
+  };
+}
+
+/** localStorage for a test: its content outlives a page (a keeper), and it can be made full. */
+class MemoryStorage implements Storage {
+  full = false;
+  private readonly items = new Map<string, string>();
+  get length(): number {
+    return this.items.size;
+  }
+  key(i: number): string | null {
+    return [...this.items.keys()][i] ?? null;
+  }
+  getItem(key: string): string | null {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    if (this.full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    this.items.set(key, value);
+  }
+  removeItem(key: string): void {
+    this.items.delete(key);
+  }
+  clear(): void {
+    this.items.clear();
   }
 }

@@ -1,12 +1,15 @@
 // Stores one referat's Yjs updates in IndexedDB: y-indexeddb's stores (an auto-keyed `updates` store and a `custom`
 // store), in storage layout 2 (storedUpdate.ts): each change as the V1 update Yjs emits, merged into one V2 entry at
-// compaction. It reports failed writes, keeps unsaved updates to retry, batches writes while one is in flight, and
-// writes nothing when a document is only opened.
+// compaction. It reports failed writes, keeps unsaved updates to retry (and, should they still fail, in the keeper of
+// unsavedUpdates.ts, taken back at the next open), batches writes while one is in flight, and writes nothing when a
+// document is only opened.
 import * as Y from 'yjs';
 import { compactLog } from './compactInWorker';
 import { openDatabase, requestResult, transactionDone, deleteDatabase } from './idbRequest';
 import { writeStoredPreview, type StoredPreview } from './storedPreview';
-import { applyStoredUpdate, isStoredV2, storedV1, storedV2, type StoredUpdate } from './storedUpdate';
+import { applyStoredUpdate, isStoredV1, isStoredV2, storedV1, storedV2, type StoredUpdate } from './storedUpdate';
+import { UnsavedKeptError } from './unsavedKeptError';
+import { unsavedKeeper, unsavedKey, type KeptWhere, type UnsavedKeeper } from './unsavedUpdates';
 
 const UPDATES = 'updates';
 const CUSTOM = 'custom';
@@ -16,10 +19,25 @@ const RETRY_MS = 3000;
 
 export type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'failed'; error: Error };
 
+/** The error a store reports once another tab upgraded or deleted its database: it closed its connection; reload. */
+export function versionChangeError(): Error {
+  return new DOMException('Another tab opened a newer version of Referat or deleted this referat; reload the page', 'VersionError');
+}
+
+/** Stored entries merged into one V2 update. */
+function mergeEntries(entries: StoredUpdate[]): Uint8Array {
+  const v2 = entries.map((e) => (isStoredV1(e) ? Y.convertUpdateFormatV1ToV2(e) : e.v2));
+  return v2.length === 1 && v2[0] ? v2[0] : Y.mergeUpdatesV2(v2);
+}
+
+const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
+
 export class DocStore {
   readonly doc: Y.Doc;
   private readonly db: IDBDatabase;
   private pending: StoredUpdate[] = [];
+  /** The batch being written, kept too should the page go away before it commits. */
+  private inFlight: StoredUpdate[] = [];
   private writing: Promise<void> | null = null;
   private storedCount = 0;
   /** The log is layout 1 (V1 entries only, no merged V2 one): compacted after the first write, so it becomes V2. */
@@ -28,21 +46,37 @@ export class DocStore {
   /** A write starts in the task after an update, not inside the keystroke's transaction: opening one costs ~1 ms. */
   private startTimer: ReturnType<typeof setTimeout> | null = null;
   private closed = false;
+  /** Another tab upgraded or deleted the database: the connection is closed, writes cannot succeed until a reload. */
+  private versionChanged = false;
+  private readonly keeper: UnsavedKeeper;
+  /** This store's key in the keeper, and the keys of kept updates it took back at open: dropped once all is written. */
+  private readonly keptKey: string;
+  private adoptedKeys: string[] = [];
+  private kept = false;
   private listeners = new Set<(s: SaveState) => void>();
   state: SaveState = { kind: 'saved' };
 
-  private constructor(db: IDBDatabase, doc: Y.Doc) {
+  private constructor(db: IDBDatabase, doc: Y.Doc, keeper: UnsavedKeeper, keptKey: string) {
     this.db = db;
     this.doc = doc;
+    this.keeper = keeper;
+    this.keptKey = keptKey;
   }
 
-  /** Opens the store, loads every stored update into `doc`, and from then on stores each new update. */
-  static async open(name: string, doc: Y.Doc, factory: IDBFactory = globalThis.indexedDB): Promise<DocStore> {
+  /**
+   * Opens the store, loads every stored update into `doc`, and from then on stores each new update. Updates an earlier
+   * store could not write (kept by `keeper`) are loaded too and written again.
+   */
+  static async open(name: string, doc: Y.Doc, factory: IDBFactory = globalThis.indexedDB, keeper: UnsavedKeeper = unsavedKeeper): Promise<DocStore> {
     const db = await openDatabase(factory, name, (d) => {
       if (!d.objectStoreNames.contains(UPDATES)) d.createObjectStore(UPDATES, { autoIncrement: true });
       if (!d.objectStoreNames.contains(CUSTOM)) d.createObjectStore(CUSTOM);
     });
-    const store = new DocStore(db, doc);
+    const writer = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+    const store = new DocStore(db, doc, keeper, unsavedKey(name, writer));
+    // A newer version upgrading this database, or another tab deleting it, must not wait on this tab (no deadlock):
+    // close at once, keep what is not written, and say so.
+    db.onversionchange = () => store.onVersionChange();
     const hadContent = doc.store.clients.size > 0;
     const tx = db.transaction([UPDATES], 'readonly');
     const updates = await requestResult(tx.objectStore(UPDATES).getAll());
@@ -51,6 +85,16 @@ export class DocStore {
     Y.transact(doc, () => { for (const u of updates) applyStoredUpdate(doc, u); }, store, false);
     doc.on('update', store.onUpdate);
     if (hadContent) store.enqueue(storedV2(Y.encodeStateAsUpdateV2(doc)));
+    for (const kept of keeper.take(name)) {
+      try {
+        Y.applyUpdateV2(doc, kept.update, store);
+      } catch {
+        continue; // Not a Yjs update (Yjs reads an update whole before it integrates it): skipped, left where it is.
+      }
+      store.adoptedKeys.push(kept.key);
+      store.enqueue(storedV2(kept.update));
+    }
+    globalThis.addEventListener?.('pagehide', store.onPageHide);
     return store;
   }
 
@@ -82,15 +126,59 @@ export class DocStore {
     }
   }
 
+  /**
+   * Writes what is pending and closes. Never drops an update: a failed write is tried once more, and if that fails too
+   * the updates are kept (unsavedUpdates.ts) and the returned promise rejects with an UnsavedKeptError saying where.
+   */
   async close(): Promise<void> {
     this.doc.off('update', this.onUpdate);
+    globalThis.removeEventListener?.('pagehide', this.onPageHide);
     try {
-      await this.flush();
+      await this.flushOrKeep();
     } finally {
       this.closed = true;
       if (this.retryTimer) clearTimeout(this.retryTimer);
+      if (this.startTimer) clearTimeout(this.startTimer);
       this.db.close();
     }
+  }
+
+  private async flushOrKeep(): Promise<void> {
+    try {
+      await this.flush();
+      return;
+    } catch {
+      // Tried once more below, at once: the space may have been freed meanwhile.
+    }
+    try {
+      await this.flush();
+    } catch (error) {
+      throw new UnsavedKeptError(this.keepUnsaved() ?? 'memory', asError(error));
+    }
+  }
+
+  /**
+   * Puts every update not yet committed (the batch in flight and the pending ones) in the keeper, merged into one;
+   * null when there is none. Called on a failed write, on `pagehide` and on a version change.
+   */
+  private keepUnsaved(): KeptWhere | null {
+    const entries = this.inFlight.concat(this.pending);
+    if (entries.length === 0) return null;
+    this.kept = true;
+    return this.keeper.keep(this.keptKey, mergeEntries(entries));
+  }
+
+  private readonly onPageHide = (): void => {
+    if (this.state.kind !== 'saved') this.keepUnsaved();
+  };
+
+  private onVersionChange(): void {
+    this.versionChanged = true;
+    this.db.close();
+    this.keepUnsaved();
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.setState({ kind: 'failed', error: versionChangeError() });
   }
 
   // Each change as Yjs's V1 update: the encoding Yjs makes at least cost per keystroke, and every listener shares it.
@@ -119,25 +207,43 @@ export class DocStore {
     if (this.closed || this.pending.length === 0) return;
     const batch = this.pending;
     this.pending = [];
+    this.inFlight = batch;
     if (this.state.kind === 'saved') this.setState({ kind: 'saving' });
     this.writing = this.write(batch).then(
       () => {
         this.writing = null;
-        if (this.pending.length > 0) this.startWrite();
-        else this.setState({ kind: 'saved' });
+        this.inFlight = [];
+        if (this.pending.length > 0) {
+          if (this.state.kind === 'failed') this.setState({ kind: 'saving' });
+          this.startWrite();
+        } else {
+          this.dropKept();
+          this.setState({ kind: 'saved' });
+        }
       },
       (error: unknown) => {
         this.writing = null;
-        // Nothing is dropped: the batch goes back in front, to be retried.
-        this.pending = batch.concat(this.pending);
-        this.setState({ kind: 'failed', error: error instanceof Error ? error : new Error(String(error)) });
+        this.inFlight = [];
+        // Nothing is dropped: the batch goes back in front, to be retried, and is kept outside the database meanwhile,
+        // merged into one entry (a long outage then retries one write, not thousands).
+        this.pending = [storedV2(mergeEntries(batch.concat(this.pending)))];
+        this.keepUnsaved();
+        this.setState({ kind: 'failed', error: this.versionChanged ? versionChangeError() : asError(error) });
         this.scheduleRetry();
       },
     );
   }
 
+  /** Everything is written: the kept copies (this store's and those it took back at open) are no longer needed. */
+  private dropKept(): void {
+    if (this.kept) this.keeper.drop(this.keptKey);
+    for (const key of this.adoptedKeys) this.keeper.drop(key);
+    this.kept = false;
+    this.adoptedKeys = [];
+  }
+
   private scheduleRetry(): void {
-    if (this.retryTimer || this.closed) return;
+    if (this.retryTimer || this.closed || this.versionChanged) return;
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       if (!this.writing) this.startWrite();

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { parseReferatFile, verifyReferatFile, type ParsedReferatFile } from '../core/referatFile';
 import { ReferatFileError, type ReferatFileErrorCode } from '../core/referatFileError';
 import type { ReferatFileHeader } from '../core/referatFileHeader';
+import { metaMap, newReferatDoc } from '../core/referatDoc';
 import { claimRefusal } from './claimRefusal';
 import { divergentClient, structsByClient } from './divergentClient';
 import { metaIdWrites } from './metaIdWrites';
@@ -86,6 +87,13 @@ function deletionsIncluded(update: UpdateOutline, currentState: Uint8Array | nul
   return true;
 }
 
+/** meta.id of the document `update` builds on its own (checked for a copy new to this device). */
+function idAfterApplying(update: Uint8Array): unknown {
+  const doc = newReferatDoc();
+  Y.applyUpdate(doc, update);
+  return metaMap(doc).get('id');
+}
+
 async function decode(input: FileImportInput): Promise<FileImportResult> {
   let parsed: ParsedReferatFile;
   try {
@@ -147,6 +155,10 @@ async function decode(input: FileImportInput): Promise<FileImportResult> {
     .toSorted((a, b) => a.client - b.client);
   const fingerprint = header.sender.fingerprint;
   if (changesByClient.length === 0 && deletionsIncluded(update, input.currentState)) return { kind: 'alreadyIncluded', header, fingerprint };
+  // A referat new to this device must carry its own id, or it is stored under a name its content does not know.
+  if (before.size === 0 && idAfterApplying(newUpdate) !== header.docId) {
+    return error('docIdMismatch', 'the update does not carry the id of the referat the file is for');
+  }
   return { kind: 'ok', header, fingerprint, newUpdate, changesByClient, isNewDocument: before.size === 0 };
 }
 

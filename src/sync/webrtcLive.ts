@@ -4,9 +4,10 @@
 import { WebrtcProvider } from 'y-webrtc';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import { authorshipGate, type ConnInternals, type RejectedPeer } from './authorshipGate';
+import type { LiveLimits } from './liveLimits';
+import { peerGate, type ConnInternals, type RejectedPeer } from './peerGate';
 
-export type { RejectedPeer } from './authorshipGate';
+export type { RejectedPeer } from './peerGate';
 
 export type LiveStatus = { kind: 'offline' } | { kind: 'connecting' } | { kind: 'connected'; peers: number };
 
@@ -16,12 +17,16 @@ export interface LiveOptions {
   signallingUrls: string[];
   iceServers: RTCIceServer[];
   awareness: Awareness;
+  /** This referat's id: no peer may change meta.id from it (sync/peerGate.ts). */
+  docId?: string;
+  /** Overrides of the live gate's limits (sync/liveLimits.ts), for tests. */
+  limits?: Partial<LiveLimits>;
 }
 
 export interface LiveConnection {
   status(): LiveStatus;
   onStatus(listener: (s: LiveStatus) => void): () => void;
-  /** Called once per peer refused by the authorship gate; the peer is disconnected and not reconnected. */
+  /** Called once per peer refused by the live gate (sync/peerGate.ts); the peer is disconnected and not reconnected. */
   onRejectedPeer(listener: (p: RejectedPeer) => void): () => void;
   destroy(): void;
 }
@@ -49,7 +54,7 @@ export function startLive(doc: Y.Doc, opts: LiveOptions): LiveConnection {
   const internals = provider as unknown as ProviderInternals;
   const listeners = new Set<(s: LiveStatus) => void>();
   const rejectedListeners = new Set<(p: RejectedPeer) => void>();
-  const gate = authorshipGate(doc, opts, (p) => {
+  const gate = peerGate(doc, opts, (p) => {
     for (const l of rejectedListeners) l(p);
   });
   // Every peer connection's messages pass the gate before y-webrtc applies them: the room exists once the room key is

@@ -86,9 +86,9 @@ describe('aktindsigt package', () => {
 
     const csv = decoder.decode(files['journal.csv']).trimEnd().split('\r\n');
     expect(csv).toHaveLength(3);
-    expect(csv[1]).toContain(`2026-01-14,Driftsmøde januar,`);
-    expect(csv[1]).toContain('26/0042,85.02.02,Kladde,');
-    expect(csv[1]).toContain(`,${ids['Driftsmøde januar']},`);
+    expect(csv[1]).toContain(`"2026-01-14","Driftsmøde januar",`);
+    expect(csv[1]).toContain('"26/0042","85.02.02","Kladde",');
+    expect(csv[1]).toContain(`,"${ids['Driftsmøde januar']}",`);
     // The referat's own file says the same status as the journal.
     expect(decoder.decode(files['referater/001 2026-01-14 Driftsmøde januar/referat.html'])).toContain('<dt>Status</dt><dd>Kladde</dd>');
     const journal = JSON.parse(decoder.decode(files['journal.json'])) as { rows: Array<{ documentId: string; parties: string[] }> };
@@ -131,7 +131,7 @@ describe('aktindsigt package', () => {
     const [download] = await Promise.all([app.page.waitForEvent('download'), app.page.getByRole('button', { name: 'Build access package' }).click()]);
     const { readFile } = await import('node:fs/promises');
     const files = unzipSync(new Uint8Array(await readFile(await download.path())));
-    expect(decoder.decode(files['journal.csv']).split('\r\n')[0]).toBe('No.,Date,Title,Subject,Parties,Participants,Case number,KLE code,Status,Organisations,Approvals,Not counted,Document id,Folder');
+    expect(decoder.decode(files['journal.csv']).split('\r\n')[0]).toBe('"No.","Date","Title","Subject","Parties","Participants","Case number","KLE code","Status","Organisations","Approvals","Not counted","Document id","Folder"');
     await app.page.getByTestId('package-status').filter({ hasText: /^The package is built: 1 referat, / }).waitFor();
     await app.goto('/aktindsigt?lang=da');
   });
@@ -146,7 +146,7 @@ describe('aktindsigt package', () => {
     const csv = decoder.decode(files['journal.csv']).trimEnd().split('\r\n');
     const journal = JSON.parse(decoder.decode(files['journal.json'])) as { rows: Array<{ status: string; approvals: unknown[]; notCounted: Array<{ name: string }> }> };
     expect(html).toContain('<dt>Status</dt><dd>Til godkendelse</dd>');
-    expect(csv[1]).toContain(',Til godkendelse,');
+    expect(csv[1]).toContain(',"Til godkendelse",');
     expect(index).toContain('<td><strong>Til godkendelse</strong>');
     expect(journal.rows[0]?.status).toBe('proposed');
     expect(journal.rows[0]?.approvals).toEqual([]);

@@ -62,7 +62,7 @@ function LiveDetails(props: { live: LiveSession; onStop: () => void }) {
           <ul>
             {rejected.map((r) => (
               <li key={r.peerId}>
-                {t(r.code === 'foreignClient' ? 'liveTrust.rejected.foreignClient' : 'liveTrust.rejected.conflictingClaim', {
+                {t(r.code === 'foreignClient' || r.code === 'conflictingClaim' ? `liveTrust.rejected.${r.code}` : `liveGate.rejected.${r.code}`, {
                   who: r.presence ? t('liveTrust.peer', { name: r.presence.name, organisation: r.presence.organisation }) : t('liveTrust.rejected.unknown'),
                 })}
               </li>

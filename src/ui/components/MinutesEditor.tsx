@@ -29,6 +29,7 @@ function editorLabels(t: Translate): EditorLabels {
     done: t('editor.done'),
     fromEarlierMeeting: t('editor.fromEarlierMeeting'),
     insertMenu: t('editor.insertMenu'),
+    unknownContent: t('editor.unknownContent'),
   };
 }
 

@@ -1,8 +1,10 @@
-// Shows whether the referat is on disk; when a write fails it says so and offers a copy to save elsewhere.
+// Shows whether the referat is on disk; when a write fails it says so and offers a copy to save elsewhere, and while
+// changes are not on disk, leaving the referat or the page asks first (LeaveGuard).
 import { useLayoutEffect, useRef, useSyncExternalStore } from 'react';
 import type { ReferatSession } from '../../session/referatSession';
 import type { SaveState } from '../../storage/docStore';
 import { useI18n } from '../i18n/I18nContext';
+import { LeaveGuard } from './LeaveGuard';
 
 type Failed = Extract<SaveState, { kind: 'failed' }>;
 
@@ -40,17 +42,28 @@ export function SaveStatus(props: { session: ReferatSession; onDownload: () => v
       if (frame !== null) cancelAnimationFrame(frame);
     };
   }, [failed, session, t]);
-  if (failed) {
-    const quota = failed.error.name === 'QuotaExceededError';
-    return (
-      <div role="alert" className="save-failed">
-        <p>{t('save.failed', { reason: t(quota ? 'save.reason.quota' : 'save.reason.other') })}</p>
-        <div className="actions">
-          <button type="button" className="primary" onClick={props.onDownload}>{t('save.download')}</button>
-          <button type="button" onClick={() => session.retrySave()}>{t('save.retry')}</button>
+  const quota = failed?.error.name === 'QuotaExceededError';
+  // Another tab upgraded or deleted the database: this tab's connection is closed, only a reload writes again.
+  const versionChange = failed?.error.name === 'VersionError';
+  return (
+    <>
+      {failed ? (
+        <div role="alert" className="save-failed">
+          <p>{versionChange ? t('nothingLost.versionChange') : t('save.failed', { reason: t(quota ? 'save.reason.quota' : 'save.reason.other') })}</p>
+          <div className="actions">
+            <button type="button" className="primary" onClick={props.onDownload}>{t('save.download')}</button>
+            {versionChange ? (
+              <button type="button" onClick={() => window.location.reload()}>{t('nothingLost.reload')}</button>
+            ) : (
+              <button type="button" onClick={() => session.retrySave()}>{t('save.retry')}</button>
+            )}
+          </div>
         </div>
-      </div>
-    );
-  }
-  return <p ref={line} className="save-status muted" aria-live="off" />;
+      ) : (
+        <p ref={line} className="save-status muted" aria-live="off" />
+      )}
+      {/* In the same place whether a write failed or not, so a question being asked survives a retry. */}
+      <LeaveGuard session={session} onDownload={props.onDownload} />
+    </>
+  );
 }

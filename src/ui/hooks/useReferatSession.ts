@@ -47,7 +47,8 @@ export function useReferatSession(db: LibraryDatabase, id: string): SessionState
     return () => {
       cancelled = true;
       cancelOpen();
-      if (opened) void opened.close();
+      // A close whose last write failed keeps the changes for the next open and says so (ReferatSession.close).
+      if (opened) opened.close().catch((e: unknown) => console.error(e));
     };
   }, [db, id]);
   return state;

@@ -2,19 +2,25 @@
 import { messagesApprovalDa } from './messagesApprovalDa';
 import { messagesLockDa } from './messagesLockDa';
 import { messagesClaimsDa } from './messagesClaimsDa';
+import { messagesNothingLostDa } from './messagesNothingLostDa';
 import { messagesLiveTrustDa } from './messagesLiveTrustDa';
 import { messagesKnownKeysDa } from './messagesKnownKeysDa';
+import { messagesLiveGateDa } from './messagesLiveGateDa';
 import { messagesExportDa } from './messagesExportDa';
 import { messagesPackageDa } from './messagesPackageDa';
+import { messagesUnknownDa } from './messagesUnknownDa';
 
 export const messagesDa = {
   ...messagesExportDa,
   ...messagesPackageDa,
+  ...messagesUnknownDa,
   ...messagesApprovalDa,
   ...messagesLockDa,
   ...messagesClaimsDa,
+  ...messagesNothingLostDa,
   ...messagesLiveTrustDa,
   ...messagesKnownKeysDa,
+  ...messagesLiveGateDa,
   'app.name': 'Referat',
   'app.tagline': 'Mødereferater, som alle parter har en fuld kopi af',
   'nav.label': 'Hovedmenu',

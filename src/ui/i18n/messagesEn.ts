@@ -3,19 +3,25 @@ import type { MessageKey } from './messagesDa';
 import { messagesApprovalEn } from './messagesApprovalEn';
 import { messagesLockEn } from './messagesLockEn';
 import { messagesClaimsEn } from './messagesClaimsEn';
+import { messagesNothingLostEn } from './messagesNothingLostEn';
 import { messagesLiveTrustEn } from './messagesLiveTrustEn';
 import { messagesKnownKeysEn } from './messagesKnownKeysEn';
+import { messagesLiveGateEn } from './messagesLiveGateEn';
 import { messagesExportEn } from './messagesExportEn';
 import { messagesPackageEn } from './messagesPackageEn';
+import { messagesUnknownEn } from './messagesUnknownEn';
 
 export const messagesEn: Record<MessageKey, string> = {
   ...messagesExportEn,
   ...messagesPackageEn,
+  ...messagesUnknownEn,
   ...messagesApprovalEn,
   ...messagesLockEn,
   ...messagesClaimsEn,
+  ...messagesNothingLostEn,
   ...messagesLiveTrustEn,
   ...messagesKnownKeysEn,
+  ...messagesLiveGateEn,
   'app.name': 'Referat',
   'app.tagline': 'Meeting minutes that every party holds a full copy of',
   'nav.label': 'Main menu',

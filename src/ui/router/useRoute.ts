@@ -1,23 +1,54 @@
-// Path-based routing on the History API; a forced `?lang=` survives navigation inside the app.
+// Path-based routing on the History API; a forced `?lang=` survives navigation inside the app, and the page shown
+// may hold a navigation away from it (leaveGuard.ts).
 import { useSyncExternalStore } from 'react';
+import { guardedPath, leaveHeld } from './leaveGuard';
 import { parseRoute, type Route } from './route';
 import { withLang } from './withLang';
 
 const listeners = new Set<() => void>();
 
+function notify(): void {
+  for (const l of listeners) l();
+}
+
+// The browser's back and forward buttons have already changed the address when popstate comes: a held navigation puts
+// the guarded page's address back, and the guard goes on to the new one if the user chooses to leave.
+function onPopState(): void {
+  const guarded = guardedPath();
+  const { pathname, search, hash } = window.location;
+  if (guarded !== null) {
+    const target = `${pathname}${search}${hash}`;
+    const held = leaveHeld(pathname, () => {
+      window.history.pushState(null, '', target);
+      notify();
+    });
+    if (held) {
+      window.history.pushState(null, '', `${guarded}${search}`);
+      return;
+    }
+  }
+  notify();
+}
+
 function subscribe(l: () => void) {
+  if (listeners.size === 0) window.addEventListener('popstate', onPopState);
   listeners.add(l);
-  window.addEventListener('popstate', l);
   return () => {
     listeners.delete(l);
-    window.removeEventListener('popstate', l);
+    if (listeners.size === 0) window.removeEventListener('popstate', onPopState);
   };
 }
 
 export function navigate(path: string): void {
+  const pathname = new URL(path, window.location.href).pathname;
+  if (leaveHeld(pathname, () => go(path))) return;
+  go(path);
+}
+
+function go(path: string): void {
   const lang = new URLSearchParams(window.location.search).get('lang');
   window.history.pushState(null, '', withLang(path, lang));
-  for (const l of listeners) l();
+  notify();
   window.scrollTo(0, 0);
   const hashAt = path.indexOf('#');
   if (hashAt !== -1) {

@@ -78,7 +78,8 @@ export async function startApp(options: { dist?: string; headers?: Record<string
   if (!(await exists(path.join(dist, 'index.html')))) {
     throw new Error(`No production build at ${dist} (index.html missing): run npm run build first`);
   }
-  const server = await startStaticServer({ root: dist, host: '127.0.0.1', port: 0, headers: options.headers ?? {} });
+  // The security headers as `npm start` sends them; the tests' signalling servers listen on random loopback ports.
+  const server = await startStaticServer({ root: dist, host: '127.0.0.1', port: 0, headers: options.headers ?? {}, connectSources: ['ws://127.0.0.1:*'] });
   return {
     url: server.url,
     server,

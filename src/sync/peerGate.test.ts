@@ -8,7 +8,8 @@ import { readMeta, setTitle } from '../core/meta';
 import { newReferatDoc } from '../core/referatDoc';
 import { newReferatId } from '../core/referatId';
 import { STANDARD_TEMPLATE } from '../core/templates';
-import { authorshipGate, type ConnInternals, type RejectedPeer } from './authorshipGate';
+import { DEFAULT_LIVE_LIMITS } from './liveLimits';
+import { peerGate, type ConnInternals, type RejectedPeer } from './peerGate';
 import { readPeerMessage } from './peerMessage';
 import { peerUpdateRefusal } from './peerUpdateRefusal';
 import { receiverFacts } from './receiverFacts';
@@ -78,16 +79,17 @@ describe('peerUpdateRefusal', () => {
     setTitle(other, 'Driftsmøde 3');
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(other));
     const facts = { ...receiverFacts(doc, await checkClaims(doc), ''), ownClients: [doc.clientID] };
+    const ctx = { facts, expectedId: null, maxMessageBytes: DEFAULT_LIVE_LIMITS.maxMessageBytes };
     const before = Y.encodeStateAsUpdate(doc);
 
-    expect(peerUpdateRefusal(peerChange(doc, (d) => setTitle(d, 'Aflyst'), doc.clientID), doc, facts)).toMatchObject({ code: 'foreignClient', clientId: doc.clientID });
+    expect(peerUpdateRefusal(peerChange(doc, (d) => setTitle(d, 'Aflyst'), doc.clientID), doc, ctx)).toMatchObject({ code: 'foreignClient', clientId: doc.clientID });
     const claim = await signClaim(thief, other.clientID, readMeta(doc).id);
-    expect(peerUpdateRefusal(peerChange(doc, (d) => claimsMap(d).set(String(other.clientID), claim)), doc, facts)).toMatchObject({ code: 'conflictingClaim', clientId: other.clientID });
-    expect(peerUpdateRefusal(peerChange(doc, (d) => setTitle(d, 'Nyt navn')), doc, facts)).toBeNull();
+    expect(peerUpdateRefusal(peerChange(doc, (d) => claimsMap(d).set(String(other.clientID), claim)), doc, ctx)).toMatchObject({ code: 'conflictingClaim', clientId: other.clientID });
+    expect(peerUpdateRefusal(peerChange(doc, (d) => setTitle(d, 'Nyt navn')), doc, ctx)).toBeNull();
     // Sync step 1 (a state vector), awareness, and an unreadable message are not updates.
-    expect(peerUpdateRefusal(new Uint8Array([0, 0, 1, 0]), doc, facts)).toBeNull();
-    expect(peerUpdateRefusal(new Uint8Array([1, 0]), doc, facts)).toBeNull();
-    expect(peerUpdateRefusal(new Uint8Array([0, 2, 200]), doc, facts)).toBeNull();
+    expect(peerUpdateRefusal(new Uint8Array([0, 0, 1, 0]), doc, ctx)).toBeNull();
+    expect(peerUpdateRefusal(new Uint8Array([1, 0]), doc, ctx)).toBeNull();
+    expect(peerUpdateRefusal(new Uint8Array([0, 2, 200]), doc, ctx)).toBeNull();
     expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
   });
 
@@ -101,12 +103,12 @@ describe('peerUpdateRefusal', () => {
   });
 });
 
-describe('authorshipGate', () => {
+describe('peerGate', () => {
   it('drops a refused message, disconnects and names the peer, and lets honest messages through', async () => {
     const doc = referat();
     setTitle(doc, 'Driftsmøde 2');
     const rejected: RejectedPeer[] = [];
-    const gate = authorshipGate(doc, { awareness: new Awareness(doc) }, (p) => rejected.push(p));
+    const gate = peerGate(doc, { awareness: new Awareness(doc) }, (p) => rejected.push(p));
     const conns = new Map<string, ConnInternals>();
     gate.guard(conns);
 
