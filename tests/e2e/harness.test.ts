@@ -14,8 +14,10 @@ import {
 } from './support/harness';
 import type { App, Signalling } from './support/harness';
 
+// An external script: the app server's Content-Security-Policy allows no inline script.
 const SW_PAGE = `<!doctype html><title>sw</title><h1>sw</h1>
-<script>navigator.serviceWorker.register('/sw.js');</script>`;
+<script src="/sw-register.js"></script>`;
+const SW_REGISTER = `navigator.serviceWorker.register('/sw.js');\n`;
 const SW_SCRIPT = `self.addEventListener('install', () => self.skipWaiting());
 self.addEventListener('fetch', (event) => event.respondWith(fetch(event.request)));
 `;
@@ -32,6 +34,7 @@ describe('e2e harness', () => {
     tempDirs.push(dist);
     await writeFile(path.join(dist, 'index.html'), '<!doctype html><title>harness</title><h1>ok</h1>');
     await writeFile(path.join(dist, 'sw.html'), SW_PAGE);
+    await writeFile(path.join(dist, 'sw-register.js'), SW_REGISTER);
     // No clients.claim(): the first load stays uncontrolled, so waitForServiceWorker has to reload.
     await writeFile(path.join(dist, 'sw.js'), SW_SCRIPT);
     app = await startApp({ dist });
