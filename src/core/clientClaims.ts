@@ -8,6 +8,7 @@ import { keyFingerprint } from './fingerprint';
 import { isPublicKeyJwk, publicKeyJwk, SIGNATURE_ALGORITHMS, type PublicKeyJwk, type SignatureAlgorithm } from './publicKeyJwk';
 import { metaMap } from './referatDoc';
 import { verifySignature, type Signer } from './signature';
+import { entrySigningInput } from './signedEntry';
 
 /** One claim: the value stored under the client id's decimal string, plain JSON. */
 export interface ClientClaim {
@@ -50,12 +51,8 @@ export function claimsMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap(CLAIMS);
 }
 
-/** UTF-8 of the canonical JSON of every member except `signature`. */
-export function claimSigningInput(members: Readonly<Record<string, unknown>>): Uint8Array {
-  const rest: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(members)) if (k !== 'signature') rest[k] = v;
-  return new TextEncoder().encode(canonicalJson(rest));
-}
+/** UTF-8 of the canonical JSON of every member except `signature`: the rule of every signed entry. */
+export const claimSigningInput = entrySigningInput;
 
 /** Signs a claim of `clientId` in referat `docId` with the device key; writes nothing. */
 export async function signClaim(signer: Signer, clientId: number, docId: string, now = new Date()): Promise<ClientClaim> {

@@ -5,7 +5,6 @@ import type { CheckedApproval, OrganisationApprovalState, TrustState } from '../
 import type { PendingApproval } from '../../session/approveReferat';
 import type { ReferatSession } from '../../session/referatSession';
 import { useApp } from '../hooks/AppContext';
-import { useTrustState } from '../hooks/useTrustState';
 import { useI18n } from '../i18n/I18nContext';
 import { ConfirmDialog } from './ConfirmDialog';
 import { KeyTrustLabel } from './KeyTrustLabel';
@@ -23,12 +22,12 @@ const ORG_STATE_KEY: Record<OrganisationApprovalState, 'approval.org.approved' |
   missing: 'approval.org.missing',
 };
 
-export function ApprovalsPanel(props: { session: ReferatSession; readOnly: boolean }) {
-  const { session, readOnly } = props;
+/** `trust` is the page's one trust check (useTrustState); null while the first check runs. */
+export function ApprovalsPanel(props: { session: ReferatSession; readOnly: boolean; trust: TrustState | null }) {
+  const { session, readOnly, trust } = props;
   const { db, profile } = useApp();
   const { t } = useI18n();
   const id = useId();
-  const trust = useTrustState(session);
   const [me, setMe] = useState<string | null>(null);
   const [pending, setPending] = useState<PendingApproval | null>(null);
   const [busy, setBusy] = useState(false);

@@ -178,7 +178,7 @@ function OpenReferat(props: { session: ReferatSession }) {
             )}
           </section>
           <CopiesPanel session={session} />
-          <ApprovalsPanel session={session} readOnly={readOnly} />
+          <ApprovalsPanel session={session} readOnly={readOnly} trust={trust} />
         </>
       )}
       <div className="page-foot actions">
