@@ -8,6 +8,7 @@ import { bodyFragment } from '../core/referatDoc';
 import { createLibraryDatabase, INDEX_VERSION, type LibraryDatabase } from '../storage/libraryDatabase';
 import { loadIndexVersion, saveIndexVersion } from '../storage/settingsStore';
 import { storedDocIds } from '../storage/storedDocIds';
+import { indexPendingMarks } from '../storage/indexPending';
 import { createReferat } from './createReferat';
 import { deleteForever, moveToTrash, restoreFromTrash } from './libraryActions';
 import { openReferatSession, type ReferatSession } from './referatSession';
@@ -64,6 +65,34 @@ describe('referat sessions', () => {
     const titles = (await db.referater.toArray()).filter((r) => [a, b].includes(r.id)).map((r) => r.title).toSorted();
     expect(titles).toEqual(['A', 'B']);
     expect(await db.referater.get('ghost')).toBeUndefined();
+  });
+
+  it('projects again at the next start a referat whose session ended without a clean close (a killed tab)', async () => {
+    const db = await freshDb();
+    const id = await createReferat(db, profile, { title: 'Før', date: '2026-01-01' });
+    await syncIndex(db); // Indexes what earlier tests left in the shared fake IndexedDB.
+    const s = await open(db, id);
+    expect((await indexPendingMarks(db)).map((m) => m.docId)).toEqual([id]);
+    setTitle(s.doc, 'Efter');
+    await s.flushSaves();
+    // The document holds the new title; the index row is still the old one (its write comes a second later).
+    expect((await db.referater.get(id))?.title).toBe('Før');
+    expect(await syncIndex(db)).toEqual({ projected: 1, removed: 0 });
+    expect((await db.referater.get(id))?.title).toBe('Efter');
+    expect(await indexPendingMarks(db)).toEqual([]);
+    await s.close();
+  });
+
+  it('leaves no mark after a clean close, so the next start projects nothing', async () => {
+    const db = await freshDb();
+    const id = await createReferat(db, profile, { title: 'A', date: '2026-01-01' });
+    await syncIndex(db); // Indexes what earlier tests left in the shared fake IndexedDB.
+    const s = await open(db, id);
+    setTitle(s.doc, 'B');
+    await s.close();
+    expect(await indexPendingMarks(db)).toEqual([]);
+    expect(await syncIndex(db)).toEqual({ projected: 0, removed: 0 });
+    expect((await db.referater.get(id))?.title).toBe('B');
   });
 
   it('rebuilds an index written by an older version, Opfølgning slices included', async () => {

@@ -9,10 +9,12 @@ import { readMeta } from '../core/meta';
 import { newReferatDoc } from '../core/referatDoc';
 import { isReferatId } from '../core/referatId';
 import { projectIndexRow } from './projectIndexRow';
+import { holdSessionLock } from './sessionLock';
 import { docDatabaseName } from '../storage/docDatabaseName';
 import { DocStore, type SaveState } from '../storage/docStore';
 import { loadIdentity } from '../storage/identityKeys';
 import type { LibraryDatabase } from '../storage/libraryDatabase';
+import { clearIndexPending, indexPendingKey, markIndexPending } from '../storage/indexPending';
 import { storedDocIds } from '../storage/storedDocIds';
 import { readStoredPreview, type StoredPreview } from '../storage/storedPreview';
 import { attachDocSync, type DocSync } from '../sync/docSync';
@@ -52,6 +54,8 @@ export function readReferatPreview(id: string): Promise<StoredPreview | null> {
   return isReferatId(id) ? readStoredPreview(docDatabaseName(id)) : Promise.resolve(null);
 }
 
+const newSessionId = (): string => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+
 export async function openReferatSession(db: LibraryDatabase, id: string, opts: { allowEmpty?: boolean } = {}): Promise<OpenResult> {
   // Never create a database for an id that has none: a mistyped URL must not leave an empty referat behind.
   // The exception is a referat joined by invitation, which waits for its content from the other peers.
@@ -59,11 +63,24 @@ export async function openReferatSession(db: LibraryDatabase, id: string, opts: 
   const joined = opts.allowEmpty === true || (await db.liveRooms.get(id)) !== undefined;
   if (!joined && !(await storedDocIds()).includes(id)) return { kind: 'notFound' };
   const doc = newReferatDoc();
-  const store = await DocStore.open(docDatabaseName(id), doc);
+  // Marked before the document can change, so a kill before the index catches up is repaired at the next start.
+  const sessionId = newSessionId();
+  const lock = holdSessionLock(sessionId);
+  const [store] = await Promise.all([DocStore.open(docDatabaseName(id), doc), markIndexPending(db, id, sessionId), lock.held]).catch(
+    (error: unknown) => {
+      lock.release();
+      throw error;
+    },
+  );
+  const unmark = async () => {
+    await clearIndexPending(db, [indexPendingKey(id, sessionId)]).catch(() => undefined);
+    lock.release();
+  };
   const format = migrateDoc(doc);
   if (format === 'empty' && !joined) {
     await store.close();
     doc.destroy();
+    await unmark();
     return { kind: 'notFound' };
   }
   const channel: SyncChannel = broadcastChannelTransport(`referat:${id}`);
@@ -171,11 +188,18 @@ export async function openReferatSession(db: LibraryDatabase, id: string, opts: 
       channel.close();
       clearTimeout(openTimer);
       await (openProjection ?? reindex().catch(() => undefined));
-      if (timer) await reindex().catch(() => undefined);
+      let indexed = true;
+      if (timer) await reindex().catch(() => (indexed = false));
       try {
         await store.close();
+      } catch (error) {
+        indexed = false;
+        throw error;
       } finally {
         doc.destroy();
+        // The index row is up to date: the next start need not project it again.
+        if (indexed) await unmark();
+        else lock.release();
       }
     },
   };

@@ -106,6 +106,20 @@ describe('DocStore', () => {
     expect((await reopen(name)).getText('t').toString()).toBe('vigtig beslutning');
   });
 
+  it('opens a connection the browser closed under it again, and stores the update without a reload', async () => {
+    const name = freshName();
+    const doc = new Y.Doc();
+    const store = await DocStore.open(name, doc);
+    (store as unknown as { db: IDBDatabase }).db.close();
+    const states: string[] = [];
+    store.onStateChange((s) => states.push(s.kind === 'failed' ? `failed:${s.error.name}` : s.kind));
+    doc.getText('t').insert(0, 'efter lukket forbindelse');
+    await store.flush();
+    expect(states).toEqual(['saving', 'saved']);
+    await store.close();
+    expect((await reopen(name)).getText('t').toString()).toBe('efter lukket forbindelse');
+  });
+
   it('never drops updates at close() when writes fail: keeps them on the device, and the next open (a new page) writes them', async () => {
     const name = freshName();
     const storage = new MemoryStorage();

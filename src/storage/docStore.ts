@@ -30,11 +30,20 @@ function mergeEntries(entries: StoredUpdate[]): Uint8Array {
   return v2.length === 1 && v2[0] ? v2[0] : Y.mergeUpdatesV2(v2);
 }
 
+function openStoreDatabase(factory: IDBFactory, name: string): Promise<IDBDatabase> {
+  return openDatabase(factory, name, (d) => {
+    if (!d.objectStoreNames.contains(UPDATES)) d.createObjectStore(UPDATES, { autoIncrement: true });
+    if (!d.objectStoreNames.contains(CUSTOM)) d.createObjectStore(CUSTOM);
+  });
+}
+
 const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
 
 export class DocStore {
   readonly doc: Y.Doc;
-  private readonly db: IDBDatabase;
+  private db: IDBDatabase;
+  private readonly name: string;
+  private readonly factory: IDBFactory;
   private pending: StoredUpdate[] = [];
   /** The batch being written, kept too should the page go away before it commits. */
   private inFlight: StoredUpdate[] = [];
@@ -56,8 +65,10 @@ export class DocStore {
   private listeners = new Set<(s: SaveState) => void>();
   state: SaveState = { kind: 'saved' };
 
-  private constructor(db: IDBDatabase, doc: Y.Doc, keeper: UnsavedKeeper, keptKey: string) {
+  private constructor(db: IDBDatabase, name: string, factory: IDBFactory, doc: Y.Doc, keeper: UnsavedKeeper, keptKey: string) {
     this.db = db;
+    this.name = name;
+    this.factory = factory;
     this.doc = doc;
     this.keeper = keeper;
     this.keptKey = keptKey;
@@ -68,15 +79,10 @@ export class DocStore {
    * store could not write (kept by `keeper`) are loaded too and written again.
    */
   static async open(name: string, doc: Y.Doc, factory: IDBFactory = globalThis.indexedDB, keeper: UnsavedKeeper = unsavedKeeper): Promise<DocStore> {
-    const db = await openDatabase(factory, name, (d) => {
-      if (!d.objectStoreNames.contains(UPDATES)) d.createObjectStore(UPDATES, { autoIncrement: true });
-      if (!d.objectStoreNames.contains(CUSTOM)) d.createObjectStore(CUSTOM);
-    });
+    const db = await openStoreDatabase(factory, name);
     const writer = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-    const store = new DocStore(db, doc, keeper, unsavedKey(name, writer));
-    // A newer version upgrading this database, or another tab deleting it, must not wait on this tab (no deadlock):
-    // close at once, keep what is not written, and say so.
-    db.onversionchange = () => store.onVersionChange();
+    const store = new DocStore(db, name, factory, doc, keeper, unsavedKey(name, writer));
+    store.watch(db);
     const hadContent = doc.store.clients.size > 0;
     const tx = db.transaction([UPDATES], 'readonly');
     const updates = await requestResult(tx.objectStore(UPDATES).getAll());
@@ -172,6 +178,32 @@ export class DocStore {
     if (this.state.kind !== 'saved') this.keepUnsaved();
   };
 
+  // A newer version upgrading this database, or another tab deleting it, must not wait on this tab (no deadlock):
+  // close at once, keep what is not written, and say so.
+  private watch(db: IDBDatabase): void {
+    db.onversionchange = () => this.onVersionChange();
+  }
+
+  /**
+   * A readwrite transaction on the updates. A connection the browser closed under the store (InvalidStateError) is
+   * opened again, once, so a retry can succeed without a reload; after a version change it stays closed.
+   */
+  private async updatesTransaction(): Promise<IDBTransaction> {
+    try {
+      return this.db.transaction([UPDATES], 'readwrite');
+    } catch (error) {
+      if (!(error instanceof DOMException && error.name === 'InvalidStateError') || this.closed || this.versionChanged) throw error;
+    }
+    const db = await openStoreDatabase(this.factory, this.name);
+    if (this.closed || this.versionChanged) {
+      db.close();
+      throw this.versionChanged ? versionChangeError() : new DOMException('The store is closed', 'InvalidStateError');
+    }
+    this.db = db;
+    this.watch(db);
+    return db.transaction([UPDATES], 'readwrite');
+  }
+
   private onVersionChange(): void {
     this.versionChanged = true;
     this.db.close();
@@ -251,7 +283,7 @@ export class DocStore {
   }
 
   private async write(batch: StoredUpdate[]): Promise<void> {
-    const tx = this.db.transaction([UPDATES], 'readwrite');
+    const tx = await this.updatesTransaction();
     const done = transactionDone(tx);
     const store = tx.objectStore(UPDATES);
     for (const entry of batch) store.add(entry);
