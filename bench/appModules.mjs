@@ -115,7 +115,7 @@ import { REPO_ROOT } from './paths.mjs';
  * @typedef {object} SearchIndexInstance src/core/searchIndex.ts
  * @property {number} size
  * @property {number} termCount
- * @property {(query: string, filters?: { excludeIds?: ReadonlySet<string> }, options?: { limit?: number, snippets?: boolean }) => { total: number, hits: unknown[] }} search
+ * @property {(query: string, filters?: { excludeIds?: ReadonlySet<string> }, options?: { limit?: number, snippets?: boolean }) => { total: number, hits: Array<{ id: string }> }} search
  */
 
 /**
@@ -124,7 +124,11 @@ import { REPO_ROOT } from './paths.mjs';
  * @property {(text: string) => string} danishFold src/core/danishFold.ts
  * @property {readonly string[]} SEARCH_FIELDS src/core/searchFields.ts
  * @property {(entry: LibraryRow, field: string) => string[]} searchFieldTexts src/core/searchFields.ts
- * @property {(count: number, seed?: number) => LibraryRow[]} generateLibrary tests/unit/support/generateLibrary.ts
+ * @property {Readonly<Record<string, number>>} SEARCH_FIELD_WEIGHTS src/core/searchFields.ts
+ * @property {(text: string) => string[]} searchTerms src/core/searchTokens.ts
+ * @property {(query: string) => Array<{ term: string, prefixes: string[] }>} parseSearchQuery src/core/searchQuery.ts
+ * @property {(texts: readonly string[], query: ReadonlyArray<{ term: string, prefixes: string[] }>) => { text: string, ranges: Array<{ start: number, end: number }> } | null} searchSnippet src/core/searchSnippet.ts
+ * @property {(count: number, seed?: number) => LibraryRow[]} generateLibrary src/testSupport/generateLibrary.ts
  */
 
 /**
@@ -169,13 +173,16 @@ export async function pageModelModule() {
 
 /** @returns {Promise<SearchModules>} */
 export async function searchModules() {
-  const [index, fold, fields, library] = await Promise.all([
+  const [index, fold, fields, tokens, query, snippet, library] = await Promise.all([
     load('src/core/searchIndex.ts'),
     load('src/core/danishFold.ts'),
     load('src/core/searchFields.ts'),
-    load('tests/unit/support/generateLibrary.ts'),
+    load('src/core/searchTokens.ts'),
+    load('src/core/searchQuery.ts'),
+    load('src/core/searchSnippet.ts'),
+    load('src/testSupport/generateLibrary.ts'),
   ]);
-  return /** @type {SearchModules} */ ({ ...Object(index), ...Object(fold), ...Object(fields), ...Object(library) });
+  return /** @type {SearchModules} */ (Object.assign({}, ...[index, fold, fields, tokens, query, snippet, library].map((m) => Object(m))));
 }
 
 /**
@@ -198,4 +205,20 @@ export async function trustModules() {
     ['src/core/checkTrust.ts', 'src/core/knownKey.ts', 'src/core/approve.ts', 'src/core/clientClaims.ts', 'src/core/fingerprint.ts', 'src/core/participants.ts', 'src/core/meta.ts'].map(load),
   );
   return /** @type {TrustModules} */ (Object.assign({}, ...mods.map((m) => Object(m))));
+}
+
+/**
+ * @typedef {object} HistoryModules
+ * @property {(fragment: import('yjs').XmlFragment, from: import('yjs').Snapshot, to: import('yjs').Snapshot, authors: { inserter(client: number): string, deleter(id: import('yjs').ID): string }) => unknown[]} diffVersions src/core/versionDiff.ts
+ * @property {(diff: unknown[]) => Array<{ by: string, changes: number }>} tallyByAuthor src/core/versionDiff.ts
+ * @property {(doc: YDoc, owners: ReadonlyMap<number, string>) => { inserter(client: number): string, deleter(id: import('yjs').ID): string }} versionAuthors src/core/versionAuthors.ts
+ * @property {(doc: YDoc, label: string, who: { name: string, organisation: string, organisationKind: string }, signer: Signer, now?: Date) => Promise<{ id: string }>} saveNamedVersion src/core/namedVersions.ts
+ * @property {(doc: YDoc) => Promise<Array<{ id: string, snapshot: import('yjs').Snapshot }>>} verifiedNamedVersions src/core/namedVersions.ts
+ * @property {(doc: YDoc) => Array<{ id: string }>} readNamedVersions src/core/namedVersions.ts
+ */
+
+/** @returns {Promise<HistoryModules>} */
+export async function historyModules() {
+  const mods = await Promise.all(['src/core/versionDiff.ts', 'src/core/versionAuthors.ts', 'src/core/namedVersions.ts'].map(load));
+  return /** @type {HistoryModules} */ (Object.assign({}, ...mods.map((m) => Object(m))));
 }

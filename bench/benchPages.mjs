@@ -27,7 +27,7 @@ import { saveIndexVersion, saveProfile } from ${src('src/storage/settingsStore.t
 import { libraryEntry } from ${src('src/core/libraryEntry.ts')};
 import { migrateDoc } from ${src('src/core/migrateDoc.ts')};
 import { bodyFragment, newReferatDoc } from ${src('src/core/referatDoc.ts')};
-import { generateLibrary } from ${src('tests/unit/support/generateLibrary.ts')};
+import { generateLibrary } from ${src('src/testSupport/generateLibrary.ts')};
 
 const fromBase64 = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
 

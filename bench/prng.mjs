@@ -1,4 +1,6 @@
-// A small seeded pseudo-random generator (mulberry32), so generated inputs are the same on every run.
+// The benchmarks' seeded pseudo-random helpers, on the one generator shared with the tests
+// (src/testSupport/mulberry32.mjs), so generated inputs are the same on every run.
+import { seededRandom } from '../src/testSupport/mulberry32.mjs';
 
 /**
  * @typedef {object} Prng
@@ -13,14 +15,7 @@
  * @returns {Prng}
  */
 export function createPrng(seed) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   const int = (/** @type {number} */ n) => Math.floor(next() * n);
   /**
    * @template T

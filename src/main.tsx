@@ -1,5 +1,6 @@
 // Starts Referat: checks that storage works, opens the library, and renders the app (or a clear error).
 import { createRoot } from 'react-dom/client';
+import { errorMessage } from './core/errorMessage';
 import { registerServiceWorker } from './pwa/serviceWorkerUpdates';
 import { createLibraryDatabase, type LibraryDatabase } from './storage/libraryDatabase';
 import { onLibraryVersionChange } from './storage/libraryVersionChange';
@@ -19,7 +20,7 @@ async function start(): Promise<void> {
   } catch (e) {
     // Last resort: never a blank page.
     const root = document.getElementById('root');
-    if (root) root.textContent = `Referat kunne ikke starte / Referat could not start: ${e instanceof Error ? e.message : String(e)}`;
+    if (root) root.textContent = `Referat kunne ikke starte / Referat could not start: ${errorMessage(e)}`;
   }
 }
 

@@ -24,6 +24,7 @@ export const CASES = [
   { id: 'q1', title: 'Search over 10,000 referater', kind: 'node', needsPrivateNetwork: false, quickProcess: 0, load: () => import('./q1.mjs') },
   { id: 'tr1', title: 'Trust check: approvals, claims, library status', kind: 'node', needsPrivateNetwork: false, quickProcess: 0, load: () => import('./tr1.mjs') },
   { id: 'sg1', title: 'Signalling server under a flood', kind: 'node', needsPrivateNetwork: false, quickProcess: 0, load: () => import('./sg1.mjs') },
+  { id: 'h1', title: 'History: compare versions, the version list', kind: 'node', needsPrivateNetwork: false, quickProcess: 0, load: () => import('./h1.mjs') },
   { id: 'g1', title: 'Live gate per peer message', kind: 'node', needsPrivateNetwork: false, quickProcess: 0, load: () => import('./g1.mjs') },
   { id: 'b1', title: 'JavaScript on first load', kind: 'build', needsPrivateNetwork: false, quickProcess: 0, load: () => import('./b1.mjs') },
   { id: 'p1', title: 'Offline cold start', kind: 'browser', needsPrivateNetwork: false, quickProcess: 0, load: () => import('./p1.mjs') },

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { createTestSigner, type TestSigner } from '../../tests/unit/support/testSigner';
+import { createTestSigner, type TestSigner } from '../testSupport/testSigner';
 import { readSignedApprovals } from './approvals';
 import { approvalSigningInput } from './approvalSignature';
 import { derivedStatus, verifyApprovals } from './approvalStatus';

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { createTestSigner } from '../../tests/unit/support/testSigner';
+import { createTestSigner } from '../testSupport/testSigner';
 import { approvalSigningInput, verifyApprovalSignature } from './approvalSignature';
 import { readApprovals, readSignedApprovals, type SignedApproval } from './approvals';
 import { approve, ContentChangedError } from './approve';

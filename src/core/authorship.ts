@@ -1,16 +1,18 @@
 // Who wrote what: maps this session's Yjs client id to the author's key fingerprint (Yjs PermanentUserData,
 // stored in the top-level map `users`), so history and imports can name the person behind each change.
 import * as Y from 'yjs';
+import { ensureYjsInternals, observersOf } from './yjsInternals';
 
 export const USERS = 'users';
 
 type TransactionListener = (tr: Y.Transaction) => void;
 
-function afterTransactionListeners(doc: Y.Doc): TransactionListener[] {
-  return [...((doc._observers.get('afterTransaction') as Set<TransactionListener> | undefined) ?? [])];
-}
+// The listeners of `doc.on('afterTransaction', …)`, read through the Yjs fence (yjsInternals.ts).
+const afterTransactionListeners = (doc: Y.Doc) => observersOf<TransactionListener>(doc, 'afterTransaction');
 
 export function recordAuthorship(doc: Y.Doc, fingerprint: string): Y.PermanentUserData {
+  // The first use of Yjs internals when a referat opens: a changed Yjs fails here, loudly, before anything is written.
+  ensureYjsInternals();
   const pud = new Y.PermanentUserData(doc, doc.getMap(USERS));
   const before = new Set(afterTransactionListeners(doc));
   pud.setUserMapping(doc, doc.clientID, fingerprint);

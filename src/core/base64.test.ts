@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededBytes } from '../../tests/unit/support/seededRandom';
+import { seededBytes } from '../testSupport/seededRandom';
 import { base64ToBytes, base64UrlToBytes, bytesToBase64, bytesToBase64Url } from './base64';
 
 describe('base64', () => {

@@ -18,9 +18,3 @@ export interface ActionItemAttrs {
   originDoc: string;
   originItem: string;
 }
-
-export interface AgendaItemAttrs {
-  id: string;
-  caseNumber: string;
-  kleCode: string;
-}

@@ -8,6 +8,7 @@ import { linkOwnParticipant } from './participantKeys';
 import { addParticipant, readParticipants, updateParticipant } from './participants';
 import { approvalsArray, bodyFragment, metaMap, newReferatDoc, participantsArray } from './referatDoc';
 import { STANDARD_TEMPLATE } from './templates';
+import { setXmlAttribute } from './xmlAttribute';
 
 const KEY = { kty: 'OKP', crv: 'Ed25519', x: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo' };
 
@@ -98,7 +99,7 @@ describe('canonical content', () => {
   it('merges adjacent text of equal marks, drops empty text and null attributes', () => {
     const doc = newReferatDoc();
     const p = new Y.XmlElement('heading');
-    p.setAttribute('level', 2 as unknown as string);
+    setXmlAttribute(p, 'level', 2);
     const t1 = new Y.XmlText('Ab');
     const empty = new Y.XmlText('');
     const t2 = new Y.XmlText('c');
@@ -162,7 +163,7 @@ describe('canonical content', () => {
       ['a mark removed', (d) => lastText(d).format(0, 1, { bold: null })],
       ['a link', (d) => lastText(d).format(0, 3, { link: { href: 'https://a.dk' } })],
       ['an attribute', (d) => (bodyFragment(d).get(0) as Y.XmlElement).setAttribute('caseNumber', '26-001')],
-      ['a boolean attribute', (d) => (bodyFragment(d).get(0) as Y.XmlElement).setAttribute('done', false as unknown as string)],
+      ['a boolean attribute', (d) => setXmlAttribute(bodyFragment(d).get(0) as Y.XmlElement, 'done', false)],
       ['an empty paragraph', (d) => bodyFragment(d).push([new Y.XmlElement('paragraph')])],
       ['a node name', (d) => {
         const last = bodyFragment(d).length - 1;

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { readParticipants } from './participants';
 import { bodyFragment, metaMap } from './referatDoc';
 import { sha256Hex } from './sha256';
+import { currentTransaction } from './yjsInternals';
 
 /** Names this serialization; a change to the rules below gets a new one, so old hashes are never recomputed differently. */
 export const CANONICAL_CONTENT_FORMAT = 'referat-content/1';
@@ -123,6 +124,6 @@ export function contentHash(doc: Y.Doc): string {
   if (memo.hash !== null) return memo.hash;
   const hash = sha256Hex(canonicalContent(doc));
   // Inside a transaction (e.g. from an observer) more changes may follow: compute, but do not keep.
-  if (doc._transaction === null) memo.hash = hash;
+  if (currentTransaction(doc) === null) memo.hash = hash;
   return hash;
 }

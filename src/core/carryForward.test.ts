@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { approvedByBoth, trustStatus } from '../../tests/unit/support/approvedByBoth';
+import { approvedByBoth, trustStatus } from '../testSupport/approvedByBoth';
 import { actionItemElement } from './actionItemElement';
 import { contentHash } from './canonicalContent';
 import { carryForward, seriesOf } from './carryForward';

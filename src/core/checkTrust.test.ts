@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { createTestSigner, type TestSigner } from '../../tests/unit/support/testSigner';
+import { createTestSigner, type TestSigner } from '../testSupport/testSigner';
 import { approve } from './approve';
 import { readSignedApprovals } from './approvals';
 import { checkTrust, checkTrustSync } from './checkTrust';

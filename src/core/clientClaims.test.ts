@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createTestSigner } from '../../tests/unit/support/testSigner';
+import { createTestSigner } from '../testSupport/testSigner';
 import { checkClaims, checkClaimsSync, claimsMap, readClaimEntries, signClaim, verifyClaims, writeClaim } from './clientClaims';
 import { keyFingerprint } from './fingerprint';
 import { metaMap, newReferatDoc } from './referatDoc';

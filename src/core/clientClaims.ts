@@ -9,6 +9,7 @@ import { isPublicKeyJwk, publicKeyJwk, SIGNATURE_ALGORITHMS, type PublicKeyJwk, 
 import { metaMap } from './referatDoc';
 import { verifySignature, type Signer } from './signature';
 import { entrySigningInput } from './signedEntry';
+import { keyItems } from './yjsInternals';
 
 /** One claim: the value stored under the client id's decimal string, plain JSON. */
 export interface ClientClaim {
@@ -74,7 +75,7 @@ export function writeClaim(doc: Y.Doc, claim: ClientClaim): boolean {
 /** Every value ever written to `claims`, oldest first per key (the chain of a map key holds its overwritten values). */
 export function readClaimEntries(doc: Y.Doc): ClaimEntry[] {
   const out: ClaimEntry[] = [];
-  for (const [key, last] of claimsMap(doc)._map) {
+  for (const [key, last] of keyItems(claimsMap(doc))) {
     const chain: ClaimEntry[] = [];
     for (let item: Y.Item | null = last; item !== null; item = item.left) {
       const value = item.content instanceof Y.ContentAny ? item.content.arr[0] : item.content instanceof Y.ContentDeleted ? undefined : null;

@@ -6,5 +6,6 @@ export const APPROVALS = 'approvals';
 export const LINKS = 'links';
 export const FOLLOW_UP = 'followUp';
 export const REOPENINGS = 'reopenings';
+export const VERSIONS = 'versions';
 /** Signed claims binding each Yjs client id to the key that wrote with it (core/clientClaims.ts). */
 export const CLAIMS = 'claims';

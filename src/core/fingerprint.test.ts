@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTestSigner } from '../../tests/unit/support/testSigner';
+import { createTestSigner } from '../testSupport/testSigner';
 import { FINGERPRINT_PATTERN, keyFingerprint } from './fingerprint';
 
 describe('keyFingerprint', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTestSigner, type TestSigner } from '../../tests/unit/support/testSigner';
+import { createTestSigner, type TestSigner } from '../testSupport/testSigner';
 import { keyFingerprint } from './fingerprint';
 import { keyDirectory, type KnownKey } from './knownKey';
 import { KeyListError, MAX_KEY_LIST_BYTES, MAX_KEY_LIST_KEYS, parseKeyList, signKeyList, verifyKeyList, type KeyListDraft } from './keyList';

@@ -54,4 +54,25 @@ describe('meta', () => {
     setTitle(doc, 'Styregruppemøde 2');
     expect(delta).toEqual([{ retain: 15 }, { insert: ' 2' }]);
   });
+
+  it.each([
+    ['', 'abc'],
+    ['abc', ''],
+    ['Møde', 'Mødet'],
+    ['aaa', 'aa'],
+    ['Referat af mødet', 'Referat af det gode møde'],
+    ['æøå', 'æå'],
+    ['😀😁', '😁'],
+    ['a😀', 'a😁'],
+    ['😀', '😀😀'],
+    ['x👍🏽y', 'x👍🏿y'],
+  ])('changes the title from %j to %j, also in a copy', (from, to) => {
+    const doc = newReferatDoc();
+    setTitle(doc, from);
+    setTitle(doc, to);
+    expect(readMeta(doc).title).toBe(to);
+    const copy = newReferatDoc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+    expect(readMeta(copy).title).toBe(to);
+  });
 });

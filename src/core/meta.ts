@@ -1,6 +1,6 @@
 // The meeting details in a referat's `meta` map: reading them safely and changing them with validation.
+import { simpleDiffString } from 'lib0/diff';
 import * as Y from 'yjs';
-import { applyTextDiff } from './applyTextDiff';
 import { metaMap } from './referatDoc';
 
 export type ReferatStatus = 'draft' | 'proposed' | 'approved';
@@ -87,7 +87,14 @@ export function titleText(doc: Y.Doc): Y.Text {
   return text;
 }
 
+/** Writes the title as the smallest edit of its text (never splitting an emoji), so concurrent typing merges. */
 export function setTitle(doc: Y.Doc, title: string): void {
   if (title.length > MAX_FIELD) throw new InvalidMetaValueError('title', title);
-  applyTextDiff(titleText(doc), title);
+  const text = titleText(doc);
+  const { index, remove, insert } = simpleDiffString(text.toString(), title);
+  if (remove === 0 && insert === '') return;
+  doc.transact(() => {
+    if (remove > 0) text.delete(index, remove);
+    if (insert !== '') text.insert(index, insert);
+  });
 }

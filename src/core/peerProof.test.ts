@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTestSigner, type TestSigner } from '../../tests/unit/support/testSigner';
+import { createTestSigner, type TestSigner } from '../testSupport/testSigner';
 import { bytesToBase64 } from './base64';
 import { keyFingerprint } from './fingerprint';
 import { MAX_PROOFS, newNonce, parseLiveProofs, signPeerProof, verifyPeerProof } from './peerProof';

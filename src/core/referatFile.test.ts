@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { assembleReferatFile, headerOf, updateOf } from '../../tests/unit/support/assembleReferatFile';
-import { seededBytes } from '../../tests/unit/support/seededRandom';
-import { createTestSigner, type TestSigner } from '../../tests/unit/support/testSigner';
+import { assembleReferatFile, headerOf, updateOf } from '../testSupport/assembleReferatFile';
+import { seededBytes } from '../testSupport/seededRandom';
+import { createTestSigner, type TestSigner } from '../testSupport/testSigner';
 import { bodyText } from './bodyText';
 import { keyFingerprint } from './fingerprint';
 import { initReferat } from './initReferat';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createTestSigner } from '../../tests/unit/support/testSigner';
+import { createTestSigner } from '../testSupport/testSigner';
 import { approve } from './approve';
 import { base64ToBytes, bytesToBase64 } from './base64';
 import { contentHash } from './canonicalContent';

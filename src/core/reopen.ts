@@ -3,12 +3,11 @@
 import * as Y from 'yjs';
 import { base64ToBytes, bytesToBase64 } from './base64';
 import { contentHash } from './canonicalContent';
-import { keyFingerprint } from './fingerprint';
 import { readMeta } from './meta';
 import { profileProblems, type Profile } from './profile';
-import { publicKeyJwk } from './publicKeyJwk';
 import { readReopenings, reopeningsArray, type Reopening } from './reopenings';
-import { knownReopeningSignature, reopeningSigningInput, verifyReopening } from './reopeningSignature';
+import { knownReopeningSignature, verifyReopening } from './reopeningSignature';
+import { pushSignedEntry, signerMembers } from './pushSignedEntry';
 import type { Signer } from './signature';
 
 export { readReopenings, type Reopening } from './reopenings';
@@ -19,28 +18,16 @@ export async function reopen(doc: Y.Doc, who: Profile, signer: Signer, now: Date
   if (profileProblems(who).length > 0) throw new RangeError('A reopening needs a valid profile');
   const referatId = readMeta(doc).id;
   if (!/^[a-z0-9-]{1,64}$/.test(referatId)) throw new RangeError('Only a referat with an id can be reopened');
-  const publicKey = publicKeyJwk(signer.publicKey, signer.algorithm);
   const unsigned = {
     id: globalThis.crypto.randomUUID(),
     referatId,
-    name: who.name,
-    organisation: who.organisation,
-    organisationKind: who.organisationKind,
-    algorithm: signer.algorithm,
-    fingerprint: await keyFingerprint(publicKey),
-    publicKey,
+    ...(await signerMembers(who, signer)),
     reopenedAt: now.toISOString(),
     contentHash: contentHash(doc),
     // Everything this device had seen, approvals included: those are the ones the reopening supersedes.
     stateVector: bytesToBase64(Y.encodeStateVector(doc)),
   };
-  const members = { ...unsigned, signature: bytesToBase64(await signer.sign(reopeningSigningInput(unsigned))) };
-  if (!(await verifyReopening(members))) throw new Error('The signature of the reopening does not verify');
-  const entry = new Y.Map<unknown>();
-  doc.transact(() => {
-    for (const [k, v] of Object.entries(members)) entry.set(k, v);
-    reopeningsArray(doc).push([entry]);
-  });
+  await pushSignedEntry(doc, reopeningsArray(doc), unsigned, signer, verifyReopening, 'reopening');
   const written = readReopenings(doc).find((r) => r.id === unsigned.id);
   if (!written) throw new Error('The reopening was not stored');
   return written;

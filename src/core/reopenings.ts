@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { REOPENINGS } from './docLayout';
 import { mapString } from './mapString';
 import { organisationKindOf, type OrganisationKind } from './profile';
+import { typeItem } from './yjsInternals';
 
 export function reopeningsArray(doc: Y.Doc): Y.Array<Y.Map<unknown>> {
   return doc.getArray(REOPENINGS);
@@ -30,7 +31,7 @@ function toReopening(m: Y.Map<unknown>): Reopening | null {
   const id = s('id');
   const contentHash = s('contentHash');
   if (id === '' || !/^[0-9a-f]{64}$/.test(contentHash)) return null;
-  const item = m._item;
+  const item = typeItem(m);
   return {
     id,
     name: s('name'),

@@ -6,6 +6,7 @@ import { deletionAuthor, type ClientOwner } from './deletionAuthor';
 import type { KeyDirectory } from './knownKey';
 import { participantsArray } from './referatDoc';
 import { historicMapEntries, historicValues, lastValue, type HistoricEntry } from './yHistory';
+import { typeItem } from './yjsInternals';
 
 export type { ClientOwner } from './deletionAuthor';
 
@@ -24,7 +25,8 @@ function organisationsOf(entry: HistoricEntry, doc: Y.Doc, dir: KeyDirectory, ow
   const absentNow = lastValue(map, 'present') === false;
   // Everyone who wrote "absent" (concurrent writes may hide one behind another): any of them may be the organisation.
   const absentBy = absentNow ? present.filter((v) => v.value === false).map((v) => owner(v.client)) : [];
-  const deletedBy = deleted && map._item ? deletionAuthor(doc, map._item.id, owner) : null;
+  const item = typeItem(map);
+  const deletedBy = deleted && item ? deletionAuthor(doc, item.id, owner) : null;
   const values = historicValues(map, 'organisation');
   const out: string[] = [];
   values.forEach((v, i) => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { seededBytes } from '../../tests/unit/support/seededRandom';
+import { seededBytes } from '../testSupport/seededRandom';
 import { sha256, sha256Hex } from './sha256';
 
 const nodeHex = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');

@@ -18,9 +18,3 @@ export function missingChanges(ours: StateVector, theirs: StateVector): number {
   for (const [client, clock] of ours) missing += Math.max(0, clock - (theirs.get(client) ?? 0));
   return missing;
 }
-
-export function totalChanges(sv: StateVector): number {
-  let total = 0;
-  for (const clock of sv.values()) total += clock;
-  return total;
-}

@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { ACTION_ITEM, AGENDA_ITEM, AGENDA_TITLE, DECISION, type ActionItemAttrs } from './bodyNodes';
 import { clearFollowUp, readFollowUp, writeFollowUp, type FollowUpEntry } from './followUpState';
 import { bodyFragment } from './referatDoc';
+import { setXmlAttribute, xmlAttribute } from './xmlAttribute';
 import { xmlPlainText } from './xmlText';
 
 export interface AgendaItemInfo {
@@ -66,7 +67,7 @@ function walk(node: Y.XmlElement | Y.XmlFragment, agendaId: string | null, out: 
         owner: str(child, 'owner', 200),
         ownerOrganisation: str(child, 'ownerOrganisation', 200),
         due: DATE.test(due) ? due : '',
-        done: ticked ? ticked.done : child.getAttribute('done') === (true as unknown as string),
+        done: ticked ? ticked.done : xmlAttribute(child, 'done') === true,
         originDoc: str(child, 'originDoc', 100),
         originItem: str(child, 'originItem', 100),
         agendaItemId: agendaId,
@@ -102,7 +103,7 @@ export function setActionItemDone(doc: Y.Doc, itemId: string, done: boolean): bo
   const el = findElement(bodyFragment(doc), ACTION_ITEM, itemId);
   if (!el) return false;
   doc.transact(() => {
-    if (el.getAttribute('done') !== (done as unknown as string)) el.setAttribute('done', done as unknown as string);
+    if (xmlAttribute(el, 'done') !== done) setXmlAttribute(el, 'done', done);
     clearFollowUp(doc, itemId);
   });
   return true;

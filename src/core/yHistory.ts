@@ -1,6 +1,7 @@
 // Reads what the kept history (gc off) still holds: array entries that were deleted, and earlier values of a map key.
-// Uses Yjs 13 internals (Item linked lists: `_start`, `right`, `left`, `_map`, `content.type`, `id.client`).
+// Walks Yjs Item lists (`right`, `left`, `content.type`, `id.client`) from the fenced `_start` and `_map` (yjsInternals.ts).
 import * as Y from 'yjs';
+import { firstItem, keyItems } from './yjsInternals';
 
 /** One entry of a Y.Array as it ever was: the Y.Map it held, whether it was deleted, and the client that wrote it. */
 export interface HistoricEntry {
@@ -12,7 +13,7 @@ export interface HistoricEntry {
 /** Every Y.Map ever pushed into `array`, deleted ones included (their content is kept while gc is off). */
 export function historicMapEntries<T>(array: Y.Array<T>): HistoricEntry[] {
   const out: HistoricEntry[] = [];
-  for (let item = array._start; item !== null; item = item.right) {
+  for (let item = firstItem(array); item !== null; item = item.right) {
     if (!(item.content instanceof Y.ContentType)) continue;
     const type = item.content.type;
     if (type instanceof Y.Map) out.push({ map: type as Y.Map<unknown>, deleted: item.deleted, client: item.id.client });
@@ -31,7 +32,7 @@ export interface HistoricValue {
 /** Every value `key` has held in `map`, oldest first. Works on deleted maps too (their items stay in the store). */
 export function historicValues(map: Y.Map<unknown>, key: string): HistoricValue[] {
   const out: HistoricValue[] = [];
-  const newest = map._map.get(key);
+  const newest = keyItems(map).get(key);
   for (let item = newest ?? null; item !== null; item = item.left) {
     if (item.parentSub !== key) break;
     const content = item.content;

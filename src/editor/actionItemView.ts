@@ -13,6 +13,7 @@ import { clearFollowUp, followUpMap, toFollowUpEntry } from '../core/followUpSta
 import type { EditorLabels } from './editorLabels';
 import { attrString } from './nodeAttributes';
 import { controlsBox, labelledCheckbox, labelledInput, onEditableChange, setValue, uniqueDomId } from './nodeViewControls';
+import { syncDocOf } from './yTiptapInternals';
 
 /** A person the owner field suggests: choosing the name fills in the organisation. */
 export interface ParticipantOption {
@@ -64,7 +65,7 @@ export function actionItemView(props: NodeViewRendererProps, labels: EditorLabel
   dom.append(head, text, fields);
 
   // The bound Y.Doc, for the follow-up state kept beside the text (null outside a collaborative editor).
-  const ydoc = (ySyncPluginKey.getState(view.state) as { doc?: Y.Doc } | undefined)?.doc ?? null;
+  const ydoc = syncDocOf(view.state);
   const followUp = ydoc ? followUpMap(ydoc) : null;
 
   /** The tick as the referat reads it: the follow-up entry when there is one, else the attribute. */

@@ -9,6 +9,7 @@ import { bodyFragment, newReferatDoc } from '../core/referatDoc';
 import { readStructure } from '../core/structure';
 import { seedTemplate } from '../core/templateUpdate';
 import { TEMPLATES } from '../core/templates';
+import { xmlAttribute } from '../core/xmlAttribute';
 import { referatExtensions } from './referatExtensions';
 
 function schema(): Schema {
@@ -98,7 +99,7 @@ describe('editor schema (format 2)', () => {
 
     const action = (bodyFragment(doc).get(2) as Y.XmlElement).get(2) as Y.XmlElement;
     expect(action.nodeName).toBe(ACTION_ITEM);
-    expect(action.getAttribute('done')).toBe(true as unknown as string);
+    expect(xmlAttribute(action, 'done')).toBe(true);
     expect(action.getAttribute('due')).toBe('2026-04-01');
 
     const structure = readStructure(doc);

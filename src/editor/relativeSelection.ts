@@ -3,6 +3,7 @@ import type { Node as PMNode } from '@tiptap/pm/model';
 import type { EditorState } from '@tiptap/pm/state';
 import { absolutePositionToRelativePosition, getRelativeSelection, type ProsemirrorBinding } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
+import { typeItem } from '../core/yjsInternals';
 import { boundChild } from './boundChild';
 
 type RelativeSelection = ReturnType<typeof getRelativeSelection>;
@@ -10,9 +11,9 @@ type Mapping = ProsemirrorBinding['mapping'];
 
 /** Before the child `item` of `parent`, as y-prosemirror writes it. */
 function beforeItem(parent: Y.XmlFragment | Y.XmlElement, item: Y.Item): Y.RelativePosition {
-  const typeItem = parent._item;
-  if (typeItem === null) return new Y.RelativePosition(null, Y.findRootTypeKey(parent), item.id);
-  return new Y.RelativePosition(Y.createID(typeItem.id.client, typeItem.id.clock), null, item.id);
+  const parentItem = typeItem(parent);
+  if (parentItem === null) return new Y.RelativePosition(null, Y.findRootTypeKey(parent), item.id);
+  return new Y.RelativePosition(Y.createID(parentItem.id.client, parentItem.id.clock), null, item.id);
 }
 
 /**
@@ -32,9 +33,10 @@ function within(pos: number, type: Y.XmlFragment | Y.XmlElement, node: PMNode, m
   }
   const child = node.maybeChild(index);
   const yChild = child ? boundChild(type, index, child, mapping) : null;
-  if (!child || !yChild || yChild._item === null) return null;
+  const childItem = yChild ? typeItem(yChild) : null;
+  if (!child || !yChild || childItem === null) return null;
   const inner = pos - offset;
-  if (inner === 0) return beforeItem(type, yChild._item);
+  if (inner === 0) return beforeItem(type, childItem);
   if (!child.isTextblock) {
     const deeper = within(inner - 1, yChild, child, mapping);
     if (deeper) return deeper;

@@ -4,8 +4,8 @@ import { Extension } from '@tiptap/core';
 import { Fragment, Slice, type Node as PMNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 import { AddMarkStep, RemoveMarkStep, ReplaceStep } from '@tiptap/pm/transform';
-import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { ACTION_ITEM, AGENDA_ITEM, DECISION } from '../core/bodyNodes';
+import { isSyncChange } from './yTiptapInternals';
 
 export const STRUCTURED_NODES: ReadonlySet<string> = new Set([AGENDA_ITEM, DECISION, ACTION_ITEM]);
 
@@ -66,8 +66,7 @@ function textOnly(tr: Transaction): boolean {
 }
 
 function isRemote(tr: Transaction): boolean {
-  const meta = tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined;
-  return meta?.isChangeOrigin === true;
+  return isSyncChange(tr);
 }
 
 const key = new PluginKey('referatStructureIds');

@@ -4,7 +4,7 @@
 import type { Node as PMNode, NodeType } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 import { AddNodeMarkStep, AttrStep, RemoveNodeMarkStep, ReplaceAroundStep, ReplaceStep, type Step } from '@tiptap/pm/transform';
-import { ySyncPluginKey } from '@tiptap/y-tiptap';
+import { isSyncChange } from './yTiptapInternals';
 
 function holds(doc: PMNode, from: number, to: number, type: NodeType): boolean {
   let found = false;
@@ -46,8 +46,7 @@ export function unknownContentGuard(type: NodeType): Plugin {
     key: new PluginKey('unknownContentGuard'),
     filterTransaction: (tr: Transaction) => {
       // Changes that come from Yjs are how placeholders arrive; they are never refused.
-      const sync = tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined;
-      if (!tr.docChanged || sync?.isChangeOrigin === true) return true;
+      if (!tr.docChanged || isSyncChange(tr)) return true;
       return !tr.steps.some((step, i) => touches(step, tr.docs[i]!, type));
     },
   });

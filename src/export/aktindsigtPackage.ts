@@ -2,7 +2,14 @@
 // copy, then journal.csv/.json, index.html, LÆSMIG.txt and the SHA-256 manifest. One referat at a time is in
 // memory; the ZIP's bytes go to the sink as they are made. Layout: docs/AKTINDSIGT.md.
 import * as Y from 'yjs';
+import { authorNames } from '../core/authorNames';
+import { base64ToBytes } from '../core/base64';
+import { checkClaims } from '../core/clientClaims';
 import { keyFingerprint } from '../core/fingerprint';
+import { readSignedApprovals } from '../core/approvals';
+import { verifyApprovalSignature } from '../core/approvalSignature';
+import { verifiedNamedVersions } from '../core/namedVersions';
+import { versionAuthors } from '../core/versionAuthors';
 import type { Profile } from '../core/profile';
 import { publicKeyJwk } from '../core/publicKeyJwk';
 import { encodeReferatFile, type Signer } from '../core/referatFile';
@@ -10,6 +17,7 @@ import { readMeta } from '../core/meta';
 import { safeFileName } from '../core/safeFileName';
 import type { TrustState } from '../core/trustState';
 import { currentTextUpdate } from './currentTextUpdate';
+import { historyHtml, type HistoryVersion } from './historyHtml';
 import type { ExportLanguage } from './exportOptions';
 import { journalCsv, journalJson, journalRow, type JournalRow } from './journal';
 import { LAESMIG_PATH, laesmigText } from './laesmig';
@@ -59,7 +67,26 @@ export interface AktindsigtPackageResult {
   files: number;
 }
 
-export const REFERAT_FILES = { html: 'referat.html', docx: 'referat.docx', copy: 'referat.referat' } as const;
+export const REFERAT_FILES = { html: 'referat.html', docx: 'referat.docx', copy: 'referat.referat', history: 'historik.html' } as const;
+
+/** The versions historik.html shows: valid named versions of this referat, and approvals whose signature verifies. */
+async function historyVersions(doc: Y.Doc): Promise<HistoryVersion[]> {
+  const referatId = readMeta(doc).id;
+  const named = (await verifiedNamedVersions(doc)).map((v): HistoryVersion => ({
+    kind: 'named', label: v.label, by: { name: v.name, organisation: v.organisation }, at: v.createdAt, snapshot: v.snapshot,
+  }));
+  const approvals: HistoryVersion[] = [];
+  for (const a of readSignedApprovals(doc)) {
+    const bytes = typeof a.members.snapshot === 'string' ? base64ToBytes(a.members.snapshot) : null;
+    if (bytes === null || a.members.referatId !== referatId || !(await verifyApprovalSignature(a.members))) continue;
+    try {
+      approvals.push({ kind: 'approval', label: a.name, by: { name: a.name, organisation: a.organisation }, at: a.approvedAt, snapshot: Y.decodeSnapshot(bytes) });
+    } catch {
+      // A snapshot Yjs cannot read: the approval is shown in referat.html, not as a version.
+    }
+  }
+  return [...named, ...approvals];
+}
 const text = (s: string) => new TextEncoder().encode(s);
 
 function folderName(number: number, total: number, doc: Y.Doc): string {
@@ -95,7 +122,15 @@ export async function buildAktindsigtPackage(input: AktindsigtPackageInput): Pro
       // A DOCX is a ZIP already: stored, not compressed again.
       await add(`${folder}/${REFERAT_FILES.docx}`, referatDocx(doc, trust, options), true);
       await add(`${folder}/${REFERAT_FILES.copy}`, referatFile);
-      rows.push(journalRow(doc, trust, { number, documentId: id, folder, files: [REFERAT_FILES.html, REFERAT_FILES.docx, REFERAT_FILES.copy] }));
+      const files: string[] = [REFERAT_FILES.html, REFERAT_FILES.docx, REFERAT_FILES.copy];
+      // With history, its readable form beside the exact one: the versions and each change between them, by whom.
+      if (input.includeHistory) {
+        const { owners } = await checkClaims(doc);
+        const html = historyHtml(doc, readMeta(doc).title, await historyVersions(doc), versionAuthors(doc, owners), authorNames(doc), options);
+        await add(`${folder}/${REFERAT_FILES.history}`, text(html));
+        files.push(REFERAT_FILES.history);
+      }
+      rows.push(journalRow(doc, trust, { number, documentId: id, folder, files }));
       input.onProgress?.({ done: rows.length, total: Math.max(input.total, rows.length), bytes: zip.bytesWritten });
     }
     input.signal?.throwIfAborted();

@@ -10,7 +10,7 @@ import type { TrustState } from '../core/trustState';
 import { referatDocx } from './referatDocx';
 import { referatHtml } from './referatHtml';
 import { referatMarkdown } from './referatMarkdown';
-import { richReferatFixture } from '../../tests/unit/support/richReferatFixture';
+import { richReferatFixture } from '../testSupport/richReferatFixture';
 import { approvedTrust, HASH_BEFORE, notApprovedTrust, STRANGER_KEY } from '../../tests/unit/export/trustFixture';
 
 /** The rich referat, which a peer marked approved and into which it wrote an unsigned approval by "Borgmester". */

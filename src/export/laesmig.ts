@@ -29,7 +29,9 @@ export function laesmigText(input: LaesmigInput): string {
   const history = input.includeHistory
     ? [
         'Pakken er dannet MED historik: .referat-filerne indeholder hele redigeringshistorikken,',
-        'også tekst, der senere er slettet. HTML- og DOCX-filerne viser kun den aktuelle tekst.',
+        'også tekst, der senere er slettet. referat.html og referat.docx viser kun den aktuelle tekst;',
+        'historik.html viser versionerne (navngivne versioner og godkendelser) og hver ændring mellem dem,',
+        'med hvem der skrev eller slettede teksten.',
       ]
     : [
         'Pakken er dannet med KUN DEN AKTUELLE TEKST: slettet tekst fra tidligere udkast er ikke med i',

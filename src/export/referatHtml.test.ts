@@ -6,7 +6,7 @@ import { approvalsArray, bodyFragment, metaMap, newReferatDoc, participantsArray
 import { BLANK_TEMPLATE } from '../core/templates';
 import { referatHtml } from './referatHtml';
 import { richReferatTrust, trustState } from '../../tests/unit/export/trustFixture';
-import { APPROVAL_HASH, DECISION_TEXT, HOSTILE_ACTION, HOSTILE_TITLE, RICH_AGENDA, SECOND_DECISION, richReferatFixture } from '../../tests/unit/support/richReferatFixture';
+import { APPROVAL_HASH, DECISION_TEXT, HOSTILE_ACTION, HOSTILE_TITLE, RICH_AGENDA, SECOND_DECISION, richReferatFixture } from '../testSupport/richReferatFixture';
 
 const html = referatHtml(richReferatFixture(), richReferatTrust(), { lang: 'da' });
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdown, referatMarkdown } from './referatMarkdown';
 import { richReferatTrust } from '../../tests/unit/export/trustFixture';
-import { APPROVAL_HASH, DECISION_TEXT, RICH_AGENDA, SECOND_DECISION, richReferatFixture } from '../../tests/unit/support/richReferatFixture';
+import { APPROVAL_HASH, DECISION_TEXT, RICH_AGENDA, SECOND_DECISION, richReferatFixture } from '../testSupport/richReferatFixture';
 
 const md = referatMarkdown(richReferatFixture(), richReferatTrust(), { lang: 'da' });
 const lines = md.split('\n');

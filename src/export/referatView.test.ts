@@ -8,7 +8,7 @@ import { readStructure } from '../core/structure';
 import { agendaItemElement } from '../core/templateUpdate';
 import { readReferatView, type TextRun, type ViewBlock } from './referatView';
 import { richReferatTrust, trustState } from '../../tests/unit/export/trustFixture';
-import { richReferatFixture } from '../../tests/unit/support/richReferatFixture';
+import { richReferatFixture } from '../testSupport/richReferatFixture';
 
 function el(name: string, children: Array<Y.XmlElement | Y.XmlText> = [], attrs: Record<string, unknown> = {}): Y.XmlElement {
   const e = new Y.XmlElement(name);

@@ -220,8 +220,3 @@ export function readReferatView(doc: Y.Doc, trust: TrustState): ReferatView {
     approvals: approvalReport(trust),
   };
 }
-
-/** Plain text of inline content, a line break as a space. */
-export function inlineText(inlines: Inline[]): string {
-  return inlines.map((i) => ('lineBreak' in i ? ' ' : i.text)).join('');
-}

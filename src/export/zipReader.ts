@@ -1,6 +1,7 @@
 // Reads a ZIP from an untrusted source, safely: entry count, declared and actual sizes, compression ratio and
 // paths are limited, bytes are counted while they inflate (headers are never trusted), CRC-32 is checked.
 import { Inflate } from 'fflate';
+import { errorMessage } from '../core/errorMessage';
 import { crc32 } from './crc32';
 import { zipPathProblem } from './zipPath';
 
@@ -219,7 +220,7 @@ async function inflateEntry(source: ZipSource, entry: ZipEntry, start: number): 
         inflater.push(piece.subarray(p, p + INFLATE_STEP), last);
       } catch (e) {
         if (e instanceof ZipReadError) throw e;
-        throw new ZipReadError('corrupt', `${entry.path} cannot be unpacked: ${e instanceof Error ? e.message : String(e)}`);
+        throw new ZipReadError('corrupt', `${entry.path} cannot be unpacked: ${errorMessage(e)}`);
       }
       done ||= last;
     }

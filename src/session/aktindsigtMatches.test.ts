@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { newSampleId, sampleReferat } from '../../tests/unit/support/sampleReferat';
+import { newSampleId, sampleReferat } from '../testSupport/sampleReferat';
 import { libraryEntry } from '../core/libraryEntry';
 import { EMPTY_SELECTION } from '../export/packageSelection';
 import { createLibraryDatabase } from '../storage/libraryDatabase';

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestSigner } from '../../tests/unit/support/testSigner';
+import { createTestSigner } from '../testSupport/testSigner';
 import { readSignedApprovals } from '../core/approvals';
 import { approve, ContentChangedError } from '../core/approve';
 import { contentHash } from '../core/canonicalContent';

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { approvedByBoth, trustStatus } from '../../tests/unit/support/approvedByBoth';
+import { approvedByBoth, trustStatus } from '../testSupport/approvedByBoth';
 import { actionItemElement } from '../core/actionItemElement';
 import { contentHash } from '../core/canonicalContent';
 import { seriesOf } from '../core/carryForward';

@@ -2,7 +2,7 @@
 // own key and keys confirmed in Kendte nøgler count, a stranger's key claiming a participant's organisation does not.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestSigner } from '../../tests/unit/support/testSigner';
+import { createTestSigner } from '../testSupport/testSigner';
 import { approve } from '../core/approve';
 import { keyFingerprint } from '../core/fingerprint';
 import { initReferat } from '../core/initReferat';

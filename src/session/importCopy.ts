@@ -16,8 +16,9 @@ import { isKnownSigner, trustSigner } from '../storage/knownSigners';
 import type { LibraryDatabase } from '../storage/libraryDatabase';
 import { storedDocIds } from '../storage/storedDocIds';
 import { decodeFileInWorker, type DecodeFileOptions } from '../sync/decodeFileInWorker';
-import type { FileImportErrorCode } from '../sync/fileImportDecode';
 import { receiverFacts } from '../sync/receiverFacts';
+import type { ImportErrorCode } from './importFailure';
+import { recordAutoVersion } from './recordAutoVersion';
 import { openReferatSession, type ReferatSession } from './referatSession';
 
 export interface Sender {
@@ -39,7 +40,7 @@ export type ImportOutcome =
   | { kind: 'alreadyIncluded'; docId: string; title: string; sender: Sender; signerUnknown?: true }
   | { kind: 'unknownSigner'; docId: string; title: string; sender: Sender }
   | { kind: 'incomplete'; docId: string; title: string; sender: Sender; missingFrom: number }
-  | { kind: 'error'; code: FileImportErrorCode; detail: string };
+  | { kind: 'error'; code: ImportErrorCode; detail: string };
 
 export interface ImportOptions {
   /** Only accept files for this referat (importing inside an open referat). */
@@ -126,6 +127,8 @@ export async function importCopy(db: LibraryDatabase, bytes: Uint8Array, opts: I
     }
     Y.applyUpdate(session.doc, result.newUpdate, 'file-import');
     await session.reindex();
+    // Every import is a version on this device: what the referat looked like once the file was merged.
+    await recordAutoVersion(db, docId, session.doc, 'import').catch(() => undefined);
     await remember();
     return { kind: 'imported', docId, title, sender, isNew: result.isNewDocument, changes: describeAuthors(session.doc, (await checkClaims(session.doc)).owners, result.changesByClient), ...flag };
   } finally {

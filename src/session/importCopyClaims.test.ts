@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createTestSigner } from '../../tests/unit/support/testSigner';
+import { createTestSigner } from '../testSupport/testSigner';
 import { readMeta, setTitle } from '../core/meta';
 import { newReferatDoc } from '../core/referatDoc';
 import { encodeReferatFile } from '../core/referatFile';

@@ -1,27 +1,52 @@
 // Invitation links for live co-editing. Everything secret sits in the URL fragment, which browsers never send
-// to any server: `/join#doc=<referat id>&room=<random room id>&key=<room secret>`.
+// to any server: `/join#doc=<referat id>&room=<random room id>&key=<room secret>&exp=<expiry, Unix seconds>`.
+// The expiry is bound into the room password (roomPassword), so a link whose expiry was edited meets nobody.
+import { bytesToBase64Url } from '../core/base64';
 import { isReferatId } from '../core/referatId';
 
 export interface Invitation {
   docId: string;
   roomId: string;
   secret: string;
+  /** When the invitation ends, in ms since 1970 (whole seconds); null for a link from before expiries. */
+  expiresAt: number | null;
 }
+
+/** How long a new invitation lasts, as offered when inviting; the first is the default. */
+export const INVITATION_DAYS = [7, 1, 30] as const;
+export type InvitationDays = (typeof INVITATION_DAYS)[number];
 
 const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
+const EXPIRY = /^[1-9][0-9]{8,10}$/;
+const DAY_MS = 86_400_000;
 
 export function randomToken(bytes = 24): string {
-  const b = globalThis.crypto.getRandomValues(new Uint8Array(bytes));
-  return btoa(String.fromCharCode(...b)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return bytesToBase64Url(globalThis.crypto.getRandomValues(new Uint8Array(bytes)));
 }
 
-export function newInvitation(docId: string): Invitation {
-  return { docId, roomId: randomToken(16), secret: randomToken(32) };
+/** A new room with a new secret: every invitation gets its own, never one used before. */
+export function newInvitation(docId: string, days: number = INVITATION_DAYS[0], now = Date.now()): Invitation {
+  const expiresAt = Math.floor((now + days * DAY_MS) / 1000) * 1000;
+  return { docId, roomId: randomToken(16), secret: randomToken(32), expiresAt };
+}
+
+export function invitationFragment(inv: Invitation): string {
+  const fields: Record<string, string> = { doc: inv.docId, room: inv.roomId, key: inv.secret };
+  if (inv.expiresAt !== null) fields['exp'] = String(inv.expiresAt / 1000);
+  return new URLSearchParams(fields).toString();
 }
 
 export function invitationUrl(origin: string, inv: Invitation): string {
-  const fragment = new URLSearchParams({ doc: inv.docId, room: inv.roomId, key: inv.secret }).toString();
-  return `${origin}/join#${fragment}`;
+  return `${origin}/join#${invitationFragment(inv)}`;
+}
+
+export function isExpired(inv: Pick<Invitation, 'expiresAt'>, now = Date.now()): boolean {
+  return inv.expiresAt !== null && now >= inv.expiresAt;
+}
+
+/** The password the room's traffic is encrypted with: the secret, bound to the expiry when there is one. */
+export function roomPassword(inv: Pick<Invitation, 'secret' | 'expiresAt'>): string {
+  return inv.expiresAt === null ? inv.secret : `${inv.secret}.${inv.expiresAt / 1000}`;
 }
 
 export type InvitationParse = { ok: true; invitation: Invitation } | { ok: false; reason: 'missing' | 'malformed' };
@@ -35,6 +60,8 @@ export function parseInvitation(hash: string): InvitationParse {
   const docId = p.get('doc') ?? '';
   const roomId = p.get('room') ?? '';
   const secret = p.get('key') ?? '';
+  const exp = p.get('exp');
   if (!isReferatId(docId) || !TOKEN.test(roomId) || !TOKEN.test(secret)) return { ok: false, reason: 'malformed' };
-  return { ok: true, invitation: { docId, roomId, secret } };
+  if (exp !== null && !EXPIRY.test(exp)) return { ok: false, reason: 'malformed' };
+  return { ok: true, invitation: { docId, roomId, secret, expiresAt: exp === null ? null : Number(exp) * 1000 } };
 }

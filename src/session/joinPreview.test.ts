@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createLibraryDatabase, type IndexedReferat, type LibraryDatabase } from '../storage/libraryDatabase';
 import { newInvitation, parseInvitation } from './invite';
 import { joinPreview } from './joinPreview';
-import { joinRoom } from './joinRoom';
+import { InvitationExpiredError, joinRoom } from './joinRoom';
 
 const DOC = '0b7c2f7e-3d4b-4f43-9a51-5a6f2c1d9e10';
 const noDocs = () => Promise.resolve([] as string[]);
@@ -54,9 +54,13 @@ describe('joinPreview and joinRoom', () => {
     db = createLibraryDatabase();
     const own = newInvitation(DOC);
     await db.liveRooms.put({ ...own, createdAt: 1 });
-    await expect(joinRoom(db, { docId: DOC, roomId: 'kort', secret: own.secret })).rejects.toThrow('Invalid invitation');
-    await expect(joinRoom(db, { docId: 'ikke-et-id', roomId: own.roomId, secret: own.secret })).rejects.toThrow('Invalid invitation');
-    await expect(joinRoom(db, { docId: DOC, roomId: own.roomId, secret: '<script>alert(1)</script>' })).rejects.toThrow('Invalid invitation');
+    await expect(joinRoom(db, { ...own, roomId: 'kort' })).rejects.toThrow('Invalid invitation');
+    await expect(joinRoom(db, { ...own, docId: 'ikke-et-id' })).rejects.toThrow('Invalid invitation');
+    await expect(joinRoom(db, { ...own, secret: '<script>alert(1)</script>' })).rejects.toThrow('Invalid invitation');
+    await expect(joinRoom(db, { ...own, expiresAt: 1.5 })).rejects.toThrow('Invalid invitation');
+    // An expired invitation is refused, and the room kept before stays.
+    const expired = newInvitation(DOC, 1, Date.parse('2026-01-01T10:00:00Z'));
+    await expect(joinRoom(db, expired, Date.parse('2026-01-02T10:00:00Z'))).rejects.toThrow(InvitationExpiredError);
     expect(await db.liveRooms.toArray()).toEqual([{ ...own, createdAt: 1 }]);
     expect(parseInvitation('#doc=1&room=2')).toEqual({ ok: false, reason: 'malformed' });
   });

@@ -25,7 +25,7 @@ export async function joinPreview(
     db.liveRooms.get(invitation.docId),
     docIds().catch(() => [] as string[]),
   ]);
-  const room = !stored ? 'none' : stored.roomId === invitation.roomId && stored.secret === invitation.secret ? 'same' : 'other';
+  const room = !stored ? 'none' : stored.roomId === invitation.roomId && stored.secret === invitation.secret && (stored.expiresAt ?? null) === invitation.expiresAt ? 'same' : 'other';
   return {
     invitation,
     exists: row !== undefined || ids.includes(invitation.docId),

@@ -16,8 +16,11 @@ export async function restoreFromTrash(db: LibraryDatabase, id: string): Promise
 export async function deleteForever(db: LibraryDatabase, id: string): Promise<void> {
   if (!(await db.trash.get(id))) throw new Error('Only a referat in the trash can be deleted for good');
   await DocStore.delete(docDatabaseName(id));
-  await db.transaction('rw', db.referater, db.followUps, db.trash, async () => {
+  await db.transaction('rw', [db.referater, db.followUps, db.trash, db.autoVersions, db.seenMarks], async () => {
     await deleteIndexRows(db, [id]);
     await db.trash.delete(id);
+    // What this device kept about how the referat looked goes with it.
+    await db.autoVersions.where('docId').equals(id).delete();
+    await db.seenMarks.delete(id);
   });
 }

@@ -2,7 +2,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createTestSigner, type TestSigner } from '../../tests/unit/support/testSigner';
+import { createTestSigner, type TestSigner } from '../testSupport/testSigner';
 import { keyFingerprint } from '../core/fingerprint';
 import { initReferat } from '../core/initReferat';
 import type { KeyedProfile } from '../core/participantKeys';
@@ -159,5 +159,24 @@ describe('live session: peers prove their keys', () => {
     connect([d1, d2], true);
     await vi.waitFor(() => expect(peerStates(d1)).toEqual(['Bo Lund: proven']), { timeout: 5000 });
     expect(peerStates(d2)).toEqual(['Mette Holm: proven']);
+  });
+});
+
+describe('live session: ending the room for everyone', () => {
+  it('stops every connected peer when one ends the room, naming who ended it; a stale end for another room is ignored', async () => {
+    const [kommuneKey, vendorKey] = await Promise.all([createTestSigner('Ed25519'), createTestSigner('Ed25519')]);
+    const base = created(1);
+    const a = await device(base, MUNICIPALITY, kommuneKey);
+    const b = await device(copyOf(base, 2), VENDOR, vendorKey);
+    connect([a, b], false);
+    await vi.waitFor(() => expect(peerStates(b)).toEqual(['Mette Holm: proven']), { timeout: 5000 });
+    const endedBy: string[] = [];
+    b.live.onEnded((by) => endedBy.push(by ? `${by.name} (${by.organisation})` : 'unknown'));
+    // Another room's end (a replayed awareness field) changes nothing.
+    a.live.awareness.setLocalStateField('ended', 'another-room-id-000');
+    expect(endedBy).toEqual([]);
+    await a.live.end();
+    expect(endedBy).toEqual(['Mette Holm (Aarhus Kommune)']);
+    expect(b.live.peers()).toEqual([]);
   });
 });

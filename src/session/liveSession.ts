@@ -13,7 +13,8 @@ import { recordHeld } from '../storage/copyLedger';
 import type { LibraryDatabase } from '../storage/libraryDatabase';
 import type { LiveSettings } from '../storage/liveSettings';
 import { startLive, type LiveStatus, type RejectedPeer } from '../sync/webrtcLive';
-import type { Invitation } from './invite';
+import { roomPassword, type Invitation } from './invite';
+import { recordAutoVersion } from './recordAutoVersion';
 import type { ReferatSession } from './referatSession';
 
 const ANNOUNCE_MS = 1000;
@@ -21,6 +22,10 @@ const ANNOUNCE_MS = 1000;
 const MAX_VERDICTS = 512;
 /** Refused peers kept for display. */
 const MAX_REJECTED = 20;
+/** How long "end for everyone" stays announced before this device leaves, for the announcement to reach the peers. */
+const END_ANNOUNCE_MS = 700;
+/** How long after peers connect the merged state is taken as an automatic version (the sync has settled by then). */
+const LIVE_VERSION_SETTLE_MS = 3000;
 
 /** Where a peer's proof stands: none for my nonce yet, being checked, proven, or given and refused. */
 export type PeerProofState = 'none' | 'checking' | 'proven' | 'failed';
@@ -51,8 +56,15 @@ export interface LiveSession {
   /** Peers the live gate disconnected (sync/peerGate.ts), newest last; reported with onPeers. */
   rejected(): RejectedPeer[];
   onPeers(listener: () => void): () => void;
+  /** Called once when a peer ends the room for everyone (with what that peer announced, or null); the session has stopped then. */
+  onEnded(listener: (by: Presence | null) => void): () => void;
+  /** Ends the room for every peer connected now (each forgets it), then stops. */
+  end(): Promise<void>;
   stop(): void;
 }
+
+/** The awareness field a peer sets to end the room for everyone: the room id it ends. */
+const ENDED = 'ended';
 
 export function startLiveSession(
   db: LibraryDatabase,
@@ -135,11 +147,20 @@ export function startLiveSession(
 
   let peerList: PeerPresence[] = [];
   const peerListeners = new Set<() => void>();
+  const endedListeners = new Set<(by: Presence | null) => void>();
   const onAwareness = () => {
+    if (stopped) return;
     const next: PeerPresence[] = [];
     const states = awareness.getStates();
     for (const [clientId, state] of states) {
       if (clientId === awareness.clientID) continue;
+      // Any member of the room may end it for everyone: leaving, it can only take itself out of the room anyway.
+      if ((state as Record<string, unknown>)[ENDED] === invitation.roomId) {
+        const by = parsePresence(state);
+        stop();
+        for (const l of endedListeners) l(by);
+        return;
+      }
       const p = parsePresence(state);
       if (!p) continue;
       const { nonce: theirNonce, proofs } = parseLiveProofs(state);
@@ -165,17 +186,45 @@ export function startLiveSession(
 
   const connection = startLive(doc, {
     roomId: invitation.roomId,
-    secret: invitation.secret,
+    secret: roomPassword(invitation),
     signallingUrls: settings.signallingUrls,
     iceServers: settings.iceServers,
     awareness,
     docId: session.id,
+  });
+  // When peers come back after none were connected, the merged state is an automatic version on this device.
+  let hadPeers = false;
+  let liveVersionTimer: ReturnType<typeof setTimeout> | null = null;
+  const offStatus = connection.onStatus((st) => {
+    const has = st.kind === 'connected' && st.peers > 0;
+    if (has && !hadPeers && !liveVersionTimer) {
+      liveVersionTimer = setTimeout(() => {
+        liveVersionTimer = null;
+        if (!stopped) void recordAutoVersion(db, session.id, doc, 'live').catch(() => undefined);
+      }, LIVE_VERSION_SETTLE_MS);
+    }
+    hadPeers = has;
   });
   let rejectedList: RejectedPeer[] = [];
   const offRejected = connection.onRejectedPeer((p) => {
     rejectedList = [...rejectedList, p].slice(-MAX_REJECTED);
     for (const l of peerListeners) l();
   });
+
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    peerList = [];
+    offRejected();
+    offStatus();
+    if (liveVersionTimer) clearTimeout(liveVersionTimer);
+    if (announceTimer) clearTimeout(announceTimer);
+    doc.off('update', onUpdate);
+    awareness.off('change', onAwareness);
+    removeAwarenessStates(awareness, [awareness.clientID], 'stop');
+    connection.destroy();
+    awareness.destroy();
+  };
 
   return {
     invitation,
@@ -189,15 +238,16 @@ export function startLiveSession(
       peerListeners.add(listener);
       return () => peerListeners.delete(listener);
     },
-    stop() {
-      stopped = true;
-      offRejected();
-      if (announceTimer) clearTimeout(announceTimer);
-      doc.off('update', onUpdate);
-      awareness.off('change', onAwareness);
-      removeAwarenessStates(awareness, [awareness.clientID], 'stop');
-      connection.destroy();
-      awareness.destroy();
+    onEnded(listener) {
+      endedListeners.add(listener);
+      return () => endedListeners.delete(listener);
     },
+    async end() {
+      if (stopped) return;
+      awareness.setLocalStateField(ENDED, invitation.roomId);
+      await new Promise((resolve) => setTimeout(resolve, END_ANNOUNCE_MS));
+      stop();
+    },
+    stop,
   };
 }

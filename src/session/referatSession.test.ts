@@ -9,6 +9,7 @@ import { createLibraryDatabase, INDEX_VERSION, type LibraryDatabase } from '../s
 import { loadIndexVersion, saveIndexVersion } from '../storage/settingsStore';
 import { storedDocIds } from '../storage/storedDocIds';
 import { indexPendingMarks } from '../storage/indexPending';
+import { autoVersionsOf } from '../storage/autoVersions';
 import { createReferat } from './createReferat';
 import { deleteForever, moveToTrash, restoreFromTrash } from './libraryActions';
 import { openReferatSession, type ReferatSession } from './referatSession';
@@ -93,6 +94,22 @@ describe('referat sessions', () => {
     expect(await indexPendingMarks(db)).toEqual([]);
     expect(await syncIndex(db)).toEqual({ projected: 0, removed: 0 });
     expect((await db.referater.get(id))?.title).toBe('B');
+  });
+
+  it('makes an automatic version on the device when a session that edited closes, and none for one that only read', async () => {
+    const db = await freshDb();
+    const id = await createReferat(db, profile, { title: 'Før', date: '2026-01-01' });
+    const reader = await open(db, id);
+    await reader.close();
+    expect(await autoVersionsOf(db, id)).toEqual([]);
+    const s = await open(db, id);
+    setTitle(s.doc, 'Efter');
+    await s.close();
+    const versions = await autoVersionsOf(db, id);
+    expect(versions.map((v) => v.reason)).toEqual(['pause']);
+    const again = await open(db, id);
+    expect(Y.equalSnapshots(Y.decodeSnapshotV2(versions[0]!.snapshot), Y.snapshot(again.doc))).toBe(true);
+    await again.close();
   });
 
   it('rebuilds an index written by an older version, Opfølgning slices included', async () => {

@@ -8,7 +8,9 @@ import { isLongText, previewLines } from '../core/longText';
 import { readMeta } from '../core/meta';
 import { newReferatDoc } from '../core/referatDoc';
 import { isReferatId } from '../core/referatId';
+import { ensureYjsInternals } from '../core/yjsInternals';
 import { projectIndexRow } from './projectIndexRow';
+import { recordAutoVersion } from './recordAutoVersion';
 import { holdSessionLock } from './sessionLock';
 import { docDatabaseName } from '../storage/docDatabaseName';
 import { DocStore, type SaveState } from '../storage/docStore';
@@ -24,6 +26,8 @@ import type { SyncChannel } from '../sync/syncChannel';
 export type { StoredPreview } from '../storage/storedPreview';
 
 const INDEX_DELAY_MS = 1000;
+/** A pause in this device's editing this long makes an automatic version. */
+export const AUTO_VERSION_PAUSE_MS = 120_000;
 const OPEN_PROJECTION_DELAY_MS = 500;
 
 export interface ReferatSession {
@@ -62,6 +66,8 @@ export async function openReferatSession(db: LibraryDatabase, id: string, opts: 
   if (!isReferatId(id)) return { kind: 'notFound' };
   const joined = opts.allowEmpty === true || (await db.liveRooms.get(id)) !== undefined;
   if (!joined && !(await storedDocIds()).includes(id)) return { kind: 'notFound' };
+  // A changed Yjs fails here, loudly, before anything is opened or written (core/yjsInternals.ts).
+  ensureYjsInternals();
   const doc = newReferatDoc();
   // Marked before the document can change, so a kill before the index catches up is repaired at the next start.
   const sessionId = newSessionId();
@@ -154,6 +160,23 @@ export async function openReferatSession(db: LibraryDatabase, id: string, opts: 
       writeClaim(doc, signed);
     });
   };
+  // An automatic version after a pause in this device's editing, and at close if it edited since the last one.
+  let editedSinceVersion = false;
+  let pauseTimer: ReturnType<typeof setTimeout> | null = null;
+  const versionNow = () => {
+    if (pauseTimer) clearTimeout(pauseTimer);
+    pauseTimer = null;
+    if (!editedSinceVersion) return Promise.resolve();
+    editedSinceVersion = false;
+    return recordAutoVersion(db, id, doc, 'pause').catch(() => undefined);
+  };
+  const onLocalEdit = (tr: Y.Transaction) => {
+    if (!tr.local || tr.changed.size === 0 || tr.origin === store) return;
+    editedSinceVersion = true;
+    if (pauseTimer) clearTimeout(pauseTimer);
+    pauseTimer = setTimeout(() => void versionNow(), AUTO_VERSION_PAUSE_MS);
+  };
+  doc.on('afterTransaction', onLocalEdit);
   const onAfterTransaction = (tr: Y.Transaction) => {
     if (!author || !tr.local || tr.changed.size === 0 || tr.origin === store) return;
     changedLocally = true;
@@ -183,6 +206,8 @@ export async function openReferatSession(db: LibraryDatabase, id: string, opts: 
       closed = true;
       doc.off('update', onUpdate);
       doc.off('afterTransaction', onAfterTransaction);
+      doc.off('afterTransaction', onLocalEdit);
+      await versionNow();
       globalThis.removeEventListener?.('pagehide', onPageHide);
       tabs.destroy();
       channel.close();

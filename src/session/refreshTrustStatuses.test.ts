@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestSigner } from '../../tests/unit/support/testSigner';
+import { createTestSigner } from '../testSupport/testSigner';
 import { approve } from '../core/approve';
 import { keyFingerprint } from '../core/fingerprint';
 import { addParticipant } from '../core/participants';

@@ -9,7 +9,7 @@ import { openZip, ZipReadError, type ZipEntry, type ZipErrorCode, type ZipSource
 import { loadKeyDirectory } from '../storage/knownKeys';
 import type { LibraryDatabase } from '../storage/libraryDatabase';
 import type { DecodeFileOptions } from '../sync/decodeFileInWorker';
-import type { FileImportErrorCode } from '../sync/fileImportDecode';
+import type { ImportErrorCode } from './importFailure';
 import { importCopy, type Sender } from './importCopy';
 import { moveToTrash } from './libraryActions';
 
@@ -22,7 +22,7 @@ export interface RestoreRow {
   title: string;
   outcome: RestoreOutcome;
   /** Why it was rejected. */
-  reason: FileImportErrorCode | 'incomplete' | null;
+  reason: ImportErrorCode | 'incomplete' | null;
   /** Merged, but its signer is unknown here and stays so. */
   signerUnknown: boolean;
 }

@@ -4,6 +4,7 @@
 import { requestResult, transactionDone } from './idbRequest';
 import { mergeLog } from './mergeLog';
 import { isStoredV1, storedV2 } from './storedUpdate';
+import { toError } from '../core/toError';
 
 /** The part of `Worker` used here, so tests can pass a fake. */
 export interface MergeWorker {
@@ -49,7 +50,7 @@ export function mergeUpdatesOffThread(entries: unknown[], createWorker: () => Me
     try {
       worker.postMessage(entries);
     } catch (e) {
-      finish(e instanceof Error ? e : new Error(String(e)));
+      finish(toError(e));
     }
   });
 }

@@ -1,4 +1,5 @@
 // Web Worker entry: merges a referat's stored entries into one V2 update (mergeLog) off the main thread.
+import { errorMessage } from '../core/errorMessage';
 import { mergeLog } from './mergeLog';
 
 self.onmessage = (event: MessageEvent<unknown[]>) => {
@@ -7,6 +8,6 @@ self.onmessage = (event: MessageEvent<unknown[]>) => {
     // The merged update owns its buffer alone: move it instead of copying.
     self.postMessage({ merged }, { transfer: merged.byteOffset === 0 && merged.byteLength === merged.buffer.byteLength ? [merged.buffer as ArrayBuffer] : [] });
   } catch (e) {
-    self.postMessage({ error: e instanceof Error ? e.message : String(e) });
+    self.postMessage({ error: errorMessage(e) });
   }
 };

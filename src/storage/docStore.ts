@@ -4,12 +4,14 @@
 // unsavedUpdates.ts, taken back at the next open), batches writes while one is in flight, and writes nothing when a
 // document is only opened.
 import * as Y from 'yjs';
+import { storeClients } from '../core/yjsInternals';
 import { compactLog } from './compactInWorker';
 import { openDatabase, requestResult, transactionDone, deleteDatabase } from './idbRequest';
 import { writeStoredPreview, type StoredPreview } from './storedPreview';
 import { applyStoredUpdate, isStoredV1, isStoredV2, storedV1, storedV2, type StoredUpdate } from './storedUpdate';
 import { UnsavedKeptError } from './unsavedKeptError';
 import { unsavedKeeper, unsavedKey, type KeptWhere, type UnsavedKeeper } from './unsavedUpdates';
+import { toError } from '../core/toError';
 
 const UPDATES = 'updates';
 const CUSTOM = 'custom';
@@ -36,8 +38,6 @@ function openStoreDatabase(factory: IDBFactory, name: string): Promise<IDBDataba
     if (!d.objectStoreNames.contains(CUSTOM)) d.createObjectStore(CUSTOM);
   });
 }
-
-const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
 
 export class DocStore {
   readonly doc: Y.Doc;
@@ -83,7 +83,7 @@ export class DocStore {
     const writer = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
     const store = new DocStore(db, name, factory, doc, keeper, unsavedKey(name, writer));
     store.watch(db);
-    const hadContent = doc.store.clients.size > 0;
+    const hadContent = storeClients(doc).size > 0;
     const tx = db.transaction([UPDATES], 'readonly');
     const updates = await requestResult(tx.objectStore(UPDATES).getAll());
     store.storedCount = updates.length;
@@ -159,7 +159,7 @@ export class DocStore {
     try {
       await this.flush();
     } catch (error) {
-      throw new UnsavedKeptError(this.keepUnsaved() ?? 'memory', asError(error));
+      throw new UnsavedKeptError(this.keepUnsaved() ?? 'memory', toError(error));
     }
   }
 
@@ -260,7 +260,7 @@ export class DocStore {
         // merged into one entry (a long outage then retries one write, not thousands).
         this.pending = [storedV2(mergeEntries(batch.concat(this.pending)))];
         this.keepUnsaved();
-        this.setState({ kind: 'failed', error: this.versionChanged ? versionChangeError() : asError(error) });
+        this.setState({ kind: 'failed', error: this.versionChanged ? versionChangeError() : toError(error) });
         this.scheduleRetry();
       },
     );

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { generateLibrary } from '../../tests/unit/support/generateLibrary';
+import { generateLibrary } from '../testSupport/generateLibrary';
 import { deleteIndexRows, putIndexRow, putIndexRows } from './indexRows';
 import { createLibraryDatabase, type LibraryDatabase } from './libraryDatabase';
 

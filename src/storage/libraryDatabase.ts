@@ -42,7 +42,26 @@ export interface LiveRoomRow {
   docId: string;
   roomId: string;
   secret: string;
+  /** When the invitation ends (ms since 1970); absent or null for a room joined before invitations had expiries. */
+  expiresAt?: number | null;
   createdAt: number;
+}
+
+/** The state of a referat its reader last saw on this device (a Yjs snapshot, V1); never synced (storage/seenMarks.ts). */
+export interface SeenMarkRow {
+  docId: string;
+  snapshot: Uint8Array;
+  seenAt: number;
+}
+
+/** A version made on its own on this device (after a pause in editing, at an import, when live peers reconnected). */
+export interface AutoVersionRow {
+  id?: number;
+  docId: string;
+  at: number;
+  reason: 'pause' | 'import' | 'live';
+  /** Y.encodeSnapshotV2 of the referat at that moment. */
+  snapshot: Uint8Array;
 }
 
 export interface SettingRow {
@@ -60,6 +79,10 @@ export type LibraryDatabase = Dexie & {
   followUps: EntityTable<FollowUpRow, 'id'>;
   /** The keys this device has confirmed (Kendte nøgler), revoked ones kept; never synced (storage/knownKeys.ts). */
   knownKeys: EntityTable<KnownKey, 'fingerprint'>;
+  /** What the reader last saw of each referat, for "changed since you last looked" (storage/seenMarks.ts). */
+  seenMarks: EntityTable<SeenMarkRow, 'docId'>;
+  /** Versions made on their own, per referat; device-only (storage/autoVersions.ts). */
+  autoVersions: EntityTable<AutoVersionRow, 'id'>;
 };
 
 export const LIBRARY_DB_NAME = 'referat-library';
@@ -80,6 +103,10 @@ export function createLibraryDatabase(options?: { indexedDB: IDBFactory; IDBKeyR
   });
   db.version(4).stores({
     knownKeys: 'fingerprint',
+  });
+  db.version(5).stores({
+    seenMarks: 'docId',
+    autoVersions: '++id, docId, [docId+at]',
   });
   return db;
 }

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { compareEntries } from '../core/libraryEntry';
-import { generateLibrary } from '../../tests/unit/support/generateLibrary';
+import { generateLibrary } from '../testSupport/generateLibrary';
 import { createLibraryDatabase, type LibraryDatabase } from './libraryDatabase';
 import { newestReferater } from './newestReferater';
 

@@ -1,5 +1,6 @@
 // Checks that IndexedDB can really be opened here (it is missing or throws in some private modes and policies).
 import { openDatabase, deleteDatabase } from './idbRequest';
+import { toError } from '../core/toError';
 
 export type IndexedDbProbe = { ok: true } | { ok: false; reason: 'missing' | 'blocked' | 'failed' | 'timeout'; detail: string };
 
@@ -26,7 +27,7 @@ export async function probeIndexedDb(factory: IDBFactory | undefined = indexedDb
       await deleteDatabase(factory, name).catch(() => undefined);
       return { ok: true };
     } catch (e) {
-      const err = e instanceof Error ? e : new Error(String(e));
+      const err = toError(e);
       return { ok: false, reason: err.name === 'InvalidStateError' ? 'blocked' : 'failed', detail: `${err.name}: ${err.message}` };
     }
   })();

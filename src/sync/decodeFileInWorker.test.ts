@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { createTestSigner } from '../../tests/unit/support/testSigner';
+import { createTestSigner } from '../testSupport/testSigner';
 import { metaMap, newReferatDoc } from '../core/referatDoc';
 import { encodeReferatFile } from '../core/referatFile';
 import { newReferatId } from '../core/referatId';

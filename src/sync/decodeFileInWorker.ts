@@ -1,6 +1,7 @@
 // Decodes a received `.referat` file in a Web Worker with a time limit, so a hostile file cannot freeze the app.
 import { DEFAULT_MAX_REFERAT_FILE_BYTES } from '../core/referatFile';
 import type { FileImportInput, FileImportResult } from './fileImportDecode';
+import { errorMessage } from '../core/errorMessage';
 
 /** The part of `Worker` used here, so tests can pass a fake. */
 export interface FileImportWorker {
@@ -55,7 +56,7 @@ export function decodeFileInWorker(
     try {
       worker = createWorker();
     } catch (e) {
-      resolve({ kind: 'error', code: 'workerFailed', detail: e instanceof Error ? e.message : String(e) });
+      resolve({ kind: 'error', code: 'workerFailed', detail: errorMessage(e) });
       return;
     }
     worker.onmessage = (event) => {
@@ -71,7 +72,7 @@ export function decodeFileInWorker(
     try {
       worker.postMessage({ ...input, maxBytes });
     } catch (e) {
-      failed(e instanceof Error ? e.message : String(e));
+      failed(errorMessage(e));
     }
   });
 }

@@ -1,6 +1,7 @@
 // Keeps a Y.Doc in step with its peers over any SyncChannel: a state-vector handshake, then every update.
 import * as Y from 'yjs';
 import type { SyncChannel } from './syncChannel';
+import { toError } from '../core/toError';
 
 const HELLO = 0; // payload: sender's state vector; answer with what it lacks and with our own state vector
 const REPLY = 1; // payload: sender's state vector; answer with what it lacks
@@ -48,7 +49,7 @@ export function attachDocSync(doc: Y.Doc, channel: SyncChannel): DocSync {
         throw new Error(`Unknown sync message kind ${String(kind)}`);
       }
     } catch (e) {
-      const err = e instanceof Error ? e : new Error(String(e));
+      const err = toError(e);
       for (const l of errors) l(err);
     }
   };

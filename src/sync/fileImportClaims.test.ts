@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createTestSigner, type TestSigner } from '../../tests/unit/support/testSigner';
+import { createTestSigner, type TestSigner } from '../testSupport/testSigner';
 import { checkClaims, claimsMap, signClaim, writeClaim } from '../core/clientClaims';
 import { keyFingerprint } from '../core/fingerprint';
 import { initReferat } from '../core/initReferat';

@@ -10,6 +10,7 @@ import { metaIdWrites } from './metaIdWrites';
 import { predictIntegration, type IntegrationForecast } from './predictIntegration';
 import { NO_RECEIVER_FACTS, type ReceiverFacts } from './receiverFacts';
 import { coversDeletion, mergeRanges, readUpdateOutline, type DeleteRanges, type UpdateOutline } from './updateOutline';
+import { errorMessage } from '../core/errorMessage';
 
 export interface FileImportInput {
   fileBytes: Uint8Array;
@@ -63,7 +64,7 @@ function error(code: FileImportErrorCode, detail: string): FileImportResult {
 }
 
 function message(e: unknown): string {
-  return (e instanceof Error ? e.message : String(e)).slice(0, 200);
+  return errorMessage(e).slice(0, 200);
 }
 
 /** Clients whose clocks the copy lacks: what the structs wait for, and deletions past what the copy would hold. */

@@ -1,5 +1,6 @@
 // Which top-level map entry each item of a Yjs update writes, traced the way Yjs resolves an item's parent.
 import * as Y from 'yjs';
+import { keyItems } from '../core/yjsInternals';
 import type { Struct, UpdateOutline } from './updateOutline';
 
 /** A receiver item that is an entry of a top-level map, as a clock range, so update items continuing it are traced. */
@@ -112,7 +113,7 @@ export function receiverEntries(doc: Y.Doc, maps: ReadonlyArray<{ parent: string
   const out: ReceiverEntry[] = [];
   for (const { parent, key } of maps) {
     const map = doc.getMap(parent);
-    for (const [k, last] of map._map) {
+    for (const [k, last] of keyItems(map)) {
       if (key !== undefined && k !== key) continue;
       for (let item: Y.Item | null = last; item !== null; item = item.left) {
         out.push({ client: item.id.client, clock: item.id.clock, len: item.length, parent, key: k });

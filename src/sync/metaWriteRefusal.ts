@@ -6,6 +6,7 @@ import { FORMAT_VERSION } from '../core/formatVersion';
 import { isValidMetaValue, REFERAT_STATUSES, type EditableMetaField } from '../core/meta';
 import { docFormatVersion } from '../core/migrateDoc';
 import { metaMap } from '../core/referatDoc';
+import { keyItems } from '../core/yjsInternals';
 import { mapEntryWrites, valuesOf, type ReceiverEntry } from './mapEntryWrites';
 import { coversDeletion, mergeRanges, type UpdateOutline } from './updateOutline';
 
@@ -29,7 +30,7 @@ function show(value: unknown): string {
 
 /** True when the update deletes the receiver's current (visible) entry of `meta[key]`. */
 function deletesCurrent(doc: Y.Doc, update: UpdateOutline, key: string): boolean {
-  const item = metaMap(doc)._map.get(key);
+  const item = keyItems(metaMap(doc)).get(key);
   if (item === undefined || item.deleted) return false;
   const ranges = update.deletes.get(item.id.client);
   return ranges !== undefined && coversDeletion(mergeRanges(ranges), item.id.clock, 1);

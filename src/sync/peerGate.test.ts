@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { createTestSigner } from '../../tests/unit/support/testSigner';
+import { createTestSigner } from '../testSupport/testSigner';
 import { checkClaims, claimsMap, signClaim, writeClaim } from '../core/clientClaims';
 import { initReferat } from '../core/initReferat';
 import { readMeta, setTitle } from '../core/meta';

@@ -7,6 +7,7 @@ import { readPeerMessage, type PeerMessage } from './peerMessage';
 import { predictIntegration } from './predictIntegration';
 import type { ReceiverFacts } from './receiverFacts';
 import { readUpdateOutline, type UpdateOutline } from './updateOutline';
+import { errorMessage } from '../core/errorMessage';
 
 export type LiveRefusalCode = ClaimRefusal['code'] | MetaRefusal['code'] | 'tooLarge' | 'rateLimited' | 'badUpdate';
 
@@ -49,7 +50,7 @@ export function peerUpdateRefusal(message: Uint8Array, doc: Y.Doc, ctx: PeerChec
     outline = readUpdateOutline(Y.diffUpdate(read.update, stateVector));
     predictIntegration(outline.structs, Y.decodeStateVector(stateVector));
   } catch (e) {
-    return { code: 'badUpdate', clientId: null, detail: `the update cannot be read: ${(e instanceof Error ? e.message : String(e)).slice(0, 200)}` };
+    return { code: 'badUpdate', clientId: null, detail: `the update cannot be read: ${errorMessage(e).slice(0, 200)}` };
   }
   const claim = claimRefusal(outline, ctx.facts);
   if (claim !== null) return claim;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { seededRandom } from '../../tests/unit/support/seededRandom';
+import { seededRandom } from '../testSupport/seededRandom';
 import { predictIntegration } from './predictIntegration';
 import { readUpdateOutline } from './updateOutline';
 

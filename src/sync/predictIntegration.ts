@@ -1,11 +1,12 @@
 // Predicts from clocks alone what Y.applyUpdate does with an update's structs in a copy: what it integrates, what it leaves waiting.
 import * as Y from 'yjs';
+import { ensureYjsInternals } from '../core/yjsInternals';
 import type { Struct } from './updateOutline';
 
 export interface IntegrationForecast {
   /** The copy's state vector once the update is applied. */
   state: Map<number, number>;
-  /** What Yjs would keep waiting for (`store.pendingStructs.missing`): per client, the clock it lacks. Empty if nothing. */
+  /** What Yjs would keep waiting for (`pendingMissing` in core/yjsInternals.ts): per client, the clock it lacks. Empty if nothing. */
   missing: Map<number, number>;
 }
 
@@ -116,9 +117,11 @@ function integratePass(byClient: Map<number, Struct[]>, state: Map<number, numbe
 
 /**
  * `structs`: an update's structs per client in clock order; `start`: the copy's state vector. Mirrors
- * `integrateStructs` and the retry of `readUpdateV2` (yjs 13.6); throws where applying would throw.
+ * `integrateStructs` and the retry of `readUpdateV2` (yjs 13.6); throws where applying would throw. The Yjs version and
+ * the waiting rules mirrored here are fenced in core/yjsInternals.ts: if Yjs no longer waits as fenced, this throws, and callers refuse.
  */
 export function predictIntegration(structs: Map<number, Struct[]>, start: Map<number, number>): IntegrationForecast {
+  ensureYjsInternals();
   const state = new Map(start);
   let waiting = structs;
   for (;;) {

@@ -5,7 +5,8 @@ import { WebrtcProvider } from 'y-webrtc';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { LiveLimits } from './liveLimits';
-import { peerGate, type ConnInternals, type RejectedPeer } from './peerGate';
+import { peerGate, type RejectedPeer } from './peerGate';
+import { ensureYWebrtcInternals, providerKey, providerRoom, signallingConns } from './yWebrtcInternals';
 
 export type { RejectedPeer } from './peerGate';
 
@@ -31,17 +32,13 @@ export interface LiveConnection {
   destroy(): void;
 }
 
-interface ProviderInternals {
-  key: PromiseLike<unknown>;
-  signalingConns: Array<{ connected: boolean }>;
-  room: { webrtcConns: Map<string, ConnInternals>; bcConns: Set<string> } | null;
-}
-
 function sameStatus(a: LiveStatus, b: LiveStatus): boolean {
   return a.kind === b.kind && (a.kind !== 'connected' || a.peers === (b as { peers: number }).peers);
 }
 
 export function startLive(doc: Y.Doc, opts: LiveOptions): LiveConnection {
+  // The y-webrtc internals used below, checked once per page before any provider exists (yWebrtcInternals.ts).
+  ensureYWebrtcInternals();
   const provider = new WebrtcProvider(`referat-${opts.roomId}`, doc, {
     signaling: opts.signallingUrls,
     password: opts.secret,
@@ -51,7 +48,6 @@ export function startLive(doc: Y.Doc, opts: LiveOptions): LiveConnection {
     // No default STUN servers: only those the user configured (none by default), so nothing leaves for a third party.
     peerOpts: { config: { iceServers: opts.iceServers } },
   });
-  const internals = provider as unknown as ProviderInternals;
   const listeners = new Set<(s: LiveStatus) => void>();
   const rejectedListeners = new Set<(p: RejectedPeer) => void>();
   const gate = peerGate(doc, opts, (p) => {
@@ -59,15 +55,16 @@ export function startLive(doc: Y.Doc, opts: LiveOptions): LiveConnection {
   });
   // Every peer connection's messages pass the gate before y-webrtc applies them: the room exists once the room key is
   // derived, and this runs right after y-webrtc opens it, before any signalling message can make a connection.
-  void internals.key.then(() => {
-    if (internals.room) gate.guard(internals.room.webrtcConns);
+  void providerKey(provider).then(() => {
+    const room = providerRoom(provider);
+    if (room) gate.guard(room.webrtcConns);
   });
 
   const compute = (): LiveStatus => {
-    const room = internals.room;
+    const room = providerRoom(provider);
     const peers = room ? [...room.webrtcConns.values()].filter((c) => c.connected).length + room.bcConns.size : 0;
     if (peers > 0) return { kind: 'connected', peers };
-    if (internals.signalingConns.some((c) => c.connected)) return { kind: 'connected', peers: 0 };
+    if (signallingConns(provider).some((c) => c.connected)) return { kind: 'connected', peers: 0 };
     return typeof navigator !== 'undefined' && navigator.onLine === false ? { kind: 'offline' } : { kind: 'connecting' };
   };
   let current = compute();

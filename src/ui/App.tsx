@@ -1,10 +1,9 @@
 // The app shell: language, profile set-up on first use, navigation and the routes.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useCallback, useEffect } from 'react';
-import { isProfile, type Profile } from '../core/profile';
 import type { ServiceWorkerUpdates } from '../pwa/serviceWorkerUpdates';
+import { loadLanguage, loadProfile, saveLanguage, saveProfile, type Language } from '../session/settings';
 import type { LibraryDatabase } from '../storage/libraryDatabase';
-import { saveLanguage, saveProfile, type Language } from '../storage/settingsStore';
 import { AppHeader } from './components/AppHeader';
 import { DropImport } from './components/DropImport';
 import { ImportResults } from './components/ImportResults';
@@ -39,8 +38,8 @@ export function App(props: { db: LibraryDatabase; updates: ServiceWorkerUpdates 
   const { db } = props;
   const search = useSearch();
   const forced = forcedLanguage(search);
-  const saved = useLiveQuery(async () => (await db.settings.get('language'))?.value, [db], props.initialLanguage);
-  const lang: Language = forced ?? (saved === 'en' || saved === 'da' ? saved : 'da');
+  const saved = useLiveQuery(() => loadLanguage(db), [db], props.initialLanguage);
+  const lang: Language = forced ?? saved ?? 'da';
 
   const setLanguage = useCallback(
     (l: Language) => {
@@ -71,15 +70,14 @@ function Shell(props: { db: LibraryDatabase; updates: ServiceWorkerUpdates | nul
   const { db } = props;
   const { t } = useI18n();
   const route = useRoute();
-  const profileRow = useLiveQuery(() => db.settings.get('profile').then((r) => r ?? null), [db]);
+  const profile = useLiveQuery(() => loadProfile(db), [db]);
   const section = t(`nav.${route.name === 'referat' || route.name === 'notFound' || route.name === 'join' ? 'library' : route.name}`);
 
   useEffect(() => {
     document.title = `${section} – Referat`;
   }, [section]);
 
-  if (profileRow === undefined) return null;
-  const profile: Profile | null = profileRow && isProfile(profileRow.value) ? profileRow.value : null;
+  if (profile === undefined) return null;
 
   if (!profile) {
     return (

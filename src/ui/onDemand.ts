@@ -1,6 +1,7 @@
 // Code loaded on demand and rendered the moment it is there. Not React.lazy + Suspense: React holds back revealing a
 // suspended boundary for up to 300 ms (its fallback throttle), which every open of a referat paid in full.
 import { useEffect, useState } from 'react';
+import { toError } from '../core/toError';
 
 export interface OnDemand<M> {
   /** Starts loading (once); resolves with the module. */
@@ -29,7 +30,7 @@ export function onDemand<M>(importer: () => Promise<M>): OnDemand<M> {
         },
         (e: unknown) => {
           pending = null;
-          if (!cancelled) setError(e instanceof Error ? e : new Error(String(e)));
+          if (!cancelled) setError(toError(e));
         },
       );
       return () => {

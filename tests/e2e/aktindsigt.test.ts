@@ -7,8 +7,8 @@ import { bodyText } from '../../src/core/bodyText';
 import { approvalsArray } from '../../src/core/referatDoc';
 import { encodeReferatFile, parseReferatFile, verifyReferatFile } from '../../src/core/referatFile';
 import { sha256Hex } from '../../src/core/sha256';
-import { newSampleId, sampleReferat, type SampleReferat } from '../unit/support/sampleReferat';
-import { createTestSigner } from '../unit/support/testSigner';
+import { newSampleId, sampleReferat, type SampleReferat } from '../../src/testSupport/sampleReferat';
+import { createTestSigner } from '../../src/testSupport/testSigner';
 import { ReferatApp } from './pages/ReferatApp';
 import { useBrowserFixture } from './support/browserFixture';
 

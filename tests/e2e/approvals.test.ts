@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { approvalsArray } from '../../src/core/referatDoc';
 import { encodeReferatFile, parseReferatFile } from '../../src/core/referatFile';
-import { createTestSigner } from '../unit/support/testSigner';
+import { createTestSigner } from '../../src/testSupport/testSigner';
 import { ReferatApp } from './pages/ReferatApp';
 import { SettingsKeys } from './pages/SettingsKeys';
 import { useBrowserFixture } from './support/browserFixture';

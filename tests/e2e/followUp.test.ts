@@ -11,7 +11,7 @@ import { encodeReferatFile, parseReferatFile } from '../../src/core/referatFile'
 import { metaMap, newReferatDoc } from '../../src/core/referatDoc';
 import { findAgendaItem, readStructure } from '../../src/core/structure';
 import { STANDARD_TEMPLATE } from '../../src/core/templates';
-import { createTestSigner } from '../unit/support/testSigner';
+import { createTestSigner } from '../../src/testSupport/testSigner';
 import { ReferatApp } from './pages/ReferatApp';
 import { useBrowserFixture } from './support/browserFixture';
 

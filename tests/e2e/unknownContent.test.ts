@@ -74,4 +74,29 @@ describe('content this version does not know', () => {
     await expect.poll(() => placeholders.count(), { timeout: 30_000 }).toBe(3);
     await expect.poll(() => app.editorText()).toContain('Skrevet bagefter.');
   });
+
+  it('a stray text directly in the body (a crafted copy) leaves the referat readable, unchanged and exportable', async () => {
+    const app = await ReferatApp.open(await fx.newContext(), fx.server.url);
+    await app.setUpProfile({ name: 'Mette Holm', organisation: 'Aarhus Kommune' });
+    const id = await app.createReferat();
+    await app.waitUntilSaved();
+    await app.nav('Bibliotek');
+    const crafted = new Y.Doc({ gc: false });
+    crafted.clientID = 0xfffffff1;
+    crafted.getXmlFragment('body').insert(0, [new Y.XmlText('Løs tekst uden afsnit'), para('Et almindeligt afsnit')]);
+    await addStoredUpdate(app.page, id, Y.encodeStateAsUpdate(crafted));
+
+    await app.goto(`/r/${id}`);
+    // The binding cannot map a text outside a block: the page says the editor cannot open and shows the text read-only.
+    const main = app.page.locator('main');
+    await expect.poll(() => main.innerText(), { timeout: 30_000 }).toContain('Løs tekst uden afsnit');
+    expect(await main.innerText()).toContain('Et almindeligt afsnit');
+    const failed = app.page.getByTestId('editor-failed');
+    expect(await failed.innerText()).toContain('intet i referatet er ændret');
+    const copy = parseReferatFile(new Uint8Array((await app.downloadCopy()).bytes));
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, copy.update);
+    expect(doc.getXmlFragment('body').toString()).toContain('Løs tekst uden afsnit');
+    expect(doc.getXmlFragment('body').toString()).toContain('Et almindeligt afsnit');
+  });
 });

@@ -1,85 +1,28 @@
 // The approvals (godkendelser) of an open referat: per organisation what this device can say, each approval in short
-// words with its details behind a disclosure, anything removed from the record, and approving.
-import { useEffect, useId, useState } from 'react';
-import type { CheckedApproval, OrganisationApprovalState, TrustState } from '../../core/trustState';
-import type { PendingApproval } from '../../session/approveReferat';
+// words with its details behind a disclosure, anything removed from the record, and approving (useApproval).
+import { useId } from 'react';
+import { groupedHash } from '../../core/groupedHash';
+import { hasCurrentApproval } from '../../core/hasCurrentApproval';
+import type { TrustState } from '../../core/trustState';
 import type { ReferatSession } from '../../session/referatSession';
 import { useApp } from '../hooks/AppContext';
+import { useApproval } from '../hooks/useApproval';
+import { useLocalIdentity } from '../hooks/useLocalIdentity';
 import { useI18n } from '../i18n/I18nContext';
+import { ApprovalItem } from './ApprovalItem';
 import { ConfirmDialog } from './ConfirmDialog';
 import { KeyTrustLabel } from './KeyTrustLabel';
-
-/** Hex in groups of four; `short` keeps the first 16 digits, enough to compare by eye. */
-function groupedHash(hash: string, short = false): string {
-  const digits = short ? hash.slice(0, 16) : hash;
-  return `${(digits.match(/.{1,4}/g) ?? []).join(' ')}${short ? ' …' : ''}`;
-}
-
-const ORG_STATE_KEY: Record<OrganisationApprovalState, 'approval.org.approved' | 'approval.org.unconfirmedKey' | 'approval.org.earlierVersion' | 'approval.org.missing'> = {
-  approved: 'approval.org.approved',
-  unconfirmedKey: 'approval.org.unconfirmedKey',
-  earlierVersion: 'approval.org.earlierVersion',
-  missing: 'approval.org.missing',
-};
+import { TrustSummary } from './TrustSummary';
 
 /** `trust` is the page's one trust check (useTrustState); null while the first check runs. */
 export function ApprovalsPanel(props: { session: ReferatSession; readOnly: boolean; trust: TrustState | null }) {
   const { session, readOnly, trust } = props;
-  const { db, profile } = useApp();
+  const { profile } = useApp();
   const { t } = useI18n();
   const id = useId();
-  const [me, setMe] = useState<string | null>(null);
-  const [pending, setPending] = useState<PendingApproval | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    void import('../../session/localIdentity')
-      .then(({ loadLocalIdentity }) => loadLocalIdentity(db, profile))
-      .then(({ me: local }) => { if (!cancelled) setMe(local.fingerprint); })
-      .catch(() => undefined);
-    return () => { cancelled = true; };
-  }, [db, profile]);
-
-  const fail = (e: unknown) => setError(t('approval.failed', { message: e instanceof Error ? e.message : String(e) }));
-
-  const start = async () => {
-    setError(null);
-    setMessage(null);
-    setBusy(true);
-    try {
-      const { prepareApproval } = await import('../../session/approveReferat');
-      setPending(await prepareApproval(db, session, profile));
-    } catch (e) {
-      fail(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const confirm = async () => {
-    if (!pending) return;
-    setPending(null);
-    setBusy(true);
-    try {
-      const [{ approveReferat }, { ContentChangedError }] = await Promise.all([import('../../session/approveReferat'), import('../../core/approve')]);
-      try {
-        const done = await approveReferat(db, session, profile, pending.contentHash);
-        setMessage(t('approval.done', { hash: groupedHash(done.contentHash) }));
-      } catch (e) {
-        if (e instanceof ContentChangedError) setError(t('approval.changed'));
-        else fail(e);
-      }
-    } catch (e) {
-      fail(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const mineIsCurrent = trust?.approvals.some((a) => a.fingerprint === me && a.current) ?? false;
+  const { local } = useLocalIdentity({ now: true });
+  const { pending, busy, message, error, start, confirm, cancel } = useApproval(session);
+  const mineIsCurrent = hasCurrentApproval(trust?.approvals ?? [], local?.me.fingerprint ?? null);
 
   return (
     <section className="approvals-panel" aria-labelledby={`${id}-h`}>
@@ -126,7 +69,7 @@ export function ApprovalsPanel(props: { session: ReferatSession; readOnly: boole
           tone="primary"
           cancelLabel={t('approval.cancel')}
           onConfirm={() => void confirm()}
-          onCancel={() => setPending(null)}
+          onCancel={cancel}
         >
           <p>{t('approval.confirmWhat')}</p>
           <p><code className="fingerprint" data-testid="approval-confirm-hash">{groupedHash(pending.contentHash)}</code></p>
@@ -140,55 +83,5 @@ export function ApprovalsPanel(props: { session: ReferatSession; readOnly: boole
       </div>
       {error && <p role="alert" className="field-error">{error}</p>}
     </section>
-  );
-}
-
-/** The derived status and, per organisation that must approve, what this device can say. */
-function TrustSummary(props: { trust: TrustState }) {
-  const { trust } = props;
-  const { t } = useI18n();
-  return (
-    <>
-      <p>{t('approval.status', { status: t(`status.${trust.status}`) })}</p>
-      {trust.organisations.length === 0 ? (
-        <p>{t('approval.noOrganisations')}</p>
-      ) : (
-        <ul className="approval-organisations" aria-label={t('approval.organisationsLabel')}>
-          {trust.organisations.map((o) => (
-            <li key={o.organisation} data-testid="approval-organisation" data-state={o.state}>
-              {t(ORG_STATE_KEY[o.state], { organisation: o.organisation })}
-            </li>
-          ))}
-        </ul>
-      )}
-    </>
-  );
-}
-
-function ApprovalItem(props: { approval: CheckedApproval }) {
-  const { approval: a } = props;
-  const { t, formatDateTime } = useI18n();
-  const time = Date.parse(a.approvedAt);
-  const when = Number.isNaN(time) ? a.approvedAt : formatDateTime(time);
-  const verdict = !a.valid ? t('approval.invalidEntry') : a.current ? t('approval.current') : t('approval.earlier');
-  return (
-    <li data-testid="approval" className="approval" data-valid={a.valid} data-current={a.current} data-confirmed={a.confirmedAs !== null}>
-      {/* An invalid entry proves nothing about its key: only what it claims is shown, never a confirmed name. */}
-      {a.valid ? <KeyTrustLabel fingerprint={a.fingerprint} name={a.name} organisation={a.organisation} /> : <span>{`${a.name}, ${a.organisation}`}</span>}
-      {`: ${t('approval.approvedAt', { when })}, `}
-      <span className={a.valid ? undefined : 'field-error'}>{verdict}</span>
-      {a.valid && a.confirmedAs === null && <span className="field-error">{`, ${t('approval.notCounted')}`}</span>}
-      <details>
-        <summary>{t('approval.details')}</summary>
-        <p className="muted">
-          {t('approval.hash', { hash: groupedHash(a.contentHash) })}
-          <br />
-          {t('approval.key', { fingerprint: a.fingerprint })}
-          <br />
-          {t(a.valid ? 'approval.valid' : 'approval.invalid')}
-          {a.entryVersion === 1 && <><br />{t('approval.entryVersion1')}</>}
-        </p>
-      </details>
-    </li>
   );
 }

@@ -1,9 +1,11 @@
 // Settings → Sikkerhedskopi: save every referat as one ZIP of signed copies, and restore (merge) such a ZIP,
 // with a report of what each file did. The ZIP and import code loads only when used, off the first load.
 import { useId, useRef, useState } from 'react';
+import { errorMessage } from '../../core/errorMessage';
 import type { RestoreReport } from '../../session/restoreLibrary';
-import { storedDocIds } from '../../storage/storedDocIds';
+import { storedReferatCount } from '../../session/libraryQueries';
 import { useApp } from '../hooks/AppContext';
+import { useLocalIdentity } from '../hooks/useLocalIdentity';
 import { useI18n } from '../i18n/I18nContext';
 import { openZipSaveTarget } from '../zipSaveTarget';
 
@@ -22,7 +24,8 @@ type RestorePhase =
   | { kind: 'failed'; detail: string };
 
 export function BackupPanel() {
-  const { db, profile } = useApp();
+  const { db } = useApp();
+  const { load: loadLocal } = useLocalIdentity();
   const { t, formatBytes, formatDateTime } = useI18n();
   const id = useId();
   const [backup, setBackup] = useState<BackupPhase>({ kind: 'idle' });
@@ -31,21 +34,21 @@ export function BackupPanel() {
   const busy = backup.kind === 'saving' || restore.kind === 'checking' || restore.kind === 'restoring';
 
   async function save() {
-    const [{ backupFileName, backupLibrary }, { loadLocalIdentity }] = await Promise.all([import('../../session/backupLibrary'), import('../../session/localIdentity')]);
+    const { backupFileName, backupLibrary } = await import('../../session/backupLibrary');
     const name = backupFileName();
-    const target = await openZipSaveTarget(name, (await storedDocIds()).length);
+    const target = await openZipSaveTarget(name, await storedReferatCount());
     if (!target) return;
     const abort = new AbortController();
     controller.current = abort;
     setBackup({ kind: 'saving', done: 0, total: 0 });
     try {
-      const local = await loadLocalIdentity(db, profile);
+      const local = await loadLocal();
       const result = await backupLibrary(db, local, target.sink, { signal: abort.signal, onProgress: (p) => setBackup({ kind: 'saving', ...p }) });
       await target.finish();
       setBackup({ kind: 'saved', count: result.count, bytes: result.bytes, name });
     } catch (e) {
       await target.abort().catch(() => undefined);
-      setBackup(abort.signal.aborted ? { kind: 'cancelled' } : { kind: 'failed', detail: e instanceof Error ? e.message : String(e) });
+      setBackup(abort.signal.aborted ? { kind: 'cancelled' } : { kind: 'failed', detail: errorMessage(e) });
     } finally {
       controller.current = null;
     }
@@ -54,19 +57,18 @@ export function BackupPanel() {
   async function restoreFrom(file: File) {
     setRestore({ kind: 'checking', name: file.name });
     try {
-      const [{ blobSource }, { restoreLibrary }, { loadLocalIdentity }] = await Promise.all([
+      const [{ blobSource }, { restoreLibrary }, local] = await Promise.all([
         import('../../export/zipReader'),
         import('../../session/restoreLibrary'),
-        import('../../session/localIdentity'),
+        loadLocal(),
       ]);
-      const local = await loadLocalIdentity(db, profile);
       const report = await restoreLibrary(db, blobSource(file), {
         ownFingerprint: local.me.fingerprint,
         onProgress: (p) => setRestore({ kind: 'restoring', ...p }),
       });
       setRestore({ kind: 'finished', report });
     } catch (e) {
-      setRestore({ kind: 'failed', detail: e instanceof Error ? e.message : String(e) });
+      setRestore({ kind: 'failed', detail: errorMessage(e) });
     }
   }
 

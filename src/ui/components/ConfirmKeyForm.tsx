@@ -1,9 +1,10 @@
 // "Bekræft en nøgle": the fingerprint as read aloud or shown, who it belongs to, and how it was compared.
 import { useId, useState, type FormEvent } from 'react';
+import { errorMessage } from '../../core/errorMessage';
 import { fingerprintReadAloud, parseFingerprint } from '../../core/fingerprintReadAloud';
 import { otherKeysFor, type KeyDirectory } from '../../core/knownKey';
 import { ORGANISATION_KINDS, type OrganisationKind } from '../../core/profile';
-import { confirmationProblems, confirmKey, KnownKeyError, type KnownKeyProblem } from '../../storage/knownKeys';
+import { confirmationProblems, confirmKey, KnownKeyError, type KnownKeyProblem } from '../../session/knownKeys';
 import { useApp } from '../hooks/AppContext';
 import { useOwnFingerprint } from '../hooks/useKeyDirectory';
 import { useI18n } from '../i18n/I18nContext';
@@ -47,7 +48,7 @@ export function ConfirmKeyForm(props: { directory: KeyDirectory }) {
       setHow('');
     } catch (err) {
       if (err instanceof KnownKeyError) setProblems([err.code]);
-      else setFailure(t('knownKeys.error.failed', { detail: err instanceof Error ? err.message : String(err) }));
+      else setFailure(t('knownKeys.error.failed', { detail: errorMessage(err) }));
     }
   }
 

@@ -3,12 +3,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useState } from 'react';
 import * as Y from 'yjs';
+import { errorMessage } from '../../core/errorMessage';
 import { decodeStateVectorSafe, missingChanges } from '../../core/stateVectors';
 import type { ReferatSession } from '../../session/referatSession';
-import { ledgerFor } from '../../storage/copyLedger';
+import { copyLedger } from '../../session/libraryQueries';
 import type { LedgerRow } from '../../storage/libraryDatabase';
 import { downloadFile } from '../downloadCopy';
 import { useApp } from '../hooks/AppContext';
+import { useLocalIdentity } from '../hooks/useLocalIdentity';
 import { useI18n } from '../i18n/I18nContext';
 import { ImportButton } from './ImportButton';
 import { KeyTrustLabel } from './KeyTrustLabel';
@@ -44,10 +46,11 @@ function useStateVector(doc: Y.Doc): Map<number, number> {
 
 export function CopiesPanel(props: { session: ReferatSession }) {
   const { session } = props;
-  const { db, profile } = useApp();
+  const { db } = useApp();
+  const { load: loadLocal } = useLocalIdentity();
   const { t, formatDateTime } = useI18n();
   const id = useId();
-  const rows = useLiveQuery(() => ledgerFor(db, session.id), [db, session.id]) ?? EMPTY;
+  const rows = useLiveQuery(() => copyLedger(db, session.id), [db, session.id]) ?? EMPTY;
   const ours = useStateVector(session.doc);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -55,13 +58,12 @@ export function CopiesPanel(props: { session: ReferatSession }) {
   const exportFor = async (party: string | null) => {
     setError(null);
     try {
-      const [{ exportCopy }, { loadLocalIdentity }] = await Promise.all([import('../../session/exportCopy'), import('../../session/localIdentity')]);
-      const local = await loadLocalIdentity(db, profile);
+      const [{ exportCopy }, local] = await Promise.all([import('../../session/exportCopy'), loadLocal()]);
       const copy = await exportCopy(db, session, local, party);
       downloadFile(copy.fileName, copy.bytes as Uint8Array<ArrayBuffer>, 'application/octet-stream');
       setMessage(t('copies.exported', { file: copy.fileName }));
     } catch (e) {
-      setError(t('error.generic', { message: e instanceof Error ? e.message : String(e) }));
+      setError(t('error.generic', { message: errorMessage(e) }));
     }
   };
 

@@ -3,6 +3,7 @@
 // on the first export.
 import { useEffect, useId, useState } from 'react';
 import type * as Y from 'yjs';
+import { errorMessage } from '../../core/errorMessage';
 import type { TrustState } from '../../core/trustState';
 import { readMeta } from '../../core/meta';
 import { readParticipants } from '../../core/participants';
@@ -73,7 +74,7 @@ export function ExportMenu(props: { doc: Y.Doc; trust?: TrustState | null }) {
       setMessage(t('export.saved', { file: file.fileName }));
     } catch (e) {
       setMessage(null);
-      setError(t('export.failed', { message: e instanceof Error ? e.message : String(e) }));
+      setError(t('export.failed', { message: errorMessage(e) }));
     } finally {
       setBusy(false);
     }

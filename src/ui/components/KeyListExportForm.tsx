@@ -1,6 +1,7 @@
 // "Eksportér nøgleliste": the administrator picks confirmed keys of their own organisation and a validity, and saves
 // the signed `.referat-noegler` file.
 import { useId, useState, type FormEvent } from 'react';
+import { errorMessage } from '../../core/errorMessage';
 import type { KeyDirectory } from '../../core/knownKey';
 import { useApp } from '../hooks/AppContext';
 import { useI18n } from '../i18n/I18nContext';
@@ -41,7 +42,7 @@ export function KeyListExportForm(props: { directory: KeyDirectory }) {
         else throw err;
       }
     } catch (err) {
-      setError(t('knownKeys.error.failed', { detail: err instanceof Error ? err.message : String(err) }));
+      setError(t('knownKeys.error.failed', { detail: errorMessage(err) }));
     } finally {
       setBusy(false);
     }

@@ -1,5 +1,6 @@
 // "Importér nøgleliste": reads a `.referat-noegler` file, and says what it confirmed or why it was refused.
 import { useId, useState } from 'react';
+import { errorMessage } from '../../core/errorMessage';
 import { MAX_KEY_LIST_BYTES, type KeyListErrorCode } from '../../core/keyList';
 import type { KeyListImportOutcome } from '../../session/keyListImport';
 import { useApp } from '../hooks/AppContext';
@@ -28,7 +29,7 @@ export function KeyListImport() {
       const [{ importKeyList }, bytes] = await Promise.all([import('../../session/keyListImport'), file.arrayBuffer()]);
       setPhase({ kind: 'done', name: file.name, outcome: await importKeyList(db, new Uint8Array(bytes)) });
     } catch (e) {
-      setPhase({ kind: 'failed', detail: e instanceof Error ? e.message : String(e) });
+      setPhase({ kind: 'failed', detail: errorMessage(e) });
     }
   }
 

@@ -1,5 +1,6 @@
 // The keys confirmed on this device, with how and when, revoked or not, each revocable after a confirmation.
 import { useState } from 'react';
+import { errorMessage } from '../../core/errorMessage';
 import type { KeyDirectory, KnownKey } from '../../core/knownKey';
 import { useApp } from '../hooks/AppContext';
 import { useI18n } from '../i18n/I18nContext';
@@ -35,11 +36,11 @@ export function KnownKeysList(props: { directory: KeyDirectory }) {
     setRevoking(null);
     setError(null);
     try {
-      const { revokeKey } = await import('../../storage/knownKeys');
+      const { revokeKey } = await import('../../session/knownKeys');
       await revokeKey(db, k.fingerprint);
       setStatus(t('knownKeys.revoked', { name: k.name }));
     } catch (e) {
-      setError(t('knownKeys.error.failed', { detail: e instanceof Error ? e.message : String(e) }));
+      setError(t('knownKeys.error.failed', { detail: errorMessage(e) }));
     }
   }
 

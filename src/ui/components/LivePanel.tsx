@@ -2,19 +2,20 @@
 // their key confirmed or not), and a warning when a proven peer's copy diverged from this one.
 import { useId, useState, useSyncExternalStore } from 'react';
 import type { KeyDirectory } from '../../core/knownKey';
-import { invitationUrl } from '../../session/invite';
+import { INVITATION_DAYS, invitationUrl } from '../../session/invite';
 import type { LiveSession, PeerPresence } from '../../session/liveSession';
 import { useKeyDirectory } from '../hooks/useKeyDirectory';
-import type { LiveControl } from '../hooks/useLiveSession';
+import type { LiveControl, LiveEnded } from '../hooks/useLiveSession';
 import { useI18n } from '../i18n/I18nContext';
 import { KeyTrustLabel } from './KeyTrustLabel';
 
 const NO_PEERS: ReturnType<LiveSession['peers']> = [];
 
 export function LivePanel(props: { control: LiveControl; readOnly: boolean }) {
-  const { live, error, start, stop } = props.control;
+  const { live, error, ended, start, stop } = props.control;
   const { t } = useI18n();
   const id = useId();
+  const [days, setDays] = useState<number>(INVITATION_DAYS[0]);
   return (
     <section className="live-panel" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{t('live.title')}</h2>
@@ -22,8 +23,17 @@ export function LivePanel(props: { control: LiveControl; readOnly: boolean }) {
         <LiveDetails live={live} onStop={() => void stop()} />
       ) : (
         <>
+          {ended && <EndedNote ended={ended} />}
           <p className="live-status" role="status">{t('live.status.off')}</p>
-          {!props.readOnly && <button type="button" className="primary" onClick={() => void start()}>{t('live.invite')}</button>}
+          {!props.readOnly && (
+            <div className="actions">
+              <label htmlFor={`${id}-days`}>{t('liveRoom.expiry.label')}</label>
+              <select id={`${id}-days`} value={days} onChange={(e) => setDays(Number(e.target.value))}>
+                {INVITATION_DAYS.map((d) => <option key={d} value={d}>{t(`liveRoom.expiry.${d}`)}</option>)}
+              </select>
+              <button type="button" className="primary" onClick={() => void start(days)}>{t('live.invite')}</button>
+            </div>
+          )}
         </>
       )}
       {error && <p role="alert" className="field-error">{t('error.generic', { message: error.message })}</p>}
@@ -31,9 +41,22 @@ export function LivePanel(props: { control: LiveControl; readOnly: boolean }) {
   );
 }
 
+/** Why sharing stopped: here, by a peer (named as it announced itself), or because the invitation expired. */
+function EndedNote(props: { ended: LiveEnded }) {
+  const { ended } = props;
+  const { t, formatDateTime } = useI18n();
+  const text =
+    ended.kind === 'byMe' ? t('liveRoom.ended.byMe')
+      : ended.kind === 'expired' ? t('liveRoom.ended.expired', { when: formatDateTime(ended.expiresAt) })
+        : t('liveRoom.ended.byPeer', {
+          who: ended.by ? t('liveTrust.peer', { name: ended.by.name, organisation: ended.by.organisation }) : t('liveRoom.ended.byUnknown'),
+        });
+  return <p role="status" className="note" data-testid="live-ended" data-kind={ended.kind}>{text}</p>;
+}
+
 function LiveDetails(props: { live: LiveSession; onStop: () => void }) {
   const { live } = props;
-  const { t } = useI18n();
+  const { t, formatDateTime } = useI18n();
   const id = useId();
   const [copied, setCopied] = useState(false);
   const status = useSyncExternalStore((l) => live.onStatus(l), () => live.status());
@@ -77,12 +100,16 @@ function LiveDetails(props: { live: LiveSession; onStop: () => void }) {
         <label htmlFor={`${id}-link`}>{t('live.link')}</label>
         <input id={`${id}-link`} className="invite-link" readOnly value={link} onFocus={(e) => e.target.select()} />
         <p className="muted">{t('live.linkHelp')}</p>
+        <p className="muted" data-testid="live-expiry">
+          {live.invitation.expiresAt === null ? t('liveRoom.noExpiry') : t('liveRoom.expiresAt', { when: formatDateTime(live.invitation.expiresAt) })}
+        </p>
       </div>
       <div className="actions">
         <button type="button" onClick={() => void copy()}>{t('live.copyLink')}</button>
-        <button type="button" onClick={props.onStop}>{t('live.stop')}</button>
+        <button type="button" onClick={props.onStop} aria-describedby={`${id}-stop-help`}>{t('liveRoom.stop')}</button>
         <span role="status">{copied ? t('live.copied') : ''}</span>
       </div>
+      <p className="muted" id={`${id}-stop-help`}>{t('liveRoom.stopHelp')}</p>
       <h3>{t('live.here')}</h3>
       {peers.length === 0 ? (
         <p className="muted">{t('live.nobody')}</p>

@@ -1,7 +1,8 @@
 // Settings for live sessions: signalling servers and ICE (STUN/TURN) servers, one URL per line, validated.
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { defaultLiveSettings, isIceServerUrl, isSignallingUrl, loadLiveSettings, saveLiveSettings } from '../../storage/liveSettings';
+import { defaultLiveSettings, isIceServerUrl, isSignallingUrl, loadLiveSettings, saveLiveSettings } from '../../session/liveSettings';
 import { useApp } from '../hooks/AppContext';
+import { blockedByPolicy } from '../hooks/blockedByPolicy';
 import { useI18n } from '../i18n/I18nContext';
 
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
@@ -14,6 +15,7 @@ export function LiveSettingsForm() {
   const [ice, setIce] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  const [blocked, setBlocked] = useState<string[]>([]);
 
   useEffect(() => {
     void loadLiveSettings(db, window.location.hostname).then((s) => {
@@ -34,6 +36,8 @@ export function LiveSettingsForm() {
     setError(null);
     await saveLiveSettings(db, { signallingUrls: urls, iceServers: iceUrls.map((u) => ({ urls: u })) });
     setSaved(true);
+    // Saved all the same (the server's policy may be about to change), but the user learns it cannot work here now.
+    setBlocked(await blockedByPolicy(urls));
   };
 
   if (signalling === null) return null;
@@ -50,6 +54,9 @@ export function LiveSettingsForm() {
         <p id={`${id}-ice-help`} className="muted">{t('settings.live.iceHelp')}</p>
       </div>
       {error && <p role="alert" className="field-error">{error}</p>}
+      {blocked.length > 0 && (
+        <p role="alert" className="warning" data-testid="signalling-blocked">{t('settings.live.blockedByPolicy', { urls: blocked.join(', ') })}</p>
+      )}
       <div className="actions">
         <button type="submit">{t('settings.live.save')}</button>
         <span role="status">{saved ? t('settings.live.saved') : ''}</span>

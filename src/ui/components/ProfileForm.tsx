@@ -1,5 +1,6 @@
 // The profile form, used on first start and in settings: name, organisation and its kind.
 import { useId, useState, type FormEvent } from 'react';
+import { errorMessage } from '../../core/errorMessage';
 import { ORGANISATION_KINDS, profileProblems, type OrganisationKind, type Profile } from '../../core/profile';
 import { useI18n } from '../i18n/I18nContext';
 
@@ -25,7 +26,7 @@ export function ProfileForm(props: { initial: Profile | null; onSave: (p: Profil
       setError(null);
       setSaved(true);
     } catch (err) {
-      setError(t('error.generic', { message: err instanceof Error ? err.message : String(err) }));
+      setError(t('error.generic', { message: errorMessage(err) }));
     }
   };
 

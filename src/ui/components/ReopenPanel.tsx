@@ -1,6 +1,7 @@
 // The lock of an approved referat: says it is locked, offers "Genåbn referatet" behind a confirmation, and lists the
 // reopenings recorded in the document (only those whose signature verifies).
 import { useEffect, useState } from 'react';
+import { errorMessage } from '../../core/errorMessage';
 import type { Reopening } from '../../core/reopen';
 import { reopeningsArray } from '../../core/reopenings';
 import type { ReferatSession } from '../../session/referatSession';
@@ -49,7 +50,7 @@ export function ReopenPanel(props: { session: ReferatSession; locked: boolean; c
       await reopenReferat(db, session, profile);
       setMessage(t('lock.reopened'));
     } catch (e) {
-      setError(t('lock.failed', { message: e instanceof Error ? e.message : String(e) }));
+      setError(t('lock.failed', { message: errorMessage(e) }));
     } finally {
       setBusy(false);
     }

@@ -3,7 +3,9 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { DEFAULT_MAX_REFERAT_FILE_BYTES } from '../../core/referatFile';
 import type { ImportOutcome } from '../../session/importCopy';
+import { importFailure } from '../../session/importFailure';
 import { useApp } from './AppContext';
+import { useLocalIdentity } from './useLocalIdentity';
 
 export interface ImportEntry {
   key: number;
@@ -26,20 +28,20 @@ const Ctx = createContext<ImportApi | null>(null);
 let nextKey = 1;
 
 export function ImportProvider(props: { children: ReactNode }) {
-  const { db, profile } = useApp();
+  const { db } = useApp();
   const [entries, setEntries] = useState<ImportEntry[]>([]);
   const update = useCallback(
     (key: number, patch: Partial<ImportEntry>) => setEntries((list) => list.map((e) => (e.key === key ? { ...e, ...patch } : e))),
     [],
   );
 
+  const { load: loadLocal } = useLocalIdentity();
   const run = useCallback(
     async (bytes: Uint8Array, expectedDocId: string | null, trust: boolean): Promise<ImportOutcome> => {
-      const [{ importCopy }, { loadLocalIdentity }] = await Promise.all([import('../../session/importCopy'), import('../../session/localIdentity')]);
-      const { me } = await loadLocalIdentity(db, profile);
+      const [{ importCopy }, { me }] = await Promise.all([import('../../session/importCopy'), loadLocal()]);
       return importCopy(db, bytes, { expectedDocId, trustUnknownSigner: trust, ownFingerprint: me.fingerprint });
     },
-    [db, profile],
+    [db, loadLocal],
   );
 
   const importFiles = useCallback(
@@ -58,7 +60,7 @@ export function ImportProvider(props: { children: ReactNode }) {
             outcome = await run(bytes, expectedDocId, false);
           }
         } catch (e) {
-          outcome = { kind: 'error', code: 'workerFailed', detail: e instanceof Error ? e.message : String(e) };
+          outcome = importFailure(e);
         }
         update(key, { outcome, bytes: outcome.kind === 'unknownSigner' ? bytes : null });
       }
@@ -74,9 +76,7 @@ export function ImportProvider(props: { children: ReactNode }) {
         const entry = entries.find((e) => e.key === key);
         if (!entry?.bytes) return;
         update(key, { outcome: null });
-        const outcome = await run(entry.bytes, entry.expectedDocId, true).catch(
-          (e: unknown): ImportOutcome => ({ kind: 'error', code: 'workerFailed', detail: e instanceof Error ? e.message : String(e) }),
-        );
+        const outcome = await run(entry.bytes, entry.expectedDocId, true).catch((e: unknown): ImportOutcome => importFailure(e));
         update(key, { outcome, bytes: null });
       },
       reject(key) {

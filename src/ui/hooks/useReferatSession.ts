@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { openReferatSession, readReferatPreview, type ReferatSession, type StoredPreview } from '../../session/referatSession';
 import type { LibraryDatabase } from '../../storage/libraryDatabase';
 import { afterNextPaint } from '../afterNextPaint';
+import { toError } from '../../core/toError';
 
 export type SessionState =
   | { kind: 'loading'; preview: StoredPreview | null }
@@ -29,7 +30,7 @@ export function useReferatSession(db: LibraryDatabase, id: string): SessionState
           else setState({ kind: 'open', session: opened });
         },
         (error: unknown) => {
-          if (!cancelled) setState({ kind: 'error', error: error instanceof Error ? error : new Error(String(error)) });
+          if (!cancelled) setState({ kind: 'error', error: toError(error) });
         },
       );
     };

@@ -4,6 +4,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import { SearchIndex } from '../../core/searchIndex';
+import { indexRowCount, indexRowIds, indexRowsSince, trashedIds } from '../../session/libraryQueries';
 import type { IndexedReferat, LibraryDatabase } from '../../storage/libraryDatabase';
 
 export interface SearchIndexState {
@@ -48,9 +49,9 @@ export function useSearchIndex(db: LibraryDatabase): SearchIndexState {
   const [progress, setProgress] = useState({ version: 0, ready: false, indexed: 0, parties: [] as string[] });
 
   // How many rows there are, what was written since, and the trash: cheap to watch even with thousands of rows.
-  const count = useLiveQuery(() => db.referater.count(), [db]);
-  const fresh = useLiveQuery(() => db.referater.where('indexedAt').aboveOrEqual(since).toArray(), [db, since]);
-  const trashed = useLiveQuery(async () => new Set((await db.trash.toArray()).map((t) => t.id)) as ReadonlySet<string>, [db]);
+  const count = useLiveQuery(() => indexRowCount(db), [db]);
+  const fresh = useLiveQuery(() => indexRowsSince(db, since), [db, since]);
+  const trashed = useLiveQuery(() => trashedIds(db), [db]);
 
   useEffect(() => {
     if (count === undefined || !fresh || !trashed) return;
@@ -75,7 +76,7 @@ export function useSearchIndex(db: LibraryDatabase): SearchIndexState {
       }
       if (known.current.size !== count) {
         // Some rows are gone (deleted for good, or dropped when the index was rebuilt): find which.
-        const present = new Set(await db.referater.toCollection().primaryKeys());
+        const present = await indexRowIds(db);
         if (cancelled) return;
         for (const id of known.current.keys()) {
           if (present.has(id)) continue;

@@ -6,9 +6,12 @@ import { messagesNothingLostDa } from './messagesNothingLostDa';
 import { messagesLiveTrustDa } from './messagesLiveTrustDa';
 import { messagesKnownKeysDa } from './messagesKnownKeysDa';
 import { messagesLiveGateDa } from './messagesLiveGateDa';
+import { messagesLiveRoomDa } from './messagesLiveRoomDa';
+import { messagesUnseenDa } from './messagesUnseenDa';
 import { messagesExportDa } from './messagesExportDa';
 import { messagesPackageDa } from './messagesPackageDa';
 import { messagesUnknownDa } from './messagesUnknownDa';
+import { messagesVersionsDa } from './messagesVersionsDa';
 
 export const messagesDa = {
   ...messagesExportDa,
@@ -21,6 +24,9 @@ export const messagesDa = {
   ...messagesLiveTrustDa,
   ...messagesKnownKeysDa,
   ...messagesLiveGateDa,
+  ...messagesLiveRoomDa,
+  ...messagesUnseenDa,
+  ...messagesVersionsDa,
   'app.name': 'Referat',
   'app.tagline': 'Mødereferater, som alle parter har en fuld kopi af',
   'nav.label': 'Hovedmenu',
@@ -95,6 +101,7 @@ export const messagesDa = {
   'participants.unnamed': 'deltager',
 
   'editor.label': 'Referattekst',
+  'editor.failed': 'Editoren kunne ikke åbne dette referat ({message}). Teksten vises her skrivebeskyttet; intet i referatet er ændret, og du kan stadig eksportere det.',
   'editor.preparing': 'Teksten gøres klar til redigering …',
   'editor.toolbar': 'Formatering',
   'editor.loading': 'Indlæser editoren …',
@@ -124,7 +131,6 @@ export const messagesDa = {
   'live.linkHelp': 'Send linket til de andre deltagere. Den hemmelige nøgle står efter #, så ingen server ser den.',
   'live.copyLink': 'Kopiér link',
   'live.copied': 'Linket er kopieret.',
-  'live.stop': 'Afslut fælles redigering',
   'live.here': 'Til stede',
   'live.nobody': 'Ingen andre er her lige nu.',
   'live.waiting': 'Henter referatet fra de andre deltagere … Hold siden åben, til en af dem er online.',
@@ -175,6 +181,10 @@ export const messagesDa = {
   'import.error.docIdMismatch': 'Filen hører til et andet referat.',
   'import.error.timeout': 'Det tog for lang tid at læse filen.',
   'import.error.workerFailed': 'Filen kunne ikke læses.',
+  'import.error.storageFull': 'Der er ikke plads på enheden, så filen er ikke importeret, og intet er ændret. Frigør plads, og prøv igen.',
+  'import.error.keptOnDevice': 'Referatet kunne ikke skrives til enheden (der mangler plads). Det importerede er gemt midlertidigt i browseren og skrives, næste gang referatet åbnes. Frigør plads, og åbn referatet.',
+  'import.error.keptInMemory': 'Referatet kunne ikke skrives til enheden, og det importerede findes kun, så længe siden er åben. Frigør plads, og importér filen igen.',
+  'import.error.storageFailed': 'Referatet kunne ikke gemmes på enheden, så filen er ikke importeret. Prøv igen; hjælper det ikke, så genindlæs siden.',
   'import.dismiss': 'Ryd importbeskeder',
   'series.next': 'Næste møde',
   'series.label': 'Møderække: {name}',
@@ -220,6 +230,7 @@ export const messagesDa = {
   'settings.live.badIce': 'Ugyldig server: »{url}«. Brug stun:, stuns:, turn: eller turns:.',
   'settings.live.save': 'Gem indstillinger for fælles redigering',
   'settings.live.saved': 'Gemt.',
+  'settings.live.blockedByPolicy': 'Gemt, men denne server tillader ikke appen at forbinde til {urls} (serverens sikkerhedspolitik, Content-Security-Policy), så fælles redigering kan ikke bruge adressen herfra. Bed den, der driver Referat, om at føje den til serverens tilladte adresser (CONNECT_SOURCES).',
   'settings.storage': 'Lagerplads',
   'settings.storageUsage': 'Brugt: {usage} af {quota} tilgængelig',
   'settings.storageUnknown': 'Browseren oplyser ikke, hvor meget plads der er.',

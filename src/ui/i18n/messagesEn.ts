@@ -7,9 +7,12 @@ import { messagesNothingLostEn } from './messagesNothingLostEn';
 import { messagesLiveTrustEn } from './messagesLiveTrustEn';
 import { messagesKnownKeysEn } from './messagesKnownKeysEn';
 import { messagesLiveGateEn } from './messagesLiveGateEn';
+import { messagesLiveRoomEn } from './messagesLiveRoomEn';
+import { messagesUnseenEn } from './messagesUnseenEn';
 import { messagesExportEn } from './messagesExportEn';
 import { messagesPackageEn } from './messagesPackageEn';
 import { messagesUnknownEn } from './messagesUnknownEn';
+import { messagesVersionsEn } from './messagesVersionsEn';
 
 export const messagesEn: Record<MessageKey, string> = {
   ...messagesExportEn,
@@ -22,6 +25,9 @@ export const messagesEn: Record<MessageKey, string> = {
   ...messagesLiveTrustEn,
   ...messagesKnownKeysEn,
   ...messagesLiveGateEn,
+  ...messagesLiveRoomEn,
+  ...messagesUnseenEn,
+  ...messagesVersionsEn,
   'app.name': 'Referat',
   'app.tagline': 'Meeting minutes that every party holds a full copy of',
   'nav.label': 'Main menu',
@@ -96,6 +102,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'participants.unnamed': 'participant',
 
   'editor.label': 'Minutes text',
+  'editor.failed': 'The editor could not open this referat ({message}). The text is shown here read-only; nothing in the referat was changed, and you can still export it.',
   'editor.preparing': 'Getting the text ready for editing …',
   'editor.toolbar': 'Formatting',
   'editor.loading': 'Loading the editor …',
@@ -125,7 +132,6 @@ export const messagesEn: Record<MessageKey, string> = {
   'live.linkHelp': 'Send the link to the other participants. The secret key comes after #, so no server sees it.',
   'live.copyLink': 'Copy link',
   'live.copied': 'The link was copied.',
-  'live.stop': 'Stop editing together',
   'live.here': 'Here now',
   'live.nobody': 'Nobody else is here right now.',
   'live.waiting': 'Fetching the referat from the other participants … Keep this page open until one of them is online.',
@@ -176,6 +182,10 @@ export const messagesEn: Record<MessageKey, string> = {
   'import.error.docIdMismatch': 'The file belongs to another referat.',
   'import.error.timeout': 'Reading the file took too long.',
   'import.error.workerFailed': 'The file could not be read.',
+  'import.error.storageFull': 'There is no space left on the device, so the file was not imported and nothing changed. Free some space and try again.',
+  'import.error.keptOnDevice': 'The referat could not be written to the device (space is short). What was imported is kept in the browser for now and written the next time the referat is opened. Free some space and open the referat.',
+  'import.error.keptInMemory': 'The referat could not be written to the device, and what was imported exists only while this page is open. Free some space and import the file again.',
+  'import.error.storageFailed': 'The referat could not be saved on the device, so the file was not imported. Try again; if that does not help, reload the page.',
   'import.dismiss': 'Clear import messages',
   'series.next': 'Next meeting',
   'series.label': 'Meeting series: {name}',
@@ -221,6 +231,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'settings.live.badIce': 'Invalid server: “{url}”. Use stun:, stuns:, turn: or turns:.',
   'settings.live.save': 'Save settings for editing together',
   'settings.live.saved': 'Saved.',
+  'settings.live.blockedByPolicy': 'Saved, but this server does not allow the app to connect to {urls} (the server’s Content-Security-Policy), so editing together cannot use that address from here. Ask whoever runs Referat to add it to the server’s allowed addresses (CONNECT_SOURCES).',
   'settings.storage': 'Storage',
   'settings.storageUsage': 'Used: {usage} of {quota} available',
   'settings.storageUnknown': 'The browser does not say how much space there is.',

@@ -1,4 +1,4 @@
-// Danish interface text for live peers the live gate (sync/peerGate.ts) disconnected for size, rate or schema.
+// Danish interface text for live peers the live gate (sync/peerGate.ts) disconnected for size, rate, schema or time.
 export const messagesLiveGateDa = {
   'liveGate.rejected.tooLarge':
     '{who} er afbrudt og lukkes ikke ind igen: den sendte en besked, der er større end grænsen for direkte deling. Beskeden er ikke taget med. Et så stort referat må sendes som fil. Identiteten er ikke bevist.',
@@ -12,4 +12,6 @@ export const messagesLiveGateDa = {
     '{who} er afbrudt og lukkes ikke ind igen: den forsøgte at ændre referatets formatversion, så det ikke længere kunne åbnes eller redigeres. Den ændring er ikke taget med. Identiteten er ikke bevist.',
   'liveGate.rejected.badMeta':
     '{who} er afbrudt og lukkes ikke ind igen: den skrev en ugyldig værdi i mødets oplysninger (dato, tidspunkt, status eller titel). Den ændring er ikke taget med. Identiteten er ikke bevist.',
+  'liveGate.rejected.timeout':
+    '{who} er afbrudt og lukkes ikke ind igen: det tog for lang tid at kontrollere en ændring, den sendte. Den er ikke taget med. Identiteten er ikke bevist.',
 } as const;

@@ -14,4 +14,6 @@ export const messagesLiveGateEn: Record<keyof typeof messagesLiveGateDa, string>
     '{who} was disconnected and is not let back in: it tried to change the referat’s format version, so that it could no longer be opened or edited. That change was not taken in. Its identity is not proven.',
   'liveGate.rejected.badMeta':
     '{who} was disconnected and is not let back in: it wrote an invalid value into the meeting details (date, time, status or title). That change was not taken in. Its identity is not proven.',
+  'liveGate.rejected.timeout':
+    '{who} was disconnected and is not let back in: checking a change it sent took too long. It was not taken in. Its identity is not proven.',
 };

@@ -2,13 +2,14 @@
 // as a streamed ZIP with a progress bar and a cancel button.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useRef, useState } from 'react';
+import { errorMessage } from '../../core/errorMessage';
 import { REFERAT_STATUSES, type ReferatStatus } from '../../core/meta';
 import type { PackageSelection } from '../../export/packageSelection';
 import { EMPTY_SELECTION } from '../../export/packageSelection';
 import { aktindsigtMatches } from '../../session/aktindsigtMatches';
 import { buildLibraryPackage, packageFileName } from '../../session/buildAktindsigtPackage';
-import { loadLocalIdentity } from '../../session/localIdentity';
 import { useApp } from '../hooks/AppContext';
+import { useLocalIdentity } from '../hooks/useLocalIdentity';
 import { useI18n } from '../i18n/I18nContext';
 import { openZipSaveTarget } from '../zipSaveTarget';
 
@@ -22,7 +23,8 @@ type Phase =
   | { kind: 'failed'; detail: string };
 
 export function AktindsigtPage() {
-  const { db, profile } = useApp();
+  const { db } = useApp();
+  const { load: loadLocal } = useLocalIdentity();
   const { t, lang, formatBytes } = useI18n();
   const id = useId();
   const [draft, setDraft] = useState<PackageSelection>(EMPTY_SELECTION);
@@ -62,7 +64,7 @@ export function AktindsigtPage() {
     controller.current = abort;
     setPhase({ kind: 'building', done: 0, total: ids.length, bytes: 0 });
     try {
-      const local = await loadLocalIdentity(db, profile);
+      const local = await loadLocal();
       const result = await buildLibraryPackage({
         db, ids, selection, includeHistory, lang, local, sink: target.sink, signal: abort.signal,
         onProgress: (p) => setPhase({ kind: 'building', ...p }),
@@ -72,7 +74,7 @@ export function AktindsigtPage() {
     } catch (e) {
       await target.abort().catch(() => undefined);
       if (abort.signal.aborted) setPhase({ kind: 'cancelled' });
-      else setPhase({ kind: 'failed', detail: e instanceof Error ? e.message : String(e) });
+      else setPhase({ kind: 'failed', detail: errorMessage(e) });
     } finally {
       controller.current = null;
     }

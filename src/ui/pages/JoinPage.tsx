@@ -1,9 +1,10 @@
 // Opens an invitation link: drops the secret from the address at once, shows what the invitation is and what
 // joining would share with whom, and stores the room only when the user chooses "Deltag". Nothing changes before.
 import { useEffect, useRef, useState } from 'react';
-import { parseInvitation } from '../../session/invite';
+import { errorMessage } from '../../core/errorMessage';
+import { isExpired, parseInvitation } from '../../session/invite';
 import { joinPreview, type JoinPreview } from '../../session/joinPreview';
-import { joinRoom } from '../../session/joinRoom';
+import { InvitationExpiredError, joinRoom } from '../../session/joinRoom';
 import { useApp } from '../hooks/AppContext';
 import { useI18n } from '../i18n/I18nContext';
 import { Link } from '../router/Link';
@@ -15,11 +16,9 @@ function openReferat(docId: string): void {
   window.dispatchEvent(new PopStateEvent('popstate'));
 }
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
 export function JoinPage() {
   const { db } = useApp();
-  const { t } = useI18n();
+  const { t, formatDateTime } = useI18n();
   // The invitation stays in memory only.
   const [parsed, setParsed] = useState(() => parseInvitation(window.location.hash));
   const [preview, setPreview] = useState<JoinPreview | null>(null);
@@ -52,8 +51,10 @@ export function JoinPage() {
     return () => window.removeEventListener('hashchange', onHashChange);
   }, []);
 
+  const expired = parsed.ok && isExpired(parsed.invitation);
+
   useEffect(() => {
-    if (!parsed.ok) return;
+    if (!parsed.ok || expired) return;
     let live = true;
     joinPreview(db, parsed.invitation).then(
       (p) => {
@@ -62,18 +63,28 @@ export function JoinPage() {
         if (p.room === 'same') openReferat(p.invitation.docId);
         else setPreview(p);
       },
-      (e: unknown) => live && setError(t('error.generic', { message: message(e) })),
+      (e: unknown) => live && setError(t('error.generic', { message: errorMessage(e) })),
     );
     return () => {
       live = false;
     };
-  }, [db, parsed, t]);
+  }, [db, parsed, expired, t]);
 
   if (!parsed.ok) {
     return (
       <main id="main" className="page narrow">
         <h1>{t('join.title')}</h1>
         <p role="alert" className="field-error">{t(parsed.reason === 'missing' ? 'liveTrust.join.missing' : 'liveTrust.join.invalid')}</p>
+        <p><Link to="/">{t('referat.backToLibrary')}</Link></p>
+      </main>
+    );
+  }
+
+  if (expired && parsed.invitation.expiresAt !== null) {
+    return (
+      <main id="main" className="page narrow">
+        <h1>{t('join.title')}</h1>
+        <p role="alert" className="field-error" data-testid="join-expired">{t('liveRoom.join.expired', { when: formatDateTime(parsed.invitation.expiresAt) })}</p>
         <p><Link to="/">{t('referat.backToLibrary')}</Link></p>
       </main>
     );
@@ -86,7 +97,11 @@ export function JoinPage() {
       () => openReferat(parsed.invitation.docId),
       (e: unknown) => {
         setPhase('asking');
-        setError(t('liveTrust.join.failed', { message: message(e) }));
+        setError(
+          e instanceof InvitationExpiredError
+            ? t('liveRoom.join.expired', { when: formatDateTime(e.expiresAt) })
+            : t('liveTrust.join.failed', { message: errorMessage(e) }),
+        );
       },
     );
   };
@@ -111,7 +126,8 @@ export function JoinPage() {
 
 function JoinQuestion(props: { preview: JoinPreview; busy: boolean; onAccept: () => void; onCancel: () => void }) {
   const { preview, busy } = props;
-  const { t, formatDate } = useI18n();
+  const { t, formatDate, formatDateTime } = useI18n();
+  const { expiresAt } = preview.invitation;
   const { referat } = preview;
   return (
     <section aria-labelledby="join-what" data-testid="join-question">
@@ -132,6 +148,7 @@ function JoinQuestion(props: { preview: JoinPreview; busy: boolean; onAccept: ()
         <dt>{t('liveTrust.join.id')}</dt>
         <dd><code>{preview.invitation.docId}</code></dd>
       </dl>
+      {expiresAt !== null && <p data-testid="join-expires">{t('liveRoom.join.expires', { when: formatDateTime(expiresAt) })}</p>}
       {preview.room === 'other' && <p role="note" className="warning">{t('liveTrust.join.otherRoom')}</p>}
       <p className={preview.exists ? 'warning' : undefined} role={preview.exists ? 'note' : undefined}>
         {t(preview.exists ? 'liveTrust.join.knownShare' : 'liveTrust.join.unknownShare')}

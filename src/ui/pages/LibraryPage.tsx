@@ -1,9 +1,11 @@
 // The library: every referat on this device, newest meeting first (the newest 100, then more on request, so a
 // library of thousands stays quick), and the button that creates a new one.
 import { useId, useState } from 'react';
+import { errorMessage } from '../../core/errorMessage';
 import { STANDARD_TEMPLATE, TEMPLATES } from '../../core/templates';
 import { ImportButton } from '../components/ImportButton';
 import { useApp } from '../hooks/AppContext';
+import { useLocalIdentity } from '../hooks/useLocalIdentity';
 import { useNewestEntries } from '../hooks/useNewestEntries';
 import { useI18n } from '../i18n/I18nContext';
 import type { MessageKey } from '../i18n/messagesDa';
@@ -26,21 +28,18 @@ export function LibraryPage() {
   const [error, setError] = useState<string | null>(null);
   const [templateId, setTemplateId] = useState(STANDARD_TEMPLATE.id);
   const templateSelect = useId();
+  const { load: loadLocal } = useLocalIdentity();
 
   const create = async () => {
     setBusy(true);
     setError(null);
     try {
-      const [{ createReferat }, { loadLocalIdentity }] = await Promise.all([
-        import('../../session/createReferat'),
-        import('../../session/localIdentity'),
-      ]);
-      const { me } = await loadLocalIdentity(db, profile);
+      const [{ createReferat }, { me }] = await Promise.all([import('../../session/createReferat'), loadLocal()]);
       const template = TEMPLATES.find((x) => x.id === templateId) ?? STANDARD_TEMPLATE;
       const id = await createReferat(db, profile, { title: t('library.newTitle'), date: todayIsoDate(), authorFingerprint: me.fingerprint, template });
       navigate(referatPath(id));
     } catch (e) {
-      setError(t('error.generic', { message: e instanceof Error ? e.message : String(e) }));
+      setError(t('error.generic', { message: errorMessage(e) }));
       setBusy(false);
     }
   };

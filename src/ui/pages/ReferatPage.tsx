@@ -1,12 +1,14 @@
 // One referat: meeting details, participants and the minutes text. Loaded on demand, with the editor code.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { errorMessage } from '../../core/errorMessage';
 import { FORMAT_VERSION } from '../../core/formatVersion';
 import { docFormatVersion } from '../../core/migrateDoc';
 import { readMeta } from '../../core/meta';
 import { isLongText, previewLines } from '../../core/longText';
 import { metaMap } from '../../core/referatDoc';
 import { moveToTrash, restoreFromTrash } from '../../session/libraryActions';
+import { trashRow } from '../../session/libraryQueries';
 import type { ReferatSession } from '../../session/referatSession';
 import { ApprovalsPanel } from '../components/ApprovalsPanel';
 import { CopiesPanel } from '../components/CopiesPanel';
@@ -16,16 +18,20 @@ import { MetaForm } from '../components/MetaForm';
 import type { MinutesEditorHandle } from '../components/MinutesEditor';
 import { MinutesPreview } from '../components/MinutesPreview';
 import { ParticipantsEditor } from '../components/ParticipantsEditor';
+import { EditorErrorBoundary } from '../components/EditorErrorBoundary';
+import { UnseenChanges } from '../components/UnseenChanges';
 import { ReadOnlyBody } from '../components/ReadOnlyBody';
 import { ReopenPanel } from '../components/ReopenPanel';
 import { SaveStatus } from '../components/SaveStatus';
 import { SeriesLine } from '../components/SeriesLine';
 import { StatusBadge } from '../components/StatusBadge';
+import { VersionsPanel } from '../components/VersionsPanel';
 import { safeFileName } from '../../core/safeFileName';
 import { downloadFile, referatCopyHtml } from '../downloadCopy';
 import { afterNextPaint } from '../afterNextPaint';
 import { useApp } from '../hooks/AppContext';
 import { useLiveSession } from '../hooks/useLiveSession';
+import { useLocalIdentity } from '../hooks/useLocalIdentity';
 import { useReferatSession } from '../hooks/useReferatSession';
 import { useTrustState } from '../hooks/useTrustState';
 import { useYValue } from '../hooks/useYValue';
@@ -91,7 +97,7 @@ function OpenReferat(props: { session: ReferatSession }) {
   const { db, profile } = useApp();
   const { t, lang } = useI18n();
   const title = useYValue(metaMap(session.doc), () => readMeta(session.doc).title);
-  const trashed = useLiveQuery(() => db.trash.get(session.id), [db, session.id]);
+  const trashed = useLiveQuery(() => trashRow(db, session.id), [db, session.id]);
   const editorRef = useRef<MinutesEditorHandle | null>(null);
   const onEditorReady = useCallback((h: MinutesEditorHandle | null) => { editorRef.current = h; }, []);
   const [notice, setNotice] = useState<string | null>(null);
@@ -101,31 +107,25 @@ function OpenReferat(props: { session: ReferatSession }) {
   // An approved referat is locked: its content changes only after a deliberate, recorded "Genåbn referatet".
   const trust = useTrustState(session);
   const locked = trust?.locked === true;
-  const live = useLiveSession(db, session, profile);
+  const live = useLiveSession(db, session);
   const editorMounted = useDeferredForLongText(session);
   const lines = useMemo(() => previewLines(session.doc), [session.doc]);
   const preview = <MinutesPreview lines={lines} status={t('editor.preparing')} testId="minutes-preview" />;
 
+  // Edits are recorded as this device's key's once it is loaded.
+  const { local, load: loadLocal } = useLocalIdentity({ now: true });
+  const author = local?.me.fingerprint;
   useEffect(() => {
-    let cancelled = false;
-    void import('../../session/localIdentity')
-      .then(({ loadLocalIdentity }) => loadLocalIdentity(db, profile))
-      .then(({ me }) => { if (!cancelled) session.setAuthor(me.fingerprint); })
-      .catch(() => undefined);
-    return () => { cancelled = true; };
-  }, [db, profile, session]);
+    if (author) session.setAuthor(author);
+  }, [author, session]);
 
   const nextMeeting = async () => {
     try {
-      const [{ createNextMeeting }, { loadLocalIdentity }] = await Promise.all([
-        import('../../session/createNextMeeting'),
-        import('../../session/localIdentity'),
-      ]);
-      const { me } = await loadLocalIdentity(db, profile);
+      const [{ createNextMeeting }, { me }] = await Promise.all([import('../../session/createNextMeeting'), loadLocal()]);
       const next = await createNextMeeting(db, session, profile, { date: todayIsoDate(), authorFingerprint: me.fingerprint });
       navigate(referatPath(next.id));
     } catch (e) {
-      setNotice(t('error.generic', { message: e instanceof Error ? e.message : String(e) }));
+      setNotice(t('error.generic', { message: errorMessage(e) }));
     }
   };
 
@@ -150,6 +150,7 @@ function OpenReferat(props: { session: ReferatSession }) {
         </div>
       )}
       <div role="status" aria-live="polite">{notice && <p className="notice">{notice}</p>}</div>
+      {!waiting && <UnseenChanges session={session} own={local === null ? undefined : local.me.fingerprint} trust={trust} />}
       <LivePanel control={live} readOnly={readOnly || waiting} />
       {waiting ? (
         <p role="status" className="notice">{t('live.waiting')}</p>
@@ -165,20 +166,23 @@ function OpenReferat(props: { session: ReferatSession }) {
             ) : !editorMounted ? (
               preview
             ) : (
-              <OnDemandEditor fallback={preview}>
-                {(MinutesEditor) => (
-                  <MinutesEditor
-                    doc={session.doc}
-                    readOnly={readOnly || locked}
-                    onReady={onEditorReady}
-                    live={live.live ? { awareness: live.live.awareness, user: live.live.user } : undefined}
-                  />
-                )}
-              </OnDemandEditor>
+              <EditorErrorBoundary failedText={(message) => t('editor.failed', { message })} fallback={<ReadOnlyBody doc={session.doc} />}>
+                <OnDemandEditor fallback={preview}>
+                  {(MinutesEditor) => (
+                    <MinutesEditor
+                      doc={session.doc}
+                      readOnly={readOnly || locked}
+                      onReady={onEditorReady}
+                      live={live.live ? { awareness: live.live.awareness, user: live.live.user } : undefined}
+                    />
+                  )}
+                </OnDemandEditor>
+              </EditorErrorBoundary>
             )}
           </section>
           <CopiesPanel session={session} />
           <ApprovalsPanel session={session} readOnly={readOnly} trust={trust} />
+          <VersionsPanel session={session} readOnly={readOnly} locked={locked} trust={trust} />
         </>
       )}
       <div className="page-foot actions">

@@ -1,93 +1,18 @@
-// Search across every referat on this device: words (Danish-aware prefix match), party, period and status.
-import { useEffect, useId, useMemo, useState } from 'react';
+// Search across every referat on this device: words (Danish-aware prefix match), party, period and status. The
+// state is useSearch's; this only renders it.
+import { useId } from 'react';
 import { REFERAT_STATUSES, type ReferatStatus } from '../../core/meta';
-import type { SearchFilters } from '../../core/searchIndex';
 import { MarkedText } from '../components/MarkedText';
-import { useApp } from '../hooks/AppContext';
-import { useSearchIndex } from '../hooks/useSearchIndex';
+import { useSearch } from '../hooks/useSearch';
 import { useI18n } from '../i18n/I18nContext';
 import { Link } from '../router/Link';
 import { referatPath } from '../router/route';
 
-/** Results follow typing after this pause. */
-const DEBOUNCE_MS = 100;
-const PAGE = 50;
-
-interface Criteria {
-  q: string;
-  party: string;
-  from: string;
-  to: string;
-  status: ReferatStatus | '';
-}
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** The search as the address holds it, so going back to the page keeps it. */
-function criteriaFromUrl(): Criteria {
-  const p = new URLSearchParams(window.location.search);
-  const date = (k: string) => {
-    const v = p.get(k) ?? '';
-    return DATE.test(v) ? v : '';
-  };
-  const status = p.get('status') ?? '';
-  return {
-    q: p.get('q') ?? '',
-    party: p.get('party') ?? '',
-    from: date('from'),
-    to: date('to'),
-    status: REFERAT_STATUSES.includes(status as ReferatStatus) ? (status as ReferatStatus) : '',
-  };
-}
-
-function criteriaToUrl(c: Criteria): void {
-  const p = new URLSearchParams(window.location.search);
-  for (const key of ['q', 'party', 'from', 'to', 'status'] as const) {
-    if (c[key]) p.set(key, c[key]);
-    else p.delete(key);
-  }
-  const query = p.toString();
-  window.history.replaceState(window.history.state, '', `${window.location.pathname}${query ? `?${query}` : ''}`);
-}
-
 export function SearchPage() {
-  const { db } = useApp();
   const { t, formatDate } = useI18n();
   const id = useId();
-  const search = useSearchIndex(db);
-  const [criteria, setCriteria] = useState<Criteria>(criteriaFromUrl);
-  const [query, setQuery] = useState(criteria.q);
-  const [limit, setLimit] = useState(PAGE);
-
-  // Typing updates the field at once and the search after a short pause; filters apply at once.
-  useEffect(() => {
-    if (query === criteria.q) return;
-    const timer = setTimeout(() => {
-      setCriteria((c) => ({ ...c, q: query }));
-      setLimit(PAGE);
-    }, DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [query, criteria.q]);
-
-  useEffect(() => criteriaToUrl(criteria), [criteria]);
-
-  const setFilter = (patch: Partial<Criteria>) => {
-    setCriteria((c) => ({ ...c, ...patch }));
-    setLimit(PAGE);
-  };
-
-  const active = criteria.q.trim() !== '' || criteria.party !== '' || criteria.from !== '' || criteria.to !== '' || criteria.status !== '';
-  const { index, version, ready, trashed } = search;
-  const results = useMemo(() => {
-    if (!ready || !active) return null;
-    const filters: SearchFilters = { excludeIds: trashed };
-    if (criteria.party) filters.party = criteria.party;
-    if (criteria.from) filters.from = criteria.from;
-    if (criteria.to) filters.to = criteria.to;
-    if (criteria.status) filters.status = criteria.status;
-    // The index changes in place: `version` tells which state of it these results come from.
-    return { ...index.search(criteria.q, filters, { limit }), version };
-  }, [index, version, ready, active, trashed, criteria, limit]);
+  const { index: search, criteria, query, setQuery, setFilter, clear, active, results, showMore } = useSearch();
+  const { ready } = search;
 
   let summary: string;
   if (!ready) summary = t('search.building', { done: search.indexed, total: search.total });
@@ -141,10 +66,7 @@ export function SearchPage() {
             <button
               type="button"
               disabled={!active && query === ''}
-              onClick={() => {
-                setQuery('');
-                setFilter({ q: '', party: '', from: '', to: '', status: '' });
-              }}
+              onClick={clear}
             >
               {t('search.clear')}
             </button>
@@ -184,7 +106,7 @@ export function SearchPage() {
       {results && results.total > results.hits.length && (
         <div className="actions more">
           <p className="muted">{t('search.showing', { shown: results.hits.length, total: results.total })}</p>
-          <button type="button" onClick={() => setLimit((l) => l + PAGE)}>{t('search.showMore')}</button>
+          <button type="button" onClick={showMore}>{t('search.showMore')}</button>
         </div>
       )}
     </main>

@@ -1,8 +1,8 @@
 // Settings: the profile, the interface language, and how much storage is used and whether it is persistent.
 import { useEffect, useId, useState } from 'react';
 import type { Profile } from '../../core/profile';
-import { saveProfile, type Language } from '../../storage/settingsStore';
-import { requestPersistentStorage, storageReport, type StorageReport } from '../../storage/storageEstimate';
+import { requestPersistentStorage, storageReport, type StorageReport } from '../../session/deviceStorage';
+import { saveProfile, type Language } from '../../session/settings';
 import { BackupPanel } from '../components/BackupPanel';
 import { KeyFingerprint } from '../components/KeyFingerprint';
 import { LiveSettingsForm } from '../components/LiveSettingsForm';

@@ -1,9 +1,11 @@
 // The trash: restore a referat, or delete it for good after a confirmation.
 import { useState } from 'react';
+import { errorMessage } from '../../core/errorMessage';
 import { deleteForever, restoreFromTrash } from '../../session/libraryActions';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { useApp } from '../hooks/AppContext';
-import { useLibraryEntries, type ListedReferat } from '../hooks/useLibraryEntries';
+import type { ListedReferat } from '../../session/libraryQueries';
+import { useLibraryEntries } from '../hooks/useLibraryEntries';
 import { useI18n } from '../i18n/I18nContext';
 
 export function TrashPage() {
@@ -19,7 +21,7 @@ export function TrashPage() {
     try {
       await deleteForever(db, r.id);
     } catch (e) {
-      setError(t('error.generic', { message: e instanceof Error ? e.message : String(e) }));
+      setError(t('error.generic', { message: errorMessage(e) }));
     }
   };
 

@@ -87,6 +87,32 @@ export class JoinPageModel {
     return (await this.storedRooms()).find((r) => r.docId === docId) ?? null;
   }
 
+  /** Rewrites the expiry of the room kept for a referat, as the clock passing it would leave it. */
+  async setStoredRoomExpiry(docId: string, expiresAt: number): Promise<void> {
+    await this.page.evaluate(async ([id, at]) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const r = indexedDB.open('referat-library');
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+      try {
+        const store = db.transaction('liveRooms', 'readwrite').objectStore('liveRooms');
+        const row = await new Promise<Record<string, unknown>>((resolve, reject) => {
+          const g = store.get(id as string);
+          g.onsuccess = () => resolve(g.result as Record<string, unknown>);
+          g.onerror = () => reject(g.error);
+        });
+        await new Promise((resolve, reject) => {
+          const p = store.put({ ...row, expiresAt: at });
+          p.onsuccess = () => resolve(undefined);
+          p.onerror = () => reject(p.error);
+        });
+      } finally {
+        db.close();
+      }
+    }, [docId, expiresAt] as const);
+  }
+
   /** The copy-ledger rows of a referat: which parties, by fingerprint and the name they were recorded with. */
   async ledgerParties(docId: string): Promise<Array<{ partyId: string; name: string }>> {
     const rows = (await libraryRows(this.page, 'ledger')) as Array<{ docId: string; partyId: string; name: string }>;

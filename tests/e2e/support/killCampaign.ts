@@ -2,7 +2,7 @@
 // a `.referat` file or restoring a backup, then started again on the same profile and checked: every keystroke sent
 // more than a second before the kill is there, the referat opens, imports are whole or absent, and the library index
 // agrees with the documents.
-import { seededRandom } from '../../unit/support/seededRandom';
+import { seededRandom } from '../../../src/testSupport/seededRandom';
 import { ReferatApp } from '../pages/ReferatApp';
 import { launchKillableBrowser, type KillableBrowser } from './killableBrowser';
 import { indexDisagreements, readStoredLibrary, type StoredLibrary } from './storedLibrary';

@@ -8,7 +8,7 @@ import { bodyFragment, newReferatDoc } from '../../../src/core/referatDoc';
 import { newReferatId } from '../../../src/core/referatId';
 import { STANDARD_TEMPLATE } from '../../../src/core/templates';
 import { backupFilePath } from '../../../src/export/backupIndex';
-import { createTestSigner } from '../../unit/support/testSigner';
+import { createTestSigner } from '../../../src/testSupport/testSigner';
 
 export const VENDOR = { name: 'Jens Bach', organisation: 'Systemhuset A/S', organisationKind: 'leverandoer' as const };
 

@@ -47,6 +47,29 @@ export interface LinearScanModule {
   linearScan(texts: readonly string[], fold: (text: string) => string): { size: number; count(query: string): number };
 }
 
+export interface MiniSearchArmModule {
+  miniSearchArm<R extends { id: string }>(
+    rows: readonly R[],
+    app: {
+      SEARCH_FIELDS: readonly string[];
+      SEARCH_FIELD_WEIGHTS: Readonly<Record<string, number>>;
+      searchFieldTexts(entry: R, field: string): string[];
+      searchTerms(text: string): string[];
+      parseSearchQuery(query: string): Array<{ term: string; prefixes: string[] }>;
+      searchSnippet(texts: readonly string[], query: ReadonlyArray<{ term: string; prefixes: string[] }>): { text: string; ranges: Array<{ start: number; end: number }> } | null;
+    },
+  ): {
+    size: number;
+    termCount: number;
+    search(
+      query: string,
+      filters?: { excludeIds?: ReadonlySet<string> },
+      options?: { limit?: number; snippets?: boolean },
+    ): { total: number; hits: Array<{ id: string; fields: string[]; snippet: { text: string; ranges: Array<{ start: number; end: number }>; field: string } | null }> };
+  };
+  miniSearchVersion(): string;
+}
+
 export type KeyAction =
   | { kind: 'caret'; from: number; to: number; pmFrom: number; pmTo: number }
   | { kind: 'key'; key: string; char: string }
@@ -76,5 +99,6 @@ export const traces = (): Promise<TracesModule> => load('traces.mjs');
 export const fixture = (): Promise<FixtureModule> => load('referatFixture.mjs');
 export const searchQueries = (): Promise<SearchQueriesModule> => load('searchQueries.mjs');
 export const linearScanModule = (): Promise<LinearScanModule> => load('linearScan.mjs');
+export const miniSearchArmModule = (): Promise<MiniSearchArmModule> => load('miniSearchArm.mjs');
 export const traceKeysModule = (): Promise<TraceKeysModule> => load('traceKeys.mjs');
 export const cpuProfile = (): Promise<CpuProfileModule> => load('cpuProfile.mjs');

@@ -13,15 +13,12 @@ import { initReferat } from '../../../src/core/initReferat';
 import { readMeta, setTitle } from '../../../src/core/meta';
 import { approvalsArray, bodyFragment, newReferatDoc } from '../../../src/core/referatDoc';
 import { STANDARD_TEMPLATE } from '../../../src/core/templates';
-import {
-  agendaProblems,
-  checkNetwork,
-  compareReplicas,
-  configForSeed,
-  FuzzNetwork,
-  type FuzzConfig,
-  type FuzzStats,
-} from './fuzzNetwork';
+import { agendaProblems } from './agendaProblems';
+import { checkNetwork } from './checkNetwork';
+import { compareReplicas } from './compareReplicas';
+import { configForSeed, type FuzzConfig } from './fuzzConfig';
+import { FuzzNetwork } from './fuzzNetwork';
+import type { FuzzStats } from './fuzzStats';
 import { fuzzFingerprint, fuzzOrganisation } from './fuzzClaims';
 
 function envInt(name: string): number | undefined {
@@ -175,7 +172,7 @@ describe('the fuzz harness', () => {
   });
 });
 
-// Found by this fuzz (seed 113 with emoji titles): applyTextDiff once split surrogate pairs, garbling emoji and
+// Found by this fuzz (seed 113 with emoji titles): setTitle's text diff once split surrogate pairs, garbling emoji and
 // leaving replicas that disagreed with equal state vectors. Emoji are now part of every run; these pin the fix.
 describe('emoji in the title', () => {
   it.each([

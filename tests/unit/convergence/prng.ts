@@ -1,19 +1,16 @@
-// A small seeded PRNG (mulberry32) with the helpers the convergence fuzz needs; one seed always gives one run.
+// The helpers the convergence fuzz draws with, on the one seeded generator (mulberry32); one seed always gives one run.
+import { mulberry32 } from '../../../src/testSupport/mulberry32.mjs';
 
 export class Prng {
-  private state: number;
+  private readonly nextUint32: () => number;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
+    this.nextUint32 = mulberry32(seed);
   }
 
   /** Uniform 32-bit unsigned integer. */
   uint32(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
+    return this.nextUint32();
   }
 
   /** Uniform float in [0, 1). */

@@ -1,8 +1,8 @@
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createTestSigner } from '../support/testSigner';
-import { newSampleId, sampleReferat } from '../support/sampleReferat';
+import { createTestSigner } from '../../../src/testSupport/testSigner';
+import { newSampleId, sampleReferat } from '../../../src/testSupport/sampleReferat';
 import { bodyText } from '../../../src/core/bodyText';
 import { sha256Hex } from '../../../src/core/sha256';
 import { fileImportDecode } from '../../../src/sync/fileImportDecode';
@@ -15,9 +15,10 @@ import { keyFingerprint } from '../../../src/core/fingerprint';
 import { keyDirectory, type KnownKey } from '../../../src/core/knownKey';
 import { setMetaField } from '../../../src/core/meta';
 import type { Profile } from '../../../src/core/profile';
-import { approvalsArray, metaMap } from '../../../src/core/referatDoc';
+import { approvalsArray, bodyFragment, metaMap } from '../../../src/core/referatDoc';
+import { saveNamedVersion } from '../../../src/core/namedVersions';
 import { withTrust } from '../../../src/session/buildAktindsigtPackage';
-import type { TestSigner } from '../support/testSigner';
+import type { TestSigner } from '../../../src/testSupport/testSigner';
 
 const SECRET = 'CPR 010203-1234 fortroligt udkast';
 const sender = { name: 'Mette Holm', organisation: 'Aarhus Kommune', organisationKind: 'kommune' as const };
@@ -183,6 +184,40 @@ describe('buildAktindsigtPackage', () => {
     const withHistory = await build(library(), { includeHistory: true });
     const historic = Object.entries(withHistory.files).filter(([p]) => p.endsWith('.referat')).map(([, d]) => decoder.decode(d));
     expect(historic.some((t) => t.includes(SECRET))).toBe(true);
+  });
+
+  it('with history, puts a readable historik.html beside each copy: its versions and each change, marked and by whom', async () => {
+    const docs = library();
+    const third = docs[2]!;
+    const signer = await createTestSigner('Ed25519');
+    await saveNamedVersion(third.doc, 'Udkast sendt til leverandør', sender, signer, new Date('2026-03-05T09:00:00Z'));
+    const firstText = (node: Y.XmlFragment | Y.XmlElement): Y.XmlText | null => {
+      for (const child of node.toArray()) {
+        const found = child instanceof Y.XmlText ? child : child instanceof Y.XmlElement ? firstText(child) : null;
+        if (found) return found;
+      }
+      return null;
+    };
+    const text = firstText(bodyFragment(third.doc))!;
+    const removed = text.toString().slice(0, 6);
+    text.delete(0, 6);
+    text.insert(0, 'Tilføjet efter udkastet. ');
+    const { files } = await build(docs, { includeHistory: true });
+    const histories = Object.keys(files).filter((p) => p.endsWith('/historik.html'));
+    expect(histories).toHaveLength(3);
+    const html = decoder.decode(files[histories.find((p) => p.includes('Styregruppem'))!]);
+    expect(html).toContain('Version: Udkast sendt til leverandør – af Mette Holm, Aarhus Kommune');
+    expect(html).toContain('Teksten nu');
+    expect(html).toMatch(/<ins title="indsat af [^"]*">Tilføjet efter udkastet\. <\/ins>/);
+    // Text deleted after the version is in the history, struck through, with who deleted it.
+    expect(html).toContain(`>${removed}</del>`);
+    expect(html).toMatch(/<del title="slettet af [^"]*">/);
+    expect(html).not.toContain('<script');
+    const journal = JSON.parse(decoder.decode(files['journal.json'])) as { rows: Array<{ files: string[] }> };
+    expect(journal.rows.every((r) => r.files.includes('historik.html'))).toBe(true);
+    // Without history, no historik.html anywhere.
+    const plain = await build(library());
+    expect(Object.keys(plain.files).some((p) => p.endsWith('historik.html'))).toBe(false);
   });
 
   it('stops when cancelled, without finishing the ZIP', async () => {

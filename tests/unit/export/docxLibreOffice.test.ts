@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { referatDocx } from '../../../src/export/referatDocx';
 import { richReferatTrust } from './trustFixture';
-import { APPROVAL_HASH, DECISION_TEXT, HOSTILE_ACTION, RICH_AGENDA, SECOND_DECISION, richReferatFixture } from '../support/richReferatFixture';
+import { APPROVAL_HASH, DECISION_TEXT, HOSTILE_ACTION, RICH_AGENDA, SECOND_DECISION, richReferatFixture } from '../../../src/testSupport/richReferatFixture';
 
 const run = promisify(execFile);
 

@@ -2,7 +2,7 @@
 // quotes and blanks, in ASCII and fullwidth, for the journal.csv tests (unit and LibreOffice).
 import type { JournalRow } from '../../../src/export/journal';
 import { journalRow } from '../../../src/export/journal';
-import { newSampleId, sampleReferat } from '../support/sampleReferat';
+import { newSampleId, sampleReferat } from '../../../src/testSupport/sampleReferat';
 import { checkedApproval, trustState } from './trustFixture';
 
 /** Texts a spreadsheet could read a formula from, if the CSV writer let any part of them through. */

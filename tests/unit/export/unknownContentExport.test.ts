@@ -3,8 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { bodyFragment, newReferatDoc } from '../../../src/core/referatDoc';
-import { inlineText, readReferatView, type ViewBlock } from '../../../src/export/referatView';
+import { readReferatView, type Inline, type ViewBlock } from '../../../src/export/referatView';
 import { trustState } from './trustFixture';
+
+/** Plain text of inline content, a line break as a space. */
+const inlineText = (inlines: Inline[]): string => inlines.map((i) => ('lineBreak' in i ? ' ' : i.text)).join('');
 
 const para = (text: string) => {
   const el = new Y.XmlElement('paragraph');

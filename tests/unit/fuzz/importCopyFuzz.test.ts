@@ -22,8 +22,8 @@ import { createLibraryDatabase, type LibraryDatabase } from '../../../src/storag
 import { storedDocIds } from '../../../src/storage/storedDocIds';
 import type { FileImportWorker } from '../../../src/sync/decodeFileInWorker';
 import { fileImportDecode } from '../../../src/sync/fileImportDecode';
-import { assembleReferatFile, headerOf, updateOf } from '../support/assembleReferatFile';
-import { createTestSigner, type TestSigner } from '../support/testSigner';
+import { assembleReferatFile, headerOf, updateOf } from '../../../src/testSupport/assembleReferatFile';
+import { createTestSigner, type TestSigner } from '../../../src/testSupport/testSigner';
 import { applyMutations, byteMutation, sameBytes } from './byteMutation';
 import { checkProperty, fuzzTimeout } from './fuzzProperty';
 

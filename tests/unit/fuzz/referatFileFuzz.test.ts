@@ -27,8 +27,8 @@ import { sha256Hex } from '../../../src/core/sha256';
 import { STANDARD_TEMPLATE } from '../../../src/core/templates';
 import { fileImportDecode, type FileImportErrorCode, type FileImportResult } from '../../../src/sync/fileImportDecode';
 import { receiverFacts, type ReceiverFacts } from '../../../src/sync/receiverFacts';
-import { assembleReferatFile, headerOf, updateOf } from '../support/assembleReferatFile';
-import { createTestSigner, type TestSigner } from '../support/testSigner';
+import { assembleReferatFile, headerOf, updateOf } from '../../../src/testSupport/assembleReferatFile';
+import { createTestSigner, type TestSigner } from '../../../src/testSupport/testSigner';
 import { applyMutations, byteMutation, interestingNumber, sameBytes, type ByteMutation } from './byteMutation';
 import { checkProperty, fuzzTimeout } from './fuzzProperty';
 

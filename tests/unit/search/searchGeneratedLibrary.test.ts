@@ -5,7 +5,7 @@ import { SearchIndex, type SearchFilters } from '../../../src/core/searchIndex';
 import { parseSearchQuery, prefixMatchLength } from '../../../src/core/searchQuery';
 import { searchTerms, searchTokens } from '../../../src/core/searchTokens';
 import type { IndexedReferat } from '../../../src/storage/libraryDatabase';
-import { generateLibrary } from '../support/generateLibrary';
+import { generateLibrary } from '../../../src/testSupport/generateLibrary';
 
 let rows: IndexedReferat[] = [];
 /** Every row's distinct folded words, over all searched fields. */
