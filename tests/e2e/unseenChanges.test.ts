@@ -2,12 +2,29 @@
 // a file, and the referat opens with a summary naming the municipality; "Vis ændringerne" shows exactly those, marked
 // by author; "Markér som set" moves the mark, and nothing merged is out of sight. The import is also an automatic
 // version on the vendor's device, and "Hvem skrev hvad" names both parties.
+import { mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ReferatApp } from './pages/ReferatApp';
+import { LockModel } from './pages/LockModel';
 import { VersionsPanelModel } from './pages/VersionsPanelModel';
 import { useBrowserFixture } from './support/browserFixture';
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+const OUT = process.env.REFERAT_SCREENSHOTS ?? path.join(tmpdir(), 'referat-screenshots');
+
+/** The element on a laptop (1366×768) and a phone (360 px), saved to be looked at. */
+async function shoot(element: Locator, name: string): Promise<void> {
+  await mkdir(OUT, { recursive: true });
+  const page = element.page();
+  for (const [size, width, height] of [['laptop', 1366, 768], ['phone', 360, 780]] as const) {
+    await page.setViewportSize({ width, height });
+    await element.screenshot({ path: path.join(OUT, `${name}-${size}.png`) });
+  }
+  await page.setViewportSize({ width: 1366, height: 768 });
+}
 
 describe('changed since you last looked', () => {
   const fx = useBrowserFixture();
@@ -49,6 +66,7 @@ describe('changed since you last looked', () => {
     expect(inserted.map(squash).join(' ')).toContain('næste møde i januar');
     // Bo's own writing is not news to him.
     expect(await comparison.innerText()).not.toContain('indsat af Bo Lund');
+    await shoot(summary, 'unseen-summary');
 
     await summary.getByRole('button', { name: 'Markér som set' }).click();
     await expect.poll(() => summary.count()).toBe(0);
@@ -64,5 +82,28 @@ describe('changed since you last looked', () => {
     const legend = await versions.legend();
     expect(legend.some((l) => l.startsWith('Mette Holm, Aarhus Kommune: '))).toBe(true);
     expect(legend.some((l) => l.startsWith('Bo Lund, Systemhuset A/S: '))).toBe(true);
+  });
+
+  it('shows in one click what changed since an approval of an earlier version, by whom', async () => {
+    const app = await ReferatApp.open(await fx.newContext(), fx.server.url);
+    await app.setUpProfile({ name: 'Mette Holm', organisation: 'Aarhus Kommune' });
+    await app.createReferat();
+    await app.titleField.fill('Styregruppemøde');
+    await app.typeAfter('Beslutninger', ': budgettet godkendes');
+    await app.waitUntilSaved();
+    await app.approve();
+    await new LockModel(app).reopen();
+    await expect.poll(() => app.editor.getAttribute('contenteditable')).toBe('true');
+    await app.typeAfter('Eventuelt', ': tilføjet efter godkendelsen');
+    await expect.poll(() => app.editorText()).toContain('Eventuelt: tilføjet efter godkendelsen');
+    await app.waitUntilSaved();
+    const approval = app.page.getByTestId('approval').first();
+    await expect.poll(() => approval.getAttribute('data-current'), { timeout: 10_000 }).toBe('false');
+    await approval.getByRole('button', { name: 'Vis, hvad der er ændret siden denne godkendelse' }).click();
+    const comparison = approval.getByTestId('version-compare');
+    await comparison.waitFor();
+    const inserted = await comparison.getByRole('insertion').filter({ hasText: '[indsat af Mette Holm, Aarhus Kommune: ' }).allInnerTexts();
+    expect(inserted.map(squash).join(' ')).toContain('tilføjet efter godkendelsen');
+    expect(await comparison.innerText()).not.toContain('budgettet godkendes]');
   });
 });

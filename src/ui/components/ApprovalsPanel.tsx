@@ -36,7 +36,7 @@ export function ApprovalsPanel(props: { session: ReferatSession; readOnly: boole
         <>
           <h3>{t('approval.signaturesTitle')}</h3>
           <ul aria-label={t('approval.listLabel')} className="approvals">
-            {trust.approvals.map((a, i) => <ApprovalItem key={`${a.id}-${i}`} approval={a} />)}
+            {trust.approvals.map((a, i) => <ApprovalItem key={`${a.id}-${i}`} approval={a} session={session} trust={trust} />)}
           </ul>
         </>
       )}
