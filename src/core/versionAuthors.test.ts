@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { recordAuthorship } from './authorship';
-import { parseAuthorKey, UNKNOWN_AUTHOR, versionAuthors } from './versionAuthors';
+import { TEMPLATE_CLIENT_ID } from './templateUpdate';
+import { parseAuthorKey, TEMPLATE_AUTHOR, UNKNOWN_AUTHOR, versionAuthors } from './versionAuthors';
 import { diffVersions, tallyByAuthor } from './versionDiff';
 
 const METTE = 'a'.repeat(64);
@@ -47,5 +48,16 @@ describe('version authors', () => {
       [{ fingerprint: EVE, verified: false }, 5, 0],
     ]);
     expect(parseAuthorKey(UNKNOWN_AUTHOR)).toEqual({ fingerprint: null, verified: false });
+  });
+
+  it('credits the seeded template to no person', () => {
+    const doc = new Y.Doc({ gc: false });
+    doc.clientID = TEMPLATE_CLIENT_ID;
+    paragraphWith(doc, 'Godkendelse af dagsorden');
+    doc.clientID = 11;
+    paragraphWith(doc, 'Mettes tekst');
+    const keys = tallyByAuthor(diffVersions(doc.getXmlFragment('body'), Y.emptySnapshot, Y.snapshot(doc), versionAuthors(doc, new Map([[11, METTE]])))).map((t) => t.by);
+    expect(keys.toSorted()).toEqual([METTE, TEMPLATE_AUTHOR].toSorted());
+    expect(parseAuthorKey(TEMPLATE_AUTHOR)).toEqual({ template: true, fingerprint: null, verified: false });
   });
 });

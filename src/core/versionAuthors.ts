@@ -3,12 +3,17 @@
 import type * as Y from 'yjs';
 import { verifiedAuthorOfClient } from './authorship';
 import { deletionIndex } from './deletionAuthor';
+import { TEMPLATE_CLIENT_ID } from './templateUpdate';
 import type { DiffAuthors } from './versionDiff';
 
 export const UNKNOWN_AUTHOR = 'unknown';
+/** The agenda template every device seeds identically (client TEMPLATE_CLIENT_ID): nobody's writing. */
+export const TEMPLATE_AUTHOR = 'template';
 const UNVERIFIED = 'unverified:';
 
 export interface AuthorKey {
+  /** True for the seeded template, written by no person. */
+  template?: true;
   fingerprint: string | null;
   /** True only for a fingerprint bound by a verified claim (or a deletion record written under one). */
   verified: boolean;
@@ -16,6 +21,7 @@ export interface AuthorKey {
 
 export function parseAuthorKey(key: string): AuthorKey {
   if (key === UNKNOWN_AUTHOR) return { fingerprint: null, verified: false };
+  if (key === TEMPLATE_AUTHOR) return { template: true, fingerprint: null, verified: false };
   if (key.startsWith(UNVERIFIED)) return { fingerprint: key.slice(UNVERIFIED.length), verified: false };
   return { fingerprint: key, verified: true };
 }
@@ -28,6 +34,7 @@ export function versionAuthors(doc: Y.Doc, owners: ReadonlyMap<number, string>):
   let deleterOf: ((id: Y.ID) => string | null) | null = null;
   return {
     inserter(client) {
+      if (client === TEMPLATE_CLIENT_ID) return TEMPLATE_AUTHOR;
       let key = byClient.get(client);
       if (key === undefined) {
         const a = verifiedAuthorOfClient(doc, owners, client);

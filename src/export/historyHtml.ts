@@ -34,6 +34,7 @@ interface Words {
   inserted: string;
   deleted: string;
   unknown: string;
+  template: string;
   unverified: string;
   noChanges: string;
   notHeld: string;
@@ -54,6 +55,7 @@ const WORDS: Record<ExportLanguage, Words> = {
     inserted: 'indsat af',
     deleted: 'slettet af',
     unknown: 'ukendt forfatter',
+    template: 'skabelonen',
     unverified: 'ikke bekræftet',
     noChanges: 'Ingen ændringer i teksten.',
     notHeld: 'Denne kopi rummer ikke alt, versionen bygger på; forskellen vises ikke.',
@@ -72,6 +74,7 @@ const WORDS: Record<ExportLanguage, Words> = {
     inserted: 'inserted by',
     deleted: 'deleted by',
     unknown: 'unknown author',
+    template: 'the template',
     unverified: 'not confirmed',
     noChanges: 'No changes to the text.',
     notHeld: 'This copy does not hold everything the version refers to; the difference is not shown.',
@@ -86,7 +89,8 @@ ins{text-decoration:underline;background:#e6f4ea;color:#0b3d1a}del{text-decorati
 .who{font-size:.8em;color:#444}section{border-top:1px solid #ccc;margin-top:1.5rem}.field{font-style:italic}`;
 
 function authorText(key: string, names: ReadonlyMap<string, AuthorName>, w: Words): string {
-  const { fingerprint, verified } = parseAuthorKey(key);
+  const { fingerprint, verified, template } = parseAuthorKey(key);
+  if (template) return w.template;
   const named = fingerprint ? names.get(fingerprint) : undefined;
   const who = named ? `${named.name}, ${named.organisation}` : fingerprint ? fingerprint.slice(0, 19) : w.unknown;
   return verified ? who : `${who} (${w.unverified})`;

@@ -46,10 +46,12 @@ export async function unseenChanges(db: LibraryDatabase, docId: string, doc: Y.D
   const tallies = tallyByAuthor(diffVersions(bodyFragment(doc), since, now, versionAuthors(doc, owners)));
   const authors: UnseenAuthor[] = tallies
     .map((t) => {
-      const { fingerprint, verified } = parseAuthorKey(t.by);
-      return { key: t.by, fingerprint, verified, named: fingerprint ? (names.get(fingerprint) ?? null) : null, changes: t.changes };
+      const { fingerprint, verified, template } = parseAuthorKey(t.by);
+      return { key: t.by, template: template === true, fingerprint, verified, named: fingerprint ? (names.get(fingerprint) ?? null) : null, changes: t.changes };
     })
-    .filter((a) => a.changes > 0 && !(a.verified && a.fingerprint === own));
+    // Neither this device's own verified changes nor the seeded template are news.
+    .filter((a) => a.changes > 0 && !a.template && !(a.verified && a.fingerprint === own))
+    .map(({ template: _template, ...a }) => a);
   const total = authors.reduce((n, a) => n + a.changes, 0);
   return total === 0 ? { kind: 'upToDate' } : { kind: 'changed', seenAt: mark.seenAt, since, authors, total };
 }

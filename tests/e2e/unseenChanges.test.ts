@@ -82,6 +82,9 @@ describe('changed since you last looked', () => {
     const legend = await versions.legend();
     expect(legend.some((l) => l.startsWith('Mette Holm, Aarhus Kommune: '))).toBe(true);
     expect(legend.some((l) => l.startsWith('Bo Lund, Systemhuset A/S: '))).toBe(true);
+    // The agenda every device seeds is nobody's writing.
+    expect(legend.some((l) => l.startsWith('skabelonen (dagsordenen, som ingen har skrevet)'))).toBe(true);
+    expect(legend.some((l) => l.startsWith('ukendt'))).toBe(false);
   });
 
   it('shows in one click what changed since an approval of an earlier version, by whom', async () => {

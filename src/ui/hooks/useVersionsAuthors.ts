@@ -15,7 +15,7 @@ import { useI18n } from '../i18n/I18nContext';
 export interface VersionAuthor {
   key: string;
   /** verified: a signed claim binds the writing to this key; unverified: only the `users` map says so; unknown: nobody. */
-  state: 'verified' | 'unverified' | 'unknown';
+  state: 'verified' | 'unverified' | 'unknown' | 'template';
   /** '' when no name is known for the key. */
   name: string;
   organisation: string;
@@ -51,7 +51,8 @@ export function useVersionsAuthors(session: ReferatSession, trust: TrustState | 
   return useMemo(() => {
     const names = new Map<string, { name: string; organisation: string }>(JSON.parse(saidText) as Array<[string, { name: string; organisation: string }]>);
     const author = (key: string): VersionAuthor => {
-      const { fingerprint, verified } = parseAuthorKey(key);
+      const { fingerprint, verified, template } = parseAuthorKey(key);
+      if (template) return { key, state: 'template', name: '', organisation: '', fingerprint, color: UNKNOWN_AUTHOR_COLOR };
       if (fingerprint === null) return { key, state: 'unknown', name: '', organisation: '', fingerprint, color: UNKNOWN_AUTHOR_COLOR };
       const known = directory.confirmed(fingerprint);
       const who = known ? { name: known.name, organisation: known.organisation } : (names.get(fingerprint) ?? { name: '', organisation: '' });
@@ -61,6 +62,7 @@ export function useVersionsAuthors(session: ReferatSession, trust: TrustState | 
     const who = (key: string) => {
       const a = author(key);
       if (a.state === 'unknown') return t('versions.unknown');
+      if (a.state === 'template') return t('versions.template');
       const named = a.name.trim() && a.organisation.trim()
         ? t('versions.who', { name: a.name, organisation: a.organisation })
         : a.name.trim() || a.organisation.trim() || t('versions.unnamedKey', { fingerprint: a.fingerprint ?? '' });

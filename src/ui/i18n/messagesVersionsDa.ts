@@ -60,6 +60,7 @@ export const messagesVersionsDa = {
   'versions.blockDeleted': 'Afsnit slettet af {who}',
   'versions.unverified': '{who} (ikke bekræftet)',
   'versions.unknown': 'ukendt',
+  'versions.template': 'skabelonen (dagsordenen, som ingen har skrevet)',
   'versions.unnamedKey': 'nøgle {fingerprint}',
   'versions.tallyInserted': '{count} tegn indsat',
   'versions.tallyDeleted': '{count} tegn slettet',

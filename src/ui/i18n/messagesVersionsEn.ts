@@ -62,6 +62,7 @@ export const messagesVersionsEn: Record<keyof typeof messagesVersionsDa, string>
   'versions.blockDeleted': 'Block deleted by {who}',
   'versions.unverified': '{who} (not confirmed)',
   'versions.unknown': 'unknown',
+  'versions.template': 'the template (the agenda nobody wrote)',
   'versions.unnamedKey': 'key {fingerprint}',
   'versions.tallyInserted': '{count} characters inserted',
   'versions.tallyDeleted': '{count} characters deleted',
