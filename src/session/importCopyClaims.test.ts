@@ -6,28 +6,18 @@ import { readMeta, setTitle } from '../core/meta';
 import { newReferatDoc } from '../core/referatDoc';
 import { encodeReferatFile } from '../core/referatFile';
 import { createLibraryDatabase, type LibraryDatabase } from '../storage/libraryDatabase';
-import type { FileImportWorker } from '../sync/decodeFileInWorker';
-import { fileImportDecode } from '../sync/fileImportDecode';
 import { createReferat } from './createReferat';
 import { importCopy } from './importCopy';
 import { loadLocalIdentity } from './localIdentity';
 import { openReferatSession } from './referatSession';
+import { inProcessImportWorker } from '../testSupport/inProcessImportWorker';
 
 const profile = { name: 'Mette Holm', organisation: 'Aarhus Kommune', organisationKind: 'kommune' as const };
 const vendor = { name: 'Bo Lund', organisation: 'Systemhuset A/S', organisationKind: 'leverandoer' as const };
 const dbs: LibraryDatabase[] = [];
 afterEach(() => { for (const db of dbs.splice(0)) db.close(); });
 
-const worker = {
-  createWorker(): FileImportWorker {
-    const w: FileImportWorker = {
-      onmessage: null, onerror: null, onmessageerror: null,
-      postMessage(message) { void fileImportDecode(message).then((data) => w.onmessage?.({ data } as MessageEvent)); },
-      terminate() {},
-    };
-    return w;
-  },
-};
+const worker = inProcessImportWorker;
 
 async function freshDb(): Promise<LibraryDatabase> {
   const db = createLibraryDatabase();

@@ -8,30 +8,19 @@ import { bytesSource } from '../export/zipReader';
 import { ZipWriter } from '../export/zipWriter';
 import { createLibraryDatabase, type LibraryDatabase } from '../storage/libraryDatabase';
 import { storedDocIds } from '../storage/storedDocIds';
-import type { FileImportWorker } from '../sync/decodeFileInWorker';
-import { fileImportDecode } from '../sync/fileImportDecode';
 import { backupLibrary } from './backupLibrary';
 import { createReferat } from './createReferat';
 import { deleteForever, moveToTrash } from './libraryActions';
 import { loadLocalIdentity } from './localIdentity';
 import { openReferatSession } from './referatSession';
 import { restoreLibrary, type RestoreReport } from './restoreLibrary';
+import { inProcessImportWorker } from '../testSupport/inProcessImportWorker';
 
 const profile = { name: 'Mette Holm', organisation: 'Aarhus Kommune', organisationKind: 'kommune' as const };
 const dbs: LibraryDatabase[] = [];
 afterEach(() => { for (const db of dbs.splice(0)) db.close(); });
 
-/** The import worker, run in this process. */
-const worker = {
-  createWorker(): FileImportWorker {
-    const w: FileImportWorker = {
-      onmessage: null, onerror: null, onmessageerror: null,
-      postMessage(message) { void fileImportDecode(message).then((data) => w.onmessage?.({ data } as MessageEvent)); },
-      terminate() {},
-    };
-    return w;
-  },
-};
+const worker = inProcessImportWorker;
 
 /** An empty device: every referat database and the library database deleted. */
 async function freshDevice(): Promise<LibraryDatabase> {

@@ -19,6 +19,7 @@ import { approvalsArray, bodyFragment, metaMap } from '../../../src/core/referat
 import { saveNamedVersion } from '../../../src/core/namedVersions';
 import { withTrust } from '../../../src/session/buildAktindsigtPackage';
 import type { TestSigner } from '../../../src/testSupport/testSigner';
+import { parseCsv as parseCsvText } from '../../../src/testSupport/parseCsv';
 
 const SECRET = 'CPR 010203-1234 fortroligt udkast';
 const sender = { name: 'Mette Holm', organisation: 'Aarhus Kommune', organisationKind: 'kommune' as const };
@@ -64,26 +65,7 @@ async function build(docs: Array<{ id: string; doc: Y.Doc; trust?: PackageRefera
   return { result, zip, files: unzipSync(zip), progress, chunks: chunks.length };
 }
 
-/** A small RFC 4180 parser: quoted fields, doubled quotes, CRLF records. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; }
-    else field += c;
-  }
-  if (field !== '' || row.length > 0) throw new Error('the CSV does not end with CRLF');
-  return rows;
-}
+const parseCsv = (text: string) => parseCsvText(text, { requireFinalCrlf: true });
 
 const decoder = new TextDecoder();
 

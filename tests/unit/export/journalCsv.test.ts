@@ -4,29 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { csvField, guardFormulas } from '../../../src/export/csvField';
 import { journalCsv } from '../../../src/export/journal';
 import { HOSTILE_TEXTS, hostileJournalRows } from './journalCsvFixture';
+import { parseCsv } from '../../../src/testSupport/parseCsv';
 
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 const QUOTED_LINE = /^"(?:[^"]|"")*"(?:,"(?:[^"]|"")*")*$/;
-
-/** RFC 4180 with `,`: quoted fields, doubled quotes, CRLF records (line breaks inside quotes stay in the field). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; }
-    else field += c;
-  }
-  return rows;
-}
 
 /** The cells a spreadsheet that ignores quotes would make, each as it could begin once blanks and quotes are trimmed. */
 function cutCells(text: string, separator: RegExp): string[] {

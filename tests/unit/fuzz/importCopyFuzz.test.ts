@@ -20,27 +20,16 @@ import { loadLocalIdentity } from '../../../src/session/localIdentity';
 import { openReferatSession } from '../../../src/session/referatSession';
 import { createLibraryDatabase, type LibraryDatabase } from '../../../src/storage/libraryDatabase';
 import { storedDocIds } from '../../../src/storage/storedDocIds';
-import type { FileImportWorker } from '../../../src/sync/decodeFileInWorker';
-import { fileImportDecode } from '../../../src/sync/fileImportDecode';
 import { assembleReferatFile, headerOf, updateOf } from '../../../src/testSupport/assembleReferatFile';
 import { createTestSigner, type TestSigner } from '../../../src/testSupport/testSigner';
 import { applyMutations, byteMutation, sameBytes } from './byteMutation';
 import { checkProperty, fuzzTimeout } from './fuzzProperty';
+import { inProcessImportWorker } from '../../../src/testSupport/inProcessImportWorker';
 
 const profile = { name: 'Mette Holm', organisation: 'Aarhus Kommune', organisationKind: 'kommune' as const };
 const vendor = { name: 'Bo Lund', organisation: 'Systemhuset A/S', organisationKind: 'leverandoer' as const };
 
-/** The worker, run in this thread: the same decoder, without the time limit. */
-const worker = {
-  createWorker(): FileImportWorker {
-    const w: FileImportWorker = {
-      onmessage: null, onerror: null, onmessageerror: null,
-      postMessage(message) { void fileImportDecode(message).then((data) => w.onmessage?.({ data } as MessageEvent)); },
-      terminate() {},
-    };
-    return w;
-  },
-};
+const worker = inProcessImportWorker;
 
 interface Sample {
   file: Uint8Array;
