@@ -12,6 +12,7 @@ import { LibraryVersionNotice } from './ui/components/LibraryVersionNotice';
 import { StorageUnavailable } from './ui/components/StorageUnavailable';
 import { forcedLanguage } from './ui/i18n/forcedLanguage';
 import { I18nProvider } from './ui/i18n/I18nContext';
+import { loadMessages } from './ui/i18n/translate';
 import './ui/styles.css';
 
 async function start(): Promise<void> {
@@ -27,9 +28,10 @@ async function start(): Promise<void> {
 async function boot(): Promise<void> {
   const appRoot = createRoot(document.getElementById('root') as HTMLElement);
   const updates = registerServiceWorker();
-  const showStorageError = (detail: string) => {
+  const showStorageError = async (detail: string) => {
     const lang = forcedLanguage(window.location.search) ?? 'da';
     document.documentElement.lang = lang;
+    await loadMessages(lang).catch(() => undefined);
     appRoot.render(
       <I18nProvider lang={lang} forced={false} setLanguage={() => undefined}>
         <StorageUnavailable detail={detail} />
@@ -46,6 +48,8 @@ async function boot(): Promise<void> {
   } catch (e) {
     return showStorageError(e instanceof Error ? `${e.name}: ${e.message}` : String(e));
   }
+  // The chosen language's texts before the first paint, so an English user never sees Danish flash by.
+  await loadMessages(forcedLanguage(window.location.search) ?? initialLanguage ?? 'da').catch((e: unknown) => console.error('The texts could not be loaded', e));
   appRoot.render(<App db={db} updates={updates} initialLanguage={initialLanguage} />);
   announceLibraryVersionChange(db);
   void requestPersistentStorage();

@@ -2,7 +2,9 @@
 // app keeps it). (a) Comparing the version at half the trace with the end (src/core/versionDiff.ts, authors from
 // verified claims, tallied), against the floor the issue names: Y.createDocFromSnapshot of both plus toDelta of each
 // text. (b) The version list: 20 named versions, verified (first time on this device), against reading the same
-// entries without verifying. (c) The bytes a named version adds, beside the document's V2 state.
+// entries without verifying. (c) The bytes a named version adds, beside the document's V2 state. (d) The bytes of
+// the automatic versions a day of typing makes (a V2 snapshot at every pause of 2 minutes, as the app makes them,
+// at most 200 kept), per version and in all, beside the V2 state.
 import * as Y from 'yjs';
 import { alternate, timeAsync, timeSync } from '../alternate.mjs';
 import { coreModules, historyModules } from '../appModules.mjs';
@@ -14,6 +16,10 @@ import { createSigner } from '../signer.mjs';
 import { loadTrace } from '../traces.mjs';
 
 const VERSIONS = 20;
+/** The app makes an automatic version after this long without edits (session/recordAutoVersion.ts, its caller). */
+const AUTO_PAUSE_MS = 2 * 60 * 1000;
+/** storage/autoVersions.ts MAX_AUTO_VERSIONS. */
+const MAX_AUTO_VERSIONS = 200;
 const WHO = { name: 'Mette Holm', organisation: 'Aarhus Kommune', organisationKind: 'kommune' };
 
 /** Every Y.XmlText under `type`, depth first. */
@@ -139,10 +145,41 @@ export async function run(ctx) {
     rounds: '1',
     target: 'context',
     met: null,
-    note: `${(added / 1024).toFixed(1)} KiB per version against ${(state / 1024).toFixed(1)} KiB of state (${((added / state) * 100).toFixed(2)} %); automatic versions are not built yet`,
+    note: `${(added / 1024).toFixed(1)} KiB per version against ${(state / 1024).toFixed(1)} KiB of state (${((added / state) * 100).toFixed(2)} %)`,
     generatedInput: trace.generated,
   });
+  // (d) Automatic versions over the trace's own clock: a snapshot wherever the typist paused for 2 minutes.
+  const { doc: dayDoc, text: dayText } = newReferatWithParagraph(core);
+  /** @type {number[]} */
+  const autoBytes = [];
+  let lastTime = null;
+  for (let i = 0; i < trace.txns.length; i++) {
+    const txn = /** @type {{ time?: string }} */ (trace.txns[i]);
+    const time = txn.time ? Date.parse(txn.time) : null;
+    if (lastTime !== null && time !== null && time - lastTime >= AUTO_PAUSE_MS) autoBytes.push(Y.encodeSnapshotV2(Y.snapshot(dayDoc)).byteLength);
+    replay(trace, dayText, (fn) => dayDoc.transact(fn), { from: i, to: i + 1 });
+    if (time !== null) lastTime = time;
+  }
+  autoBytes.push(Y.encodeSnapshotV2(Y.snapshot(dayDoc)).byteLength); // the one made when the editing session closes
+  const kept = autoBytes.slice(-MAX_AUTO_VERSIONS);
+  const keptTotal = kept.reduce((n, b) => n + b, 0);
+  const dayState = Y.encodeStateAsUpdateV2(dayDoc).byteLength;
+  const perVersion = medianOf(kept);
+  const autoRow = makeRow({
+    id: 'H1',
+    label: `bytes of the automatic versions a day of typing makes (${trace.name}, a version at each 2-minute pause)`,
+    unit: 'bytes',
+    app: single(keptTotal),
+    floor: single(dayState),
+    floorLabel: 'the whole document as one V2 update (Y.encodeStateAsUpdateV2)',
+    rounds: '1',
+    target: 'context',
+    met: null,
+    note: `${autoBytes.length} automatic versions (${kept.length} kept, at most ${MAX_AUTO_VERSIONS}); median ${(perVersion.p50 / 1024).toFixed(1)} KiB, last ${(((kept.at(-1) ?? 0)) / 1024).toFixed(1)} KiB per version; in all ${(keptTotal / 1024).toFixed(1)} KiB = ${(keptTotal / dayState).toFixed(2)}× the V2 state (${(dayState / 1024).toFixed(1)} KiB), on this device only`,
+    generatedInput: trace.generated,
+  });
+  dayDoc.destroy();
   doc.destroy();
   for (const c of copies) c.destroy();
-  return [compareRow, listRow, bytesRow];
+  return [compareRow, listRow, bytesRow, autoRow];
 }

@@ -34,6 +34,7 @@ export const CASES = [
   { id: 'k3', title: 'Keystroke to durable', kind: 'browser', needsPrivateNetwork: false, quickProcess: 1, load: () => import('./k3.mjs') },
   { id: 'k1', title: 'Keystroke to next frame in a 50-page referat', kind: 'browser', needsPrivateNetwork: false, quickProcess: 1, load: () => import('./k1.mjs') },
   { id: 'k2', title: 'Editor JavaScript per keystroke', kind: 'browser', needsPrivateNetwork: false, quickProcess: 1, load: () => import('./k2.mjs') },
+  { id: 'h2', title: 'History in the app: version list and compare', kind: 'browser', needsPrivateNetwork: false, quickProcess: 1, load: () => import('./h2.mjs') },
   { id: 'live', title: 'Live edit propagation', kind: 'browser', needsPrivateNetwork: true, quickProcess: 1, load: () => import('./live.mjs') },
 ];
 

@@ -1,7 +1,7 @@
 // "What changed since I last looked" (issue 13): the vendor opens a referat, the municipality's later changes arrive in
 // a file, and the referat opens with a summary naming the municipality; "Vis ændringerne" shows exactly those, marked
 // by author; "Markér som set" moves the mark, and nothing merged is out of sight. The import is also an automatic
-// version on the vendor's device, and "Hvem skrev hvad" names both parties.
+// version on the vendor's device, and "Alle ændringer fra start" names both parties.
 import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -75,10 +75,10 @@ describe('changed since you last looked', () => {
     await b.page.waitForTimeout(1500);
     expect(await b.page.getByTestId('unseen-changes').count()).toBe(0);
 
-    // The import is a version on this device; "Hvem skrev hvad" names both parties.
+    // The import is a version on this device; "Alle ændringer fra start" names both parties.
     const versions = new VersionsPanelModel(b.page);
     await expect.poll(async () => (await versions.entries()).some((e) => e.startsWith('Automatisk version ved import'))).toBe(true);
-    await versions.panel.getByRole('button', { name: 'Hvem skrev hvad' }).click();
+    await versions.panel.getByRole('button', { name: 'Alle ændringer fra start' }).click();
     const legend = await versions.legend();
     expect(legend.some((l) => l.startsWith('Mette Holm, Aarhus Kommune: '))).toBe(true);
     expect(legend.some((l) => l.startsWith('Bo Lund, Systemhuset A/S: '))).toBe(true);

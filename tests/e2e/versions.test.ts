@@ -1,6 +1,7 @@
 // Versions on a referat's page: save a named version, open it read-only, compare it with the current text (marks and
 // legend by their accessible names, an action item's changed due date), restore it and undo the restore; looking at
-// versions writes nothing to the stored document. Then two profiles: the other party's copy, compared, names them.
+// versions writes nothing to the stored document. Then two profiles: the other party's copy, compared, names them,
+// and the comparison with the current text follows further typing.
 // Screenshots of the panel and the comparison (1366×768 and 360 px) go to $REFERAT_SCREENSHOTS, to be looked at.
 import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { ReferatApp } from './pages/ReferatApp';
 import { VersionsPanelModel } from './pages/VersionsPanelModel';
 import { useBrowserFixture } from './support/browserFixture';
+import { vendorImportsCopy } from './support/vendorImportsCopy';
 
 const OUT = process.env.REFERAT_SCREENSHOTS ?? path.join(tmpdir(), 'referat-screenshots');
 const METTE = 'Mette Holm, Aarhus Kommune';
@@ -137,22 +139,12 @@ describe('versions', () => {
   });
 
   it('names the other party in the legend when comparing in a copy they sent', async () => {
-    const a = await ReferatApp.open(await fx.newContext({ acceptDownloads: true }), fx.server.url);
-    await a.setUpProfile({ name: 'Mette Holm', organisation: 'Aarhus Kommune' });
-    await a.createReferat();
-    await a.titleField.fill('Styregruppemøde 5');
-    await a.typeAfter('Beslutninger', ': kontrakten forlænges');
-    await a.waitUntilSaved();
-    await new VersionsPanelModel(a.page).save('Udkast');
-    await a.typeAfter('Eventuelt', ': næste møde i april');
-    await a.waitUntilSaved();
-    const copy = await a.copies.download();
-
-    const b = await ReferatApp.open(await fx.newContext(), fx.server.url);
-    await b.setUpProfile({ name: 'Bo Lund', organisation: 'Systemhuset A/S', kind: 'Leverandør' });
-    expect(await b.copies.import('Importér referat', copy)).toContain('er føjet til biblioteket');
-    await b.page.getByRole('link', { name: 'Styregruppemøde 5' }).click();
-    await b.editor.getByText('næste møde i april').waitFor();
+    const { vendor: b } = await vendorImportsCopy(fx, 'Styregruppemøde 5', 'næste møde i april', async (a) => {
+      await a.typeAfter('Beslutninger', ': kontrakten forlænges');
+      await a.waitUntilSaved();
+      await new VersionsPanelModel(a.page).save('Udkast');
+      await a.typeAfter('Eventuelt', ': næste møde i april');
+    });
     const versions = new VersionsPanelModel(b.page);
     // The import made an automatic version on this device, beside the named one the copy brought.
     await expect.poll(() => versions.entries()).toEqual([
@@ -168,6 +160,13 @@ describe('versions', () => {
     expect(await versions.insertions('indsat af Bo Lund, Systemhuset A/S')).toEqual([': leverandøren er i gang']);
     expect(await versions.legend()).toEqual([
       'Bo Lund, Systemhuset A/S: 24 tegn indsat',
+      `${METTE}: 20 tegn indsat`,
+    ]);
+    // A comparison with the current text follows it: Bo types on, and the comparison shows it a moment later.
+    await b.typeAfter('leverandøren er i gang', ' med test');
+    await expect.poll(() => versions.insertions('indsat af Bo Lund, Systemhuset A/S')).toEqual([': leverandøren er i gang med test']);
+    expect(await versions.legend()).toEqual([
+      'Bo Lund, Systemhuset A/S: 33 tegn indsat',
       `${METTE}: 20 tegn indsat`,
     ]);
   });

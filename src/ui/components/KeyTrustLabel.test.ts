@@ -1,8 +1,9 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { keyDirectory, type KnownKey } from '../../core/knownKey';
 import { I18nProvider } from '../i18n/I18nContext';
+import { loadMessages } from '../i18n/translate';
 import { KeyTrustLabel } from './KeyTrustLabel';
 
 const JENS = 'A3F9 12C0 0000 FFFF 0001 BEEF 7A7A 1234';
@@ -15,6 +16,9 @@ const jens: KnownKey = {
   confirmedBy: 'inPerson',
   confirmedAt: '2026-01-01T00:00:00.000Z',
 };
+
+// English is its own chunk, fetched before the first paint in the app.
+beforeAll(() => loadMessages('en'));
 
 function text(props: { fingerprint: string; name: string; organisation: string }, keys: KnownKey[], lang: 'da' | 'en' = 'da'): string {
   const label = createElement(KeyTrustLabel, { ...props, directory: keyDirectory(keys) });

@@ -4,10 +4,14 @@ import { useEffect, useMemo } from 'react';
 import type * as Y from 'yjs';
 import { readParticipants } from '../../core/participants';
 import { bodyFragment } from '../../core/referatDoc';
+import { AuthorHighlight } from '../../editor/authorHighlight';
 import { referatExtensions, type EditorLabels, type LivePresence } from '../../editor/referatExtensions';
+import type { TrustState } from '../../core/trustState';
+import type { ReferatSession } from '../../session/referatSession';
 import { useI18n } from '../i18n/I18nContext';
 import type { Translate } from '../i18n/translate';
 import { EditorToolbar } from './EditorToolbar';
+import { WhoWroteWhat } from './WhoWroteWhat';
 
 export interface MinutesEditorHandle {
   getHTML(): string;
@@ -33,19 +37,40 @@ function editorLabels(t: Translate): EditorLabels {
   };
 }
 
-export function MinutesEditor(props: { doc: Y.Doc; readOnly: boolean; live?: LivePresence; onReady?: (h: MinutesEditorHandle | null) => void }) {
-  const { doc, readOnly, onReady, live } = props;
+function describedAttribute(id: string | undefined): Record<string, string> {
+  return id ? { 'aria-describedby': id } : {};
+}
+
+/** What "Hvem skrev hvad" needs to name authors: the session (its document and device) and the trust state. */
+export interface AuthorshipSource {
+  session: ReferatSession;
+  trust: TrustState | null;
+}
+
+export function MinutesEditor(props: {
+  doc: Y.Doc;
+  readOnly: boolean;
+  live?: LivePresence;
+  onReady?: (h: MinutesEditorHandle | null) => void;
+  authorship?: AuthorshipSource;
+  /** The id of the text that says how to move in and out of the editor (Escape, Tab). */
+  describedBy?: string;
+}) {
+  const { doc, readOnly, onReady, live, authorship, describedBy } = props;
   const { t } = useI18n();
   const label = t('editor.label');
   const labels = useMemo(() => editorLabels(t), [t]);
   const editor = useEditor(
     {
       // The owner field asks for the participants each time it is used, so its suggestions are always current.
-      extensions: referatExtensions(bodyFragment(doc), live, labels, () =>
-        readParticipants(doc).map((p) => ({ name: p.name, organisation: p.organisation })),
-      ),
+      extensions: [
+        ...referatExtensions(bodyFragment(doc), live, labels, () =>
+          readParticipants(doc).map((p) => ({ name: p.name, organisation: p.organisation })),
+        ),
+        AuthorHighlight,
+      ],
       editable: !readOnly,
-      editorProps: { attributes: { role: 'textbox', 'aria-multiline': 'true', 'aria-label': label, class: 'minutes-text' } },
+      editorProps: { attributes: { role: 'textbox', 'aria-multiline': 'true', 'aria-label': label, class: 'minutes-text', ...describedAttribute(describedBy) } },
     },
     [doc, live?.awareness, labels],
   );
@@ -53,9 +78,9 @@ export function MinutesEditor(props: { doc: Y.Doc; readOnly: boolean; live?: Liv
     if (!editor) return;
     editor.setEditable(!readOnly);
     editor.setOptions({
-      editorProps: { attributes: { role: 'textbox', 'aria-multiline': 'true', 'aria-label': label, class: 'minutes-text', 'aria-readonly': String(readOnly) } },
+      editorProps: { attributes: { role: 'textbox', 'aria-multiline': 'true', 'aria-label': label, class: 'minutes-text', 'aria-readonly': String(readOnly), ...describedAttribute(describedBy) } },
     });
-  }, [editor, label, readOnly]);
+  }, [editor, label, readOnly, describedBy]);
   useEffect(() => {
     onReady?.(editor ? { getHTML: () => editor.getHTML() } : null);
     return () => onReady?.(null);
@@ -63,6 +88,7 @@ export function MinutesEditor(props: { doc: Y.Doc; readOnly: boolean; live?: Liv
   return (
     <div className="editor">
       {editor && !readOnly && <EditorToolbar editor={editor} />}
+      {editor && authorship && <WhoWroteWhat editor={editor} session={authorship.session} trust={authorship.trust} />}
       <EditorContent editor={editor} />
     </div>
   );

@@ -1,15 +1,18 @@
 // Showing versions: one version's text as it was, or the changes between two, both read from the document's kept
 // history with the core diff (core/versionDiff.ts). Reads only: nothing is written to the document.
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import * as Y from 'yjs';
 import { checkClaims } from '../../core/clientClaims';
 import { bodyFragment } from '../../core/referatDoc';
 import { versionAuthors } from '../../core/versionAuthors';
-import { diffVersions, snapshotCovered, type DiffAuthors, type ElementDiff, type TextDiff } from '../../core/versionDiff';
+import { DIFF_ORIGIN, diffVersions, snapshotCovered, type DiffAuthors, type ElementDiff, type TextDiff } from '../../core/versionDiff';
 import type { ReferatSession } from '../../session/referatSession';
 import type { VersionEntry } from './useVersions';
 
 export type VersionNodes = Array<ElementDiff | TextDiff>;
+
+/** A comparison with the current text is redone this long after the text last changed (typing, a peer, an import). */
+export const FOLLOW_CURRENT_MS = 800;
 
 const NOBODY: DiffAuthors = { inserter: () => '', deleter: () => '' };
 
@@ -69,6 +72,33 @@ export function useVersionsCompare(session: ReferatSession): VersionsView {
       setError(e instanceof Error ? e.message : String(e));
     }
   }, [doc, snapshotOf]);
+
+  // A comparison with the current text follows it, in place (no new view, so the focus stays where it is).
+  const following = shown?.kind === 'compare' && shown.to.kind === 'current' ? shown : null;
+  useEffect(() => {
+    if (!following) return;
+    const body = bodyFragment(doc);
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let stopped = false;
+    const redo = async () => {
+      timer = null;
+      const { owners } = await checkClaims(doc);
+      if (stopped) return;
+      const nodes = versionChanges(doc, owners, snapshotOf(following.from), Y.snapshot(doc));
+      setShown((was) => (was === following ? { ...following, nodes } : was));
+    };
+    const changed = (_events: unknown, tr: Y.Transaction) => {
+      if (tr.origin === DIFF_ORIGIN) return;
+      if (timer !== null) clearTimeout(timer);
+      timer = setTimeout(() => void redo(), FOLLOW_CURRENT_MS);
+    };
+    body.observeDeep(changed);
+    return () => {
+      stopped = true;
+      body.unobserveDeep(changed);
+      if (timer !== null) clearTimeout(timer);
+    };
+  }, [following, doc, snapshotOf]);
 
   return { shown, error, open, compare, close: useCallback(() => setShown(null), []) };
 }

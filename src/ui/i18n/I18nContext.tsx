@@ -1,7 +1,7 @@
 // Provides the interface language, translation and da-DK / en-GB date formatting to every component.
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Language } from '../../storage/settingsStore';
-import { LOCALES, translator, type Translate } from './translate';
+import { LOCALES, loadMessages, messagesLoaded, translator, type Translate } from './translate';
 
 export interface I18n {
   lang: Language;
@@ -19,6 +19,20 @@ const Ctx = createContext<I18n | null>(null);
 
 export function I18nProvider(props: { lang: Language; forced: boolean; setLanguage: (l: Language) => void; children: ReactNode }) {
   const { lang, forced, setLanguage } = props;
+  // English is fetched when first chosen; the texts switch once it is here (Danish stands in for that moment).
+  const [, setArrived] = useState(0);
+  const loaded = messagesLoaded(lang);
+  useEffect(() => {
+    if (loaded) return;
+    let current = true;
+    loadMessages(lang).then(
+      () => current && setArrived((n) => n + 1),
+      (e: unknown) => console.error(`The ${lang} texts could not be loaded`, e),
+    );
+    return () => {
+      current = false;
+    };
+  }, [lang, loaded]);
   const value = useMemo<I18n>(() => {
     const locale = LOCALES[lang];
     const dateFmt = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -27,7 +41,7 @@ export function I18nProvider(props: { lang: Language; forced: boolean; setLangua
     return {
       lang,
       forced,
-      t: translator(lang),
+      t: translator(loaded ? lang : 'da'),
       formatDate(isoDate) {
         const d = new Date(`${isoDate}T00:00:00Z`);
         return Number.isNaN(d.getTime()) ? isoDate : dateFmt.format(d);
@@ -45,7 +59,7 @@ export function I18nProvider(props: { lang: Language; forced: boolean; setLangua
       },
       setLanguage,
     };
-  }, [lang, forced, setLanguage]);
+  }, [lang, loaded, forced, setLanguage]);
   return <Ctx.Provider value={value}>{props.children}</Ctx.Provider>;
 }
 

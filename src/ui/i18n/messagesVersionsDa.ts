@@ -10,7 +10,7 @@ export const messagesVersionsDa = {
   'versions.auto.live': 'Automatisk version, da andre kom på igen',
   'versions.optionAuto': '{name} ({when})',
   'versions.autoNote': '{when} – kun på denne enhed',
-  'versions.whoWroteWhat': 'Hvem skrev hvad',
+  'versions.whoWroteWhat': 'Alle ændringer fra start',
   'versions.currentNote': 'Teksten, som den står nu',
   'versions.approvedBy': 'Godkendt af {who}',
   'versions.who': '{name}, {organisation}',

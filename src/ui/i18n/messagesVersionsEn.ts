@@ -12,7 +12,7 @@ export const messagesVersionsEn: Record<keyof typeof messagesVersionsDa, string>
   'versions.auto.live': 'Automatic version when others came back online',
   'versions.optionAuto': '{name} ({when})',
   'versions.autoNote': '{when} – on this device only',
-  'versions.whoWroteWhat': 'Who wrote what',
+  'versions.whoWroteWhat': 'All changes from the start',
   'versions.currentNote': 'The text as it stands now',
   'versions.approvedBy': 'Approved by {who}',
   'versions.who': '{name}, {organisation}',
