@@ -1,7 +1,7 @@
 // Q1's query set: a fixed, seeded list of what people type into the search field of a library of minutes.
 import { createPrng } from './prng.mjs';
 
-/** @typedef {'word' | 'prefix' | 'aa-form' | 'two words' | 'party' | 'person' | 'no hit'} QueryKind */
+/** @typedef {'word' | 'prefix' | 'compound' | 'aa-form' | 'two words' | 'party' | 'person' | 'no hit'} QueryKind */
 /** @typedef {{ text: string, kind: QueryKind }} BenchQuery */
 
 /** Whole words of minutes, many with æ, ø or å. */
@@ -13,6 +13,15 @@ const WORDS = [
 ];
 /** Words as typed while the search runs: the start of a word (prefix search). */
 const PREFIXES = ['serv', 'migr', 'dat', 'budg', 'leve', 'kom', 'sty', 'fejl', 'sikk', 'akt', 'tids', 'løs', 'øko', 'bor', 'ænd', 'hæn', 'præ', 'gen', 'sag', 'rel'];
+/**
+ * The second half of compound words, found only inside them (compound search): "vinduet" in "servicevinduet",
+ * "ansvar" in "dataansvar" (stored as "datånsvar"), and short broad ones ("plan", "møde") that sit inside thousands.
+ */
+const COMPOUNDS = [
+  'vinduet', 'arkivet', 'opdateringerne', 'anmodningen', 'platformen', 'systemet', 'portalen', 'miljøet', 'vurderingen',
+  'specifikationen', 'grænsefladen', 'styringen', 'gruppe', 'strategi', 'beskrivelse', 'analyse', 'oversigt', 'ansvar',
+  'plan', 'møde',
+];
 /** Place names in the old "aa" spelling and the new "å" one, and "aa" cut in half while typing. */
 const AA_FORMS = ['Aabenraa', 'Åbenrå', 'Aarhus', 'Århus', 'aalborg', 'Ålborg', 'Faaborg', 'Fåborg', 'Graasten', 'Gråsten', 'Aabenra', 'Haarby', 'Aagaard', 'Åse', 'Kaare'];
 /** Parties: organisations as written in the participant lists. */
@@ -24,7 +33,7 @@ const NO_HIT = ['zyxwv', 'blåbærgrød', 'kvantecomputer', 'quux bar', 'æøå�
 
 /**
  * `count` queries, the same on every run for the same seed: every fixed query once, then random mixes of them
- * (two words, a word with a party, a prefix with a place) until the count is reached.
+ * (two words, a word with a party, a prefix with a place, a compound's half with a word) until the count is reached.
  * @param {{ count?: number, seed?: number }} [options]
  * @returns {BenchQuery[]}
  */
@@ -39,13 +48,16 @@ export function benchQueries(options = {}) {
     ...PARTIES.map((text) => ({ text, kind: /** @type {QueryKind} */ ('party') })),
     ...PEOPLE.map((text) => ({ text, kind: /** @type {QueryKind} */ ('person') })),
     ...NO_HIT.map((text) => ({ text, kind: /** @type {QueryKind} */ ('no hit') })),
+    // Last of the fixed ones, so a quick run's 100 queries still hold every other kind.
+    ...COMPOUNDS.map((text) => ({ text, kind: /** @type {QueryKind} */ ('compound') })),
   ];
   while (out.length < count) {
     const r = rnd.next();
     const text =
       r < 0.4 ? `${rnd.pick(WORDS)} ${rnd.pick(WORDS)}`
       : r < 0.6 ? `${rnd.pick(WORDS)} ${rnd.pick(PARTIES)}`
-      : r < 0.8 ? `${rnd.pick(PREFIXES)} ${rnd.pick(AA_FORMS)}`
+      : r < 0.75 ? `${rnd.pick(PREFIXES)} ${rnd.pick(AA_FORMS)}`
+      : r < 0.85 ? `${rnd.pick(COMPOUNDS)} ${rnd.pick(WORDS)}`
       : `${rnd.pick(PEOPLE)} ${rnd.pick(PREFIXES)}`;
     out.push({ text, kind: 'two words' });
   }

@@ -23,6 +23,34 @@ describe('linking participants to keys', () => {
     expect(readParticipants(doc).map((p) => `${p.name}:${p.fingerprint}`)).toEqual(['Mette:null', 'Bo Lund:AAAA BBBB']);
   });
 
+  it('links the row the clerk typed, folded or with the organisation in the name field, and moves the organisation out', () => {
+    for (const [name, organisation] of [['  bo lund ', 'SYSTEMHUSET A/S'], ['Bo Lund, Systemhuset A/S', '']] as const) {
+      const doc = newReferatDoc();
+      addParticipant(doc, { name, organisation, organisationKind: 'andet', role: '', present: true });
+      expect(linkOwnParticipant(doc, me)).toBe(true);
+      const [only, ...rest] = readParticipants(doc);
+      expect(rest).toEqual([]);
+      expect(only).toMatchObject({ fingerprint: 'AAAA BBBB', organisation: organisation || 'Systemhuset A/S' });
+    }
+  });
+
+  it('adds its own row when unsure, so the editor can ask, and never takes a row with another key or organisation', () => {
+    const doc = newReferatDoc();
+    addParticipant(doc, { name: 'Bo Lund', organisation: '', organisationKind: 'andet', role: '', present: true });
+    addParticipant(doc, { name: 'Bo Lund', organisation: 'Aarhus Kommune', organisationKind: 'kommune', role: '', present: true });
+    const keyed = { ...me, fingerprint: 'REAL BO' };
+    linkOwnParticipant(doc, keyed);
+    // Eve's profile copies Bo's name and organisation; Bo's row is taken, so she gets a row of her own.
+    const eve = { ...me, fingerprint: 'EEEE EEEE' };
+    linkOwnParticipant(doc, eve);
+    expect(readParticipants(doc).map((p) => `${p.name}/${p.organisation}/${p.fingerprint}`)).toEqual([
+      'Bo Lund//null',
+      'Bo Lund/Aarhus Kommune/null',
+      'Bo Lund/Systemhuset A/S/REAL BO',
+      'Bo Lund/Systemhuset A/S/EEEE EEEE',
+    ]);
+  });
+
   it('records which client id wrote with which key, readable from another copy', () => {
     const doc = newReferatDoc();
     recordAuthorship(doc, me.fingerprint);

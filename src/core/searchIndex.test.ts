@@ -59,8 +59,70 @@ describe('SearchIndex', () => {
     expect(ids(idx, 'syst drift')).toEqual(['a']);
     expect(ids(idx, 'syst mette')).toEqual(['a']);
     expect(ids(idx, 'systemhusets')).toEqual([]);
-    expect(ids(idx, 'husET')).toEqual([]);
-    expect(ids(idx, 'møde')).toEqual([]);
+    // Inside a word only from four letters on (compound search, below): "hus" is not looked for inside "systemhuset",
+    // "huset" is (ranked below a match at the start of a word).
+    expect(ids(idx, 'hus')).toEqual([]);
+    expect(ids(idx, 'husET')).toEqual(['a', 'b']);
+  });
+
+  it('finds a word inside Danish compounds: "fornyelse" finds "certifikatfornyelsen", "certifikat" still does', () => {
+    const idx = new SearchIndex([
+      row({ id: 'compound', text: 'Certifikatfornyelsen er sat til marts.' }),
+      row({ id: 'joint', text: 'Certifikatsfornyelsen (med fuge-s) og styregruppemødet.' }),
+      row({ id: 'other', text: 'Certifikatet udløber.' }),
+    ]);
+    expect(ids(idx, 'fornyelse').toSorted()).toEqual(['compound', 'joint']);
+    expect(ids(idx, 'FORNYELSEN').toSorted()).toEqual(['compound', 'joint']);
+    expect(ids(idx, 'certifikat').toSorted()).toEqual(['compound', 'joint', 'other']);
+    expect(ids(idx, 'certifikat fornyelse').toSorted()).toEqual(['compound', 'joint']);
+    expect(ids(idx, 'mødet')).toEqual(['joint']);
+    // Typed halfway: a part of the second word is found too.
+    expect(ids(idx, 'fornye').toSorted()).toEqual(['compound', 'joint']);
+    expect(ids(idx, 'fornyelser')).toEqual([]);
+  });
+
+  it('ranks a whole word or prefix above a match inside a compound, even in a better field or a newer meeting', () => {
+    const idx = new SearchIndex([
+      row({ id: 'compoundTitle', date: '2026-06-01', title: 'Certifikatfornyelse' }),
+      row({ id: 'compoundBody', date: '2026-05-01', text: 'Vi talte om certifikatfornyelsen.' }),
+      row({ id: 'wordBody', date: '2024-01-01', text: 'Fornyelse af aftalen.' }),
+      row({ id: 'prefixBody', date: '2024-02-01', text: 'Fornyelsesretten gælder.' }),
+      row({ id: 'wordDecision', date: '2023-01-01', decisions: ['Fornyelsen godkendes'] }),
+    ]);
+    const r = idx.search('fornyelse');
+    expect(r.hits.map((h) => h.id)).toEqual(['wordDecision', 'prefixBody', 'wordBody', 'compoundTitle', 'compoundBody']);
+    expect(r.hits.map((h) => h.score)).toEqual([4, 1, 1, 0.5, 1 / 16]);
+    expect(r.hits.map((h) => h.fields)).toEqual([['decisions'], ['body'], ['body'], ['title'], ['body']]);
+  });
+
+  it('keeps short words from matching inside everything: under four letters only at the start of a word', () => {
+    const text = 'Opgraderingen, sikkerhedsopdateringerne og databehandleraftalen er på plads, jf. servicevinduet.';
+    const idx = new SearchIndex([row({ id: 'a', text }), row({ id: 'b', title: 'Ordning' })]);
+    for (const short of ['er', 'ing', 'en', 'da', 'pla', 'vin', 'ord']) {
+      expect(ids(idx, short), short).toEqual(text.toLowerCase().split(/\W+/u).some((w) => w.startsWith(short)) ? ['a'] : short === 'ord' ? ['b'] : []);
+    }
+    expect(ids(idx, 'ning')).toEqual(['b']);
+    expect(ids(idx, 'ring')).toEqual(['a']);
+    expect(ids(idx, 'vindue')).toEqual(['a']);
+  });
+
+  it('finds the second word of a compound whose "a" + "a" folded to "å" ("dataansvar" is stored as "datånsvar")', () => {
+    const idx = new SearchIndex([row({ id: 'a', text: 'Dataansvaret ligger hos kommunen.' }), row({ id: 'b', text: 'Ansvaret er delt.' })]);
+    expect(ids(idx, 'ansvaret')).toEqual(['b', 'a']);
+    const s = idx.search('ansvaret').hits[1]?.snippet;
+    expect(s?.ranges.map((r) => s.text.slice(r.start, r.end))).toEqual(['ansvaret']);
+  });
+
+  it('finds compounds of terms added after the first search and after compaction', () => {
+    const idx = new SearchIndex([row({ id: 'a', text: 'Driftsmøde' })]);
+    expect(ids(idx, 'møde')).toEqual(['a']);
+    idx.put(row({ id: 'b', text: 'Styregruppemødet' }));
+    expect(ids(idx, 'møde').toSorted()).toEqual(['a', 'b']);
+    const words = Array.from({ length: 400 }, (_, i) => `ord${i}`).join(' ');
+    for (let round = 0; round < 300; round++) idx.put(row({ id: 'typing', text: `${words} runde${round} releaseplan${round}` }));
+    expect(ids(idx, 'plan299')).toEqual(['typing']);
+    expect(ids(idx, 'plan298')).toEqual([]);
+    expect(ids(idx, 'møde').toSorted()).toEqual(['a', 'b']);
   });
 
   it('finds "aa" spellings with "å" and back', () => {
@@ -150,6 +212,18 @@ describe('SearchIndex', () => {
     expect(s.text.startsWith('…')).toBe(true);
     expect(s.text.endsWith('…')).toBe(true);
     expect(s.ranges.map((r) => s.text.slice(r.start, r.end))).toEqual(['drifts', 'Aabenraa']);
+  });
+
+  it('marks the part of a compound that matched, and both parts when two query words meet in one word', () => {
+    const idx = new SearchIndex([row({ title: 'Certifikatfornyelsen, Aabenraa', text: 'x' })]);
+    const mark = (q: string) => {
+      const s = idx.search(q).hits[0]?.snippet;
+      return s?.ranges.map((r) => s.text.slice(r.start, r.end));
+    };
+    expect(mark('fornyelse')).toEqual(['fornyelse']);
+    expect(mark('certifikat')).toEqual(['Certifikat']);
+    expect(mark('certifikat fornyelsen')).toEqual(['Certifikatfornyelsen']);
+    expect(mark('benrå')).toEqual(['benraa']);
   });
 
   it('highlights the title when the title is the best field', () => {

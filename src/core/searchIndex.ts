@@ -1,12 +1,15 @@
-// An in-memory inverted index over library index rows: Danish-aware prefix search, ranked by field, with filters.
+// An in-memory inverted index over library index rows: Danish-aware prefix and compound search, ranked by field, with filters.
 //
 // Structure: every distinct folded word (term) has a posting list of numbers `slot * 64 + fieldMask`, one per
 // row holding the term, where the mask says in which fields (searchFields.ts) it occurs. The terms are also
-// kept in a sorted array, so the terms starting with a prefix are one contiguous run found by binary search.
+// kept in a sorted array, so the terms starting with a prefix are one contiguous run found by binary search,
+// and in a trigram index (infixIndex.ts), so the terms holding a query word inside them (compounds) are found too.
+// A word matched only inside compounds counts for less than any match at the start of a word (COMPOUND_SHARE).
 // A row that changes gets a new slot; the old slot becomes a tombstone that queries skip, and the posting
 // lists are compacted once tombstones make up a large share of them. So replacing one row costs only the
 // tokenizing of that row, never a rebuild.
 import type { ReferatStatus } from './meta';
+import { InfixIndex } from './infixIndex';
 import { parseSearchQuery, type QueryTerm } from './searchQuery';
 import { SEARCH_FIELDS, SEARCH_FIELD_WEIGHTS, searchFieldTexts, type SearchableEntry, type SearchField } from './searchFields';
 import { searchSnippet, type Snippet } from './searchSnippet';
@@ -34,7 +37,10 @@ export interface SearchOptions {
 export interface SearchHit<T> {
   id: string;
   entry: T;
-  /** Sum over the query's words of the weight of the best field each matched; 0 for a query with no words. */
+  /**
+   * Sum over the query's words of the weight of the best field each matched at the start of a word, or, for a word
+   * matched only inside compound words, COMPOUND_SHARE of that; 0 for a query with no words.
+   */
   score: number;
   /** The fields any word matched, best first. */
   fields: SearchField[];
@@ -62,6 +68,12 @@ const FIELD_MASK = (1 << FIELD_SHIFT) - 1;
 const MAX_SLOTS = 1 << (30 - FIELD_SHIFT);
 const DEFAULT_LIMIT = 50;
 
+/**
+ * What a query word matched only inside compounds counts, as a share of its best field's weight: a sixteenth, so
+ * that even in the title (8 / 16) it counts less than a whole word or prefix in the text (1).
+ */
+export const COMPOUND_SHARE = 1 / 16;
+
 /** For every field mask, the weight of its best field. */
 const MASK_WEIGHT: number[] = Array.from({ length: FIELD_MASK + 1 }, (_, mask) => {
   let best = 0;
@@ -70,6 +82,20 @@ const MASK_WEIGHT: number[] = Array.from({ length: FIELD_MASK + 1 }, (_, mask) =
   });
   return best;
 });
+
+/**
+ * A query word's score on a row from its match bits (searchIndex's `wordMatches`): the fields matched at the start
+ * of a word in the low 6 bits, those matched only inside a word in the next 6.
+ */
+const WORD_SCORE: number[] = Array.from({ length: 1 << (2 * FIELD_SHIFT) }, (_, bits) => {
+  const prefix = bits & FIELD_MASK;
+  return prefix !== 0 ? (MASK_WEIGHT[prefix] as number) : (MASK_WEIGHT[bits >>> FIELD_SHIFT] as number) * COMPOUND_SHARE;
+});
+
+function startsWithAny(term: string, prefixes: readonly string[]): boolean {
+  for (const p of prefixes) if (term.startsWith(p)) return true;
+  return false;
+}
 
 /** First index in the sorted array whose term is not less than `key`. */
 function lowerBound(sorted: readonly string[], key: string): number {
@@ -99,6 +125,8 @@ export class SearchIndex<T extends SearchableEntry> {
   private readonly byId = new Map<string, number>();
   private postings = new Map<string, number[]>();
   private sortedTerms: string[] = [];
+  /** Every term, for finding the terms that hold a query word inside them. */
+  private infixes = new InfixIndex<number[]>();
   /** Terms added since the sorted array was last brought up to date. */
   private newTerms: string[] = [];
   private livePostings = 0;
@@ -143,6 +171,7 @@ export class SearchIndex<T extends SearchableEntry> {
         list = [];
         this.postings.set(term, list);
         this.newTerms.push(term);
+        this.infixes.add(term, list);
       }
       list.push(base | mask);
     }
@@ -166,15 +195,15 @@ export class SearchIndex<T extends SearchableEntry> {
     const slots = this.slots;
     const scores = new Float64Array(slots.length);
     const found: number[] = [];
-    let perTerm: Uint8Array[] = [];
+    let perTerm: Uint16Array[] = [];
 
     if (terms.length === 0) {
       slots.forEach((s, slot) => {
         if (s && passes(s.entry)) found.push(slot);
       });
     } else {
-      perTerm = terms.map((q) => this.fieldMasks(q));
-      const first = perTerm[0] as Uint8Array;
+      perTerm = terms.map((q) => this.wordMatches(q));
+      const first = perTerm[0] as Uint16Array;
       for (let slot = 0; slot < first.length; slot++) {
         if (first[slot] === 0) continue;
         let score = 0;
@@ -185,7 +214,7 @@ export class SearchIndex<T extends SearchableEntry> {
             all = false;
             break;
           }
-          score += MASK_WEIGHT[m] as number;
+          score += WORD_SCORE[m] as number;
         }
         const s = slots[slot];
         if (all && s && passes(s.entry)) {
@@ -211,30 +240,41 @@ export class SearchIndex<T extends SearchableEntry> {
       const entry = (slots[slot] as Slot<T>).entry;
       const score = scores[slot] as number;
       let mask = 0;
-      for (const masks of perTerm) mask |= masks[slot] as number;
+      for (const masks of perTerm) mask |= (masks[slot] as number) | ((masks[slot] as number) >>> FIELD_SHIFT);
       const fields = SEARCH_FIELDS.filter((_, bit) => mask & (1 << bit));
       return { id: entry.id, entry, score, fields, snippet: options.snippets === false ? null : snippetFor(entry, fields, terms) };
     });
     return { total: found.length, hits };
   }
 
-  /** For one query word: per slot, the fields in which some term starting with one of its prefixes occurs. */
-  private fieldMasks(q: QueryTerm): Uint8Array {
+  /**
+   * For one query word, per slot: in the low 6 bits the fields in which some term starting with one of its prefixes
+   * occurs; in the next 6 the fields in which some term holds it after its first letter (and does not start with it).
+   */
+  private wordMatches(q: QueryTerm): Uint16Array {
     this.ensureSorted();
-    const acc = new Uint8Array(this.slots.length);
+    const acc = new Uint16Array(this.slots.length);
+    const mark = (list: readonly number[], shift: number) => {
+      for (let k = 0; k < list.length; k++) {
+        const v = list[k] as number;
+        const slot = v >>> FIELD_SHIFT;
+        acc[slot] = (acc[slot] as number) | ((v & FIELD_MASK) << shift);
+      }
+    };
     const sorted = this.sortedTerms;
     for (const prefix of q.prefixes) {
       for (let i = lowerBound(sorted, prefix); i < sorted.length; i++) {
         const term = sorted[i] as string;
         if (!term.startsWith(prefix)) break;
         const list = this.postings.get(term);
-        if (!list) continue;
-        for (let k = 0; k < list.length; k++) {
-          const v = list[k] as number;
-          const slot = v >>> FIELD_SHIFT;
-          acc[slot] = (acc[slot] as number) | (v & FIELD_MASK);
-        }
+        if (list) mark(list, 0);
       }
+    }
+    // A term found by two forms ("ansvar", "ånsvar") is marked twice, which changes nothing.
+    for (const form of q.infixes) {
+      this.infixes.forEachContaining(form, (term, list) => {
+        if (!startsWithAny(term, q.prefixes)) mark(list, FIELD_SHIFT);
+      });
     }
     return acc;
   }
@@ -311,6 +351,8 @@ export class SearchIndex<T extends SearchableEntry> {
     }
     this.slots = slots;
     this.postings = postings;
+    this.infixes = new InfixIndex();
+    for (const [term, list] of postings) this.infixes.add(term, list);
     this.ensureSorted();
     this.sortedTerms = this.sortedTerms.filter((t) => postings.has(t));
     this.deadPostings = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSearchQuery, prefixMatchLength } from './searchQuery';
+import { infixMatch, parseSearchQuery, prefixMatchLength } from './searchQuery';
 import { searchTerms, searchTokens } from './searchTokens';
 
 describe('searchTokens', () => {
@@ -35,6 +35,18 @@ describe('parseSearchQuery', () => {
     expect(prefixMatchLength('åbenrå', town)).toBe(6);
     expect(prefixMatchLength('driftsmøde', drift)).toBe(5);
     expect(prefixMatchLength('drif', drift)).toBe(0);
+  });
+
+  it('looks for words of four letters or more inside words too, with "å" for a leading "a" ("dataansvar" is "datånsvar")', () => {
+    const [short, word, ending, both] = parseSearchQuery('plá Fornyelse data ansvara');
+    expect(short?.infixes).toEqual([]);
+    expect(word?.infixes).toEqual(['fornyelse']);
+    expect(ending?.infixes).toEqual(['data', 'datå']);
+    expect(both?.infixes).toEqual(['ansvara', 'ansvarå', 'ånsvara', 'ånsvarå']);
+    if (!word || !both) throw new Error('expected four words');
+    expect(infixMatch('certifikatfornyelsen', word)).toEqual({ at: 10, form: 'fornyelse' });
+    expect(infixMatch('fornyelsen', word)).toBeNull();
+    expect(infixMatch('datånsvarå', both)).toEqual({ at: 3, form: 'ånsvarå' });
   });
 
   it('ignores punctuation only', () => {

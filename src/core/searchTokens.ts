@@ -29,12 +29,19 @@ function foldWord(word: string): string {
 /** Every word of `text`, in order, with its place in `text`. */
 export function searchTokens(text: string): SearchToken[] {
   const out: SearchToken[] = [];
+  forEachSearchToken(text, (tok) => {
+    out.push(tok);
+  });
+  return out;
+}
+
+/** Calls `visit` with the words of `text` in order, as searchTokens gives them, until it returns false. */
+export function forEachSearchToken(text: string, visit: (token: SearchToken) => boolean | void): void {
   for (const m of text.matchAll(WORDS)) {
     const term = foldWord(m[0]);
     // A stray combining mark on its own folds to nothing.
-    if (term) out.push({ start: m.index, end: m.index + m[0].length, term });
+    if (term && visit({ start: m.index, end: m.index + m[0].length, term }) === false) return;
   }
-  return out;
 }
 
 /** The folded form of every word of `text`, in order (no positions: for building an index fast). */

@@ -1,7 +1,9 @@
 // The agenda item's node view, in plain DOM: case number and KLE fields, move buttons and a drag handle outside
-// the editable content; the title and blocks inside it. The number is a CSS counter.
+// the editable content; the title and blocks inside it. The number is a CSS counter. The controls show on hover and
+// on focus (styles.css), and always once a field holds a value (`has-fields`); Escape in them goes back to the text.
 import type { Editor, NodeViewRendererProps } from '@tiptap/core';
 import type { Node as PMNode } from '@tiptap/pm/model';
+import { TextSelection } from '@tiptap/pm/state';
 import type { NodeView, ViewMutationRecord } from '@tiptap/pm/view';
 import { dropAgendaItem, endAgendaDrag, isAgendaDrag, startAgendaDrag } from './agendaItemDrag';
 import type { EditorLabels } from './editorLabels';
@@ -41,6 +43,7 @@ export function agendaItemView(props: NodeViewRendererProps, labels: EditorLabel
     dom.dataset.id = attrString(node.attrs, 'id');
     setValue(caseNumber.input, attrString(node.attrs, 'caseNumber'));
     setValue(kleCode.input, attrString(node.attrs, 'kleCode'));
+    dom.classList.toggle('has-fields', caseNumber.input.value !== '' || kleCode.input.value !== '');
     const disabled = !view.editable;
     for (const control of [caseNumber.input, kleCode.input, up, down]) control.disabled = disabled;
   }
@@ -97,6 +100,14 @@ export function agendaItemView(props: NodeViewRendererProps, labels: EditorLabel
     clearDropMark();
     const pos = getPos();
     if (typeof pos === 'number') dropAgendaItem(view, pos, dropsAfter(event));
+  });
+  // Escape in the controls: back to the start of the item's title, as Tab from the text came here.
+  fields.addEventListener('keydown', (event) => {
+    const pos = getPos();
+    if (event.key !== 'Escape' || typeof pos !== 'number') return;
+    event.preventDefault();
+    view.dispatch(view.state.tr.setSelection(TextSelection.near(view.state.doc.resolve(pos + 1))));
+    view.focus();
   });
   up.addEventListener('click', () => move(-1, up));
   down.addEventListener('click', () => move(1, down));

@@ -12,6 +12,7 @@ import type { ParticipantOption } from './actionItemView';
 import { AgendaItem } from './agendaItem';
 import { AgendaTitle } from './agendaTitle';
 import { Decision } from './decision';
+import { LeaveEditorKey } from './leaveEditorKey';
 import { DANISH_EDITOR_LABELS, type EditorLabels } from './editorLabels';
 import { PasteCleanup } from './pasteCleanup';
 import { renderCaret } from './renderCaret';
@@ -64,6 +65,8 @@ export function referatExtensions(
     UnknownMark,
     SlashMenu.configure({ labels }),
     PasteCleanup,
+    // Escape leaves the text; Tab goes to the controls of the agenda item at the caret (leaveEditorKey.ts).
+    LeaveEditorKey,
     ReferatCollaboration.configure({ fragment }),
   ];
   if (live) extensions.push(CollaborationCaret.configure({ provider: { awareness: live.awareness }, user: live.user, render: renderCaret }));

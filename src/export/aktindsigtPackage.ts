@@ -1,8 +1,12 @@
 // Builds an aktindsigt package as a streamed ZIP: per referat a folder with HTML, DOCX and a signed `.referat`
 // copy, then journal.csv/.json, index.html, LÆSMIG.txt and the SHA-256 manifest. One referat at a time is in
-// memory; the ZIP's bytes go to the sink as they are made. Layout: docs/AKTINDSIGT.md.
+// memory; the ZIP's bytes go to the sink as they are made. Exempt passages are replaced by a placeholder, and a
+// referat with any gets no `.referat` copy and no historik.html. Layout: docs/AKTINDSIGT.md.
 import * as Y from 'yjs';
 import { authorNames } from '../core/authorNames';
+import type { CaseExemption } from '../core/caseExemption';
+import { exemptionReason, PASSAGE_REASONS } from '../core/exemptionReasons';
+import { redactedDoc } from '../core/redactedDoc';
 import { base64ToBytes } from '../core/base64';
 import { checkClaims } from '../core/clientClaims';
 import { keyFingerprint } from '../core/fingerprint';
@@ -17,9 +21,10 @@ import { readMeta } from '../core/meta';
 import { safeFileName } from '../core/safeFileName';
 import type { TrustState } from '../core/trustState';
 import { currentTextUpdate } from './currentTextUpdate';
+import { ExemptionChangedError } from './exemptionChangedError';
 import { historyHtml, type HistoryVersion } from './historyHtml';
 import type { ExportLanguage } from './exportOptions';
-import { journalCsv, journalJson, journalRow, type JournalRow } from './journal';
+import { journalCsv, journalJson, journalRow, type JournalExemption, type JournalLeftOut, type JournalRow } from './journal';
 import { LAESMIG_PATH, laesmigText } from './laesmig';
 import { Manifest, MANIFEST_PATH, SHA256SUMS_PATH } from './manifest';
 import { packageIndexHtml } from './packageIndexHtml';
@@ -37,6 +42,8 @@ export interface PackageReferat {
    * referat.html, referat.docx, the journal and index.html all show, so they agree.
    */
   trust: TrustState;
+  /** Passages this device's clerk marked exempt (kind `passage`); each must still match the text, or the build stops. */
+  exemptions?: readonly CaseExemption[];
 }
 
 export interface PackageProgress {
@@ -54,6 +61,8 @@ export interface AktindsigtPackageInput {
   /** False (the default for a package leaving the organisation): `.referat` copies hold no deleted content. */
   includeHistory: boolean;
   selection: PackageSelection;
+  /** Referater the selection matched that the clerk left out, with the reasons: in LÆSMIG.txt and the journal only. */
+  leftOut?: readonly JournalLeftOut[];
   sender: Profile;
   signer: Signer;
   now?: Date;
@@ -89,6 +98,12 @@ async function historyVersions(doc: Y.Doc): Promise<HistoryVersion[]> {
 }
 const text = (s: string) => new TextEncoder().encode(s);
 
+/** A passage's reason as the journal and LÆSMIG.txt give it. */
+export function passageReason(e: CaseExemption): JournalExemption {
+  const reason = exemptionReason(PASSAGE_REASONS, e.reason);
+  return { reason: e.reason, ref: reason?.ref ?? e.note, description: reason?.da ?? '', note: e.note };
+}
+
 function folderName(number: number, total: number, doc: Y.Doc): string {
   const meta = readMeta(doc);
   const nr = String(number).padStart(Math.max(3, String(total).length), '0');
@@ -110,35 +125,50 @@ export async function buildAktindsigtPackage(input: AktindsigtPackageInput): Pro
   const sender = { name: input.sender.name, organisation: input.sender.organisation, organisationKind: input.sender.organisationKind };
   try {
     input.signal?.throwIfAborted();
-    for await (const { id, doc, trust } of input.referater) {
+    for await (const { id, doc: stored, trust, exemptions = [] } of input.referater) {
       input.signal?.throwIfAborted();
       const number = rows.length + 1;
-      const folder = folderName(number, input.total, doc);
-      const copy = input.includeHistory
-        ? { update: Y.encodeStateAsUpdate(doc), stateVector: Y.encodeStateVector(doc) }
-        : currentTextUpdate(doc);
-      const referatFile = await encodeReferatFile({ docId: id, title: readMeta(doc).title, sender, signer: input.signer, stateVector: copy.stateVector, base: null, update: copy.update, now });
-      await add(`${folder}/${REFERAT_FILES.html}`, text(referatHtml(doc, trust, options)));
-      // A DOCX is a ZIP already: stored, not compressed again.
-      await add(`${folder}/${REFERAT_FILES.docx}`, referatDocx(doc, trust, options), true);
-      await add(`${folder}/${REFERAT_FILES.copy}`, referatFile);
-      const files: string[] = [REFERAT_FILES.html, REFERAT_FILES.docx, REFERAT_FILES.copy];
-      // With history, its readable form beside the exact one: the versions and each change between them, by whom.
-      if (input.includeHistory) {
-        const { owners } = await checkClaims(doc);
-        const html = historyHtml(doc, readMeta(doc).title, await historyVersions(doc), versionAuthors(doc, owners), authorNames(doc), options);
-        await add(`${folder}/${REFERAT_FILES.history}`, text(html));
-        files.push(REFERAT_FILES.history);
+      const folder = folderName(number, input.total, stored);
+      const passages = exemptions.filter((e) => e.kind === 'passage');
+      // With exempt passages, every file is made from a copy where they are replaced, and no file is made that would
+      // carry the referat's own content (a .referat copy, its history): docs/AKTINDSIGT.md, "Undtagne oplysninger".
+      const redacted = passages.length > 0 ? redactedDoc(stored, passages) : null;
+      try {
+        if (redacted && redacted.unresolved.length > 0) throw new ExemptionChangedError(id, readMeta(stored).title);
+        const doc = redacted?.doc ?? stored;
+        await add(`${folder}/${REFERAT_FILES.html}`, text(referatHtml(doc, trust, options)));
+        // A DOCX is a ZIP already: stored, not compressed again.
+        await add(`${folder}/${REFERAT_FILES.docx}`, referatDocx(doc, trust, options), true);
+        const files: string[] = [REFERAT_FILES.html, REFERAT_FILES.docx];
+        const withheld: string[] = [];
+        if (redacted) withheld.push(REFERAT_FILES.copy, ...(input.includeHistory ? [REFERAT_FILES.history] : []));
+        else {
+          const copy = input.includeHistory
+            ? { update: Y.encodeStateAsUpdate(doc), stateVector: Y.encodeStateVector(doc) }
+            : currentTextUpdate(doc);
+          await add(`${folder}/${REFERAT_FILES.copy}`, await encodeReferatFile({ docId: id, title: readMeta(doc).title, sender, signer: input.signer, stateVector: copy.stateVector, base: null, update: copy.update, now }));
+          files.push(REFERAT_FILES.copy);
+          // With history, its readable form beside the exact one: the versions and each change between them, by whom.
+          if (input.includeHistory) {
+            const { owners } = await checkClaims(doc);
+            const html = historyHtml(doc, readMeta(doc).title, await historyVersions(doc), versionAuthors(doc, owners), authorNames(doc), options);
+            await add(`${folder}/${REFERAT_FILES.history}`, text(html));
+            files.push(REFERAT_FILES.history);
+          }
+        }
+        rows.push(journalRow(doc, trust, { number, documentId: id, folder, files, exemptions: (redacted?.applied ?? []).map(passageReason), withheld }));
+      } finally {
+        redacted?.doc.destroy();
       }
-      rows.push(journalRow(doc, trust, { number, documentId: id, folder, files }));
       input.onProgress?.({ done: rows.length, total: Math.max(input.total, rows.length), bytes: zip.bytesWritten });
     }
     input.signal?.throwIfAborted();
     const others = ['journal.csv', 'journal.json', LAESMIG_PATH, MANIFEST_PATH, SHA256SUMS_PATH];
-    await add('journal.csv', text(journalCsv(rows, input.lang)));
-    await add('journal.json', text(journalJson(rows)));
-    await add('index.html', text(packageIndexHtml(rows, { createdAt, lang: input.lang, otherFiles: others })));
-    await add(LAESMIG_PATH, text(laesmigText({ createdAt, sender: { ...sender, fingerprint }, count: rows.length, includeHistory: input.includeHistory, selection: input.selection })));
+    const leftOut = input.leftOut ?? [];
+    await add('journal.csv', text(journalCsv(rows, input.lang, leftOut)));
+    await add('journal.json', text(journalJson(rows, leftOut)));
+    await add('index.html', text(packageIndexHtml(rows, { createdAt, lang: input.lang, otherFiles: others, leftOut: leftOut.length })));
+    await add(LAESMIG_PATH, text(laesmigText({ createdAt, sender: { ...sender, fingerprint }, count: rows.length, includeHistory: input.includeHistory, selection: input.selection, rows, leftOut })));
     // The two hash lists cover every file before them; neither can hold its own hash.
     const sums = text(manifest.sha256sums());
     const json = text(manifest.json({ createdAt, generator: 'Referat' }));

@@ -9,7 +9,17 @@ import { formatExportDate } from './exportDates';
 import type { ActionItemInfo } from '../core/structure';
 
 /** Text width of an A4 page with 2 cm margins, in twentieths of a point. */
-const TEXT_WIDTH = 9638;
+export const TEXT_WIDTH = 9638;
+
+/**
+ * The action-item table's columns, in parts of the text width (482 pt): a header such as "Organisation" in bold
+ * 10 pt needs up to 94 pt with a wide fallback font (DejaVu Sans) and the cell margins, 21 % is 101 pt (18 % wrapped
+ * it as "Organisatio/n"); a date such as "15. december 2026" fits the same.
+ */
+export const ACTION_ITEM_WIDTHS = [26, 17, 21, 21, 15];
+
+/** Table headers a point smaller than the text (half-points), so one word never breaks inside a narrow column. */
+const HEADER_SIZE = 20;
 
 export interface RunStyle {
   bold?: boolean;
@@ -18,6 +28,8 @@ export interface RunStyle {
   underline?: boolean;
   mono?: boolean;
   link?: boolean;
+  /** In half-points; the style's size when not given. */
+  size?: number;
 }
 
 export interface ParagraphStyle {
@@ -45,12 +57,14 @@ export class DocxBody {
 
   /** Runs for plain text; line feeds become line breaks and tabs become tabs. */
   run(text: string, style: RunStyle = {}): string {
+    // In the order the schema (CT_RPr) requires: Word refuses a document whose run properties are out of order.
     const rPr =
       (style.link ? '<w:rStyle w:val="Hyperlink"/>' : '') +
       (style.mono ? '<w:rFonts w:ascii="Consolas" w:hAnsi="Consolas" w:cs="Consolas"/>' : '') +
       (style.bold ? '<w:b/>' : '') +
       (style.italic ? '<w:i/>' : '') +
       (style.strike ? '<w:strike/>' : '') +
+      (style.size ? `<w:sz w:val="${style.size}"/><w:szCs w:val="${style.size}"/>` : '') +
       (style.underline ? '<w:u w:val="single"/>' : '');
     const content = text
       .split('\n')
@@ -88,7 +102,7 @@ export class DocxBody {
       const text = typeof c === 'string' ? c : c.text;
       const mono = typeof c !== 'string' && c.mono;
       const shade = header ? '<w:shd w:val="clear" w:color="auto" w:fill="E8E8E8"/>' : '';
-      return `<w:tc><w:tcPr><w:tcW w:w="${cols[i] ?? 0}" w:type="dxa"/>${shade}</w:tcPr>${paragraphXml(this.run(text, { bold: header, mono }), {})}</w:tc>`;
+      return `<w:tc><w:tcPr><w:tcW w:w="${cols[i] ?? 0}" w:type="dxa"/>${shade}</w:tcPr>${paragraphXml(this.run(text, header ? { bold: true, size: HEADER_SIZE } : { mono }), {})}</w:tc>`;
     };
     this.parts.push(
       `<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="${TEXT_WIDTH}" w:type="dxa"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>` +
@@ -106,7 +120,7 @@ export class DocxBody {
     this.table(
       [l.what, l.owner, l.organisation, l.due, l.status],
       items.map((a) => [a.text, a.owner, a.ownerOrganisation, a.due ? formatExportDate(a.due, l) : '', a.done ? `✓ ${l.done}` : l.open]),
-      [34, 18, 18, 16, 14],
+      ACTION_ITEM_WIDTHS,
     );
   }
 

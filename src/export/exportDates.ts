@@ -43,3 +43,15 @@ export function meetingTime(startTime: string, endTime: string): string {
   if (startTime && endTime) return `${startTime}–${endTime}`;
   return startTime || endTime;
 }
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** The date for a file name, `YYYY-MM-DD`, in the device's own time zone (what the page shows), never UTC. */
+export function fileNameDate(now: Date): string {
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+}
+
+/** The date and time for a file name, `YYYY-MM-DD-HH-MM`, in the device's own time zone. */
+export function fileNameDateTime(now: Date): string {
+  return `${fileNameDate(now)}-${two(now.getHours())}-${two(now.getMinutes())}`;
+}

@@ -1,7 +1,8 @@
 // LÆSMIG.txt of an aktindsigt package: in Danish, what the package holds, how the status of each referat was
-// derived, what is left out, and how to verify it.
+// derived, what is left out or exempt and why, and how to verify it.
 import { exportLabels } from './exportLabels';
 import { formatExportDateTime } from './exportDates';
+import { exemptionCounts, exemptionLine, type JournalLeftOut, type JournalRow } from './journal';
 import type { PackageSelection } from './packageSelection';
 
 export const LAESMIG_PATH = 'LÆSMIG.txt';
@@ -12,6 +13,10 @@ export interface LaesmigInput {
   count: number;
   includeHistory: boolean;
   selection: PackageSelection;
+  /** The journal rows, for the referater with exempt passages. */
+  rows?: readonly JournalRow[];
+  /** Referater the selection matched that the clerk left out. */
+  leftOut?: readonly JournalLeftOut[];
 }
 
 function selectionLines(s: PackageSelection): string[] {
@@ -21,6 +26,36 @@ function selectionLines(s: PackageSelection): string[] {
   if (s.from || s.to) lines.push(`Periode: ${s.from || '…'} – ${s.to || '…'}`);
   if (s.text) lines.push(`Tekst: ${s.text}`);
   lines.push(`Status: ${s.status === 'any' ? 'alle' : l.statuses[s.status]}`);
+  return lines;
+}
+
+const passages = (n: number) => (n === 1 ? '1 passage' : `${n} passager`);
+
+/** The referater left out, one line each with the reason, and those with exempt passages, with theirs. */
+function caseLines(input: LaesmigInput): string[] {
+  const leftOut = input.leftOut ?? [];
+  const exempt = (input.rows ?? []).filter((r) => r.exemptions.length > 0);
+  const lines: string[] = [];
+  if (leftOut.length > 0) {
+    lines.push('  Disse referater matcher udvælgelsen, men er udeladt af den, der dannede pakken:');
+    for (const o of leftOut) lines.push(`    - ${[o.date, o.title.trim() || '(uden titel)'].filter(Boolean).join(' ')} – udeladt: ${exemptionLine(o)}`);
+  }
+  if (exempt.length > 0) {
+    lines.push(
+      '',
+      'UNDTAGNE OPLYSNINGER',
+      '--------------------',
+      'I disse referater er dele af teksten undtaget fra aktindsigt. I referat.html, referat.docx, journalen',
+      'og index.html står fx "[Undtaget: § 30, nr. 2]" i stedet for den undtagne tekst; resten af referatet',
+      'er med (offentlighedslovens § 34). Deres referat.referat (og historik.html) er ikke med: en kopifil',
+      'indeholder hele referatet, også den undtagne tekst, og kan ikke gøres ufuldstændig uden at ændre',
+      'referatet for enhver, der fletter den ind i sin egen kopi.',
+    );
+    for (const r of exempt) {
+      lines.push(`  ${r.folder.replace(/^referater\//, '')}:`);
+      for (const { line, count } of exemptionCounts(r.exemptions)) lines.push(`    - ${passages(count)} undtaget efter ${line}`);
+    }
+  }
   return lines;
 }
 
@@ -68,7 +103,8 @@ export function laesmigText(input: LaesmigInput): string {
     '    referat.html     referatet til læsning i en browser',
     '    referat.docx     referatet som Word-dokument',
     '    referat.referat  referatet som underskrevet Referat-kopifil (et Yjs-dokument); formatet er',
-    '                     beskrevet i Referats docs/FORMAT.md og kan læses af ethvert program med Yjs 13',
+    '                     beskrevet i Referats docs/FORMAT.md og kan læses af ethvert program med Yjs 13;',
+    '                     ikke med for referater med undtagne oplysninger (se nedenfor)',
     '',
     'STATUS OG GODKENDELSER',
     '----------------------',
@@ -101,8 +137,8 @@ export function laesmigText(input: LaesmigInput): string {
     '',
     'IKKE MED I PAKKEN',
     '-----------------',
-    '  Private notater er aldrig med: pakken indeholder kun selve referatet, det dokument alle parter deler.',
     '  Referater i papirkurven er ikke med.',
+    ...caseLines(input),
     '',
     'SÅDAN KONTROLLERES PAKKEN',
     '-------------------------',

@@ -1,11 +1,11 @@
 // index.html of an aktindsigt package: every referat with its date, parties, derived status and verified approvals
-// (the same words as journal.csv and each referat.html), linked to its files.
+// (the same words as journal.csv and each referat.html), linked to its files, and what is exempt or left out.
 import { approvalLine, organisationLine, uncountedLine } from './approvalReport';
 import { escapeMarkup as esc } from './escapeMarkup';
 import { exportLabels } from './exportLabels';
 import { formatExportDate, formatExportDateTime } from './exportDates';
 import type { ExportLanguage } from './exportOptions';
-import type { JournalRow } from './journal';
+import { exemptionCounts, type JournalRow } from './journal';
 import { standaloneHtmlHead } from './standaloneHtmlHead';
 
 const STYLE =
@@ -20,6 +20,9 @@ const WORDS = {
     about: 'Læs LÆSMIG.txt for, hvad pakken indeholder, og hvordan den kontrolleres.',
     number: 'Nr.', parties: 'Parter', files: 'Filer', package: 'Pakkens øvrige filer',
     derivation: 'Status og godkendelser er kontrolleret på den enhed, der dannede pakken; LÆSMIG.txt forklarer hvordan.',
+    leftOut: (n: number) => `${n === 1 ? '1 referat, som udvælgelsen omfatter, er udeladt' : `${n} referater, som udvælgelsen omfatter, er udeladt`}; LÆSMIG.txt og journalen siger hvorfor.`,
+    exempt: 'Undtaget',
+    withheld: (files: string) => `${files} er ikke med (ville indeholde den undtagne tekst)`,
   },
   en: {
     title: 'Access to documents – referater',
@@ -27,6 +30,9 @@ const WORDS = {
     about: 'LÆSMIG.txt (in Danish) says what the package holds and how to verify it.',
     number: 'No.', parties: 'Parties', files: 'Files', package: 'Other files of the package',
     derivation: 'The status and approvals were checked on the device that made the package; LÆSMIG.txt (in Danish) says how.',
+    leftOut: (n: number) => `${n === 1 ? '1 referat the selection matched was left out' : `${n} referater the selection matched were left out`}; LÆSMIG.txt and the journal say why.`,
+    exempt: 'Exempt',
+    withheld: (files: string) => `${files} not included (it would hold the exempt text)`,
   },
 };
 
@@ -35,12 +41,14 @@ const href = (path: string) => path.split('/').map(encodeURIComponent).join('/')
 
 const list = (items: string[], cls = '') => (items.length === 0 ? '' : `<ul${cls ? ` class="${cls}"` : ''}>${items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>`);
 
-export function packageIndexHtml(rows: readonly JournalRow[], meta: { createdAt: string; lang: ExportLanguage; otherFiles: readonly string[] }): string {
+export function packageIndexHtml(rows: readonly JournalRow[], meta: { createdAt: string; lang: ExportLanguage; otherFiles: readonly string[]; leftOut?: number }): string {
   const l = exportLabels(meta.lang);
   const w = WORDS[meta.lang];
   const body = rows
     .map((r) => {
-      const links = r.files.map((f) => `<a href="${esc(href(`${r.folder}/${f}`))}">${esc(f)}</a>`).join(' · ');
+      const exempt = exemptionCounts(r.exemptions).map(({ line, count }) => `${w.exempt}: ${line}${count === 1 ? '' : ` (${count})`}`);
+      const withheld = r.withheld.length > 0 ? `<p>${esc(w.withheld(r.withheld.join(', ')))}</p>` : '';
+      const links = r.files.map((f) => `<a href="${esc(href(`${r.folder}/${f}`))}">${esc(f)}</a>`).join(' · ') + list(exempt) + withheld;
       return `<tr><td>${r.number}</td><td>${r.date ? `<time datetime="${esc(r.date)}">${esc(formatExportDate(r.date, l))}</time>` : ''}</td>` +
         `<th scope="row">${esc(r.title || l.untitled)}</th><td>${esc(r.parties.join(', '))}</td>` +
         `<td><strong>${esc(l.statuses[r.status])}</strong>${list(r.organisations.map((o) => organisationLine(o, l)))}</td>` +
@@ -55,7 +63,7 @@ export function packageIndexHtml(rows: readonly JournalRow[], meta: { createdAt:
 <p>${esc(w.intro(rows.length, formatExportDateTime(meta.createdAt, l)))}</p>
 <p>${esc(w.about)}</p>
 <p>${esc(w.derivation)}</p>
-<table>
+${meta.leftOut ? `<p>${esc(w.leftOut(meta.leftOut))}</p>\n` : ''}<table>
 <thead><tr>${heads.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead>
 <tbody>
 ${body}

@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { readMeta } from '../core/meta';
 import { encodeReferatFile } from '../core/referatFile';
 import { sha256Hex } from '../core/sha256';
+import { fileNameDate } from '../export/exportDates';
 import { BACKUP_INDEX_PATH, BACKUP_VERSION, backupFilePath, backupIndexJson, signBackupIndex, type BackupEntry } from '../export/backupIndex';
 import { ZipWriter, type ZipSink } from '../export/zipWriter';
 import type { LibraryDatabase } from '../storage/libraryDatabase';
@@ -57,5 +58,5 @@ export async function backupLibrary(
 }
 
 export function backupFileName(now = new Date()): string {
-  return `referat-sikkerhedskopi ${now.toISOString().slice(0, 10)}.zip`;
+  return `referat-sikkerhedskopi ${fileNameDate(now)}.zip`;
 }

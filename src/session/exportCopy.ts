@@ -4,6 +4,7 @@ import { readMeta } from '../core/meta';
 import { linkOwnParticipant } from '../core/participantKeys';
 import { encodeReferatFile } from '../core/referatFile';
 import { safeFileName } from '../core/safeFileName';
+import { fileNameDateTime } from '../export/exportDates';
 import { recordSent } from '../storage/copyLedger';
 import type { LibraryDatabase } from '../storage/libraryDatabase';
 import type { LocalIdentity } from './localIdentity';
@@ -42,6 +43,6 @@ export async function exportCopy(
   });
   if (row) await recordSent(db, session.id, { ...row, fingerprint: row.partyId }, stateVector, now.getTime());
   const safe = safeFileName(title, 60);
-  const stamp = now.toISOString().slice(0, 16).replace(/[:T]/g, '-');
+  const stamp = fileNameDateTime(now);
   return { bytes, fileName: `${safe} ${stamp}${row ? ` til ${safeFileName(row.organisation, 80, '')}` : ''}.referat`, partial: base !== null };
 }

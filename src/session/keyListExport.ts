@@ -3,6 +3,7 @@
 import { KEY_LIST_EXTENSION, signKeyList, type KeyListEntry } from '../core/keyList';
 import type { Profile } from '../core/profile';
 import { safeFileName } from '../core/safeFileName';
+import { fileNameDate } from '../export/exportDates';
 import { loadKeyDirectory } from '../storage/knownKeys';
 import type { LibraryDatabase } from '../storage/libraryDatabase';
 import { loadLocalIdentity } from './localIdentity';
@@ -54,6 +55,6 @@ export async function exportKeyList(
     { organisation: profile.organisation, organisationKind: profile.organisationKind, administratorName: profile.name, keys, issuedAt: now },
     identity,
   );
-  const fileName = `noegler-${safeFileName(profile.organisation, 60, 'organisation')}-${now.toISOString().slice(0, 10)}${KEY_LIST_EXTENSION}`;
+  const fileName = `noegler-${safeFileName(profile.organisation, 60, 'organisation')}-${fileNameDate(now)}${KEY_LIST_EXTENSION}`;
   return { fileName, text };
 }

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTestSigner, type TestSigner } from '../testSupport/testSigner';
 import { keyFingerprint } from '../core/fingerprint';
 import { initReferat } from '../core/initReferat';
+import { addParticipant, readParticipants } from '../core/participants';
 import type { KeyedProfile } from '../core/participantKeys';
 import { bodyFragment, newReferatDoc } from '../core/referatDoc';
 import { STANDARD_TEMPLATE } from '../core/templates';
@@ -178,5 +179,26 @@ describe('live session: ending the room for everyone', () => {
     await a.live.end();
     expect(endedBy).toEqual(['Mette Holm (Aarhus Kommune)']);
     expect(b.live.peers()).toEqual([]);
+  });
+});
+
+describe('live session: one row per person', () => {
+  it('links a joiner who starts with an empty copy to the row typed for them, once the referat has arrived', async () => {
+    const [kommuneKey, vendorKey] = await Promise.all([createTestSigner('Ed25519'), createTestSigner('Ed25519')]);
+    const base = created(1);
+    addParticipant(base, { name: 'Bo Lund, Systemhuset A/S', organisation: '', organisationKind: 'andet', role: '', present: true });
+    const a = await device(base, MUNICIPALITY, kommuneKey);
+    const empty = newReferatDoc();
+    empty.clientID = 2;
+    const b = await device(empty, VENDOR, vendorKey);
+    // Nothing is linked into an empty copy: there is no list to find the row in yet.
+    expect(readParticipants(empty)).toEqual([]);
+    connect([a, b], true);
+    await vi.waitFor(() => expect(readParticipants(base).find((p) => p.name === 'Bo Lund')?.fingerprint).toBe(b.fingerprint));
+    expect(readParticipants(base).map((p) => `${p.name}/${p.organisation}/${p.fingerprint === null ? '-' : 'key'}`)).toEqual([
+      'Mette Holm/Aarhus Kommune/key',
+      'Bo Lund/Systemhuset A/S/key',
+    ]);
+    expect(readParticipants(empty)).toEqual(readParticipants(base));
   });
 });

@@ -5,6 +5,7 @@ import { Awareness, removeAwarenessStates } from 'y-protocols/awareness';
 import { base64ToBytes, bytesToBase64 } from '../core/base64';
 import { canonicalJson } from '../core/canonicalContent';
 import { copiesDiverge, copyState, type CopyState } from '../core/divergence';
+import { readMeta } from '../core/meta';
 import { linkOwnParticipant, type KeyedProfile } from '../core/participantKeys';
 import { MAX_PROOFS, newNonce, parseLiveProofs, signPeerProof, verifyPeerProof } from '../core/peerProof';
 import { organisationColor, parsePresence, type Presence } from '../core/presence';
@@ -98,7 +99,15 @@ export function startLiveSession(
   };
   awareness.setLocalStateField('nonce', nonce);
   announce();
-  linkOwnParticipant(doc, me);
+  // A device that joins by link starts with an empty copy: it links its key once the referat has arrived, so it
+  // finds the row the others typed for it instead of adding a second one (core/participantKeys.ts).
+  const linkOnceCreated = () => {
+    if (stopped || readMeta(doc).id === '') return;
+    doc.off('update', linkOnceCreated);
+    linkOwnParticipant(doc, me);
+  };
+  if (readMeta(doc).id === '') doc.on('update', linkOnceCreated);
+  else linkOnceCreated();
 
   let announceTimer: ReturnType<typeof setTimeout> | null = null;
   const onUpdate = () => {
@@ -220,6 +229,7 @@ export function startLiveSession(
     if (liveVersionTimer) clearTimeout(liveVersionTimer);
     if (announceTimer) clearTimeout(announceTimer);
     doc.off('update', onUpdate);
+    doc.off('update', linkOnceCreated);
     awareness.off('change', onAwareness);
     removeAwarenessStates(awareness, [awareness.clientID], 'stop');
     connection.destroy();

@@ -11,6 +11,7 @@ import { storedDocIds } from '../storage/storedDocIds';
 import { indexPendingMarks } from '../storage/indexPending';
 import { autoVersionsOf } from '../storage/autoVersions';
 import { createReferat } from './createReferat';
+import { leaveOut } from './caseExemptions';
 import { deleteForever, moveToTrash, restoreFromTrash } from './libraryActions';
 import { openReferatSession, type ReferatSession } from './referatSession';
 import { syncIndex } from './syncIndex';
@@ -137,8 +138,12 @@ describe('referat sessions', () => {
     await restoreFromTrash(db, id);
     expect(await db.trash.get(id)).toBeUndefined();
     await moveToTrash(db, id);
+    await leaveOut(db, id, 'out-of-scope', '');
+    expect(await db.exemptions.where('docId').equals(id).count()).toBe(1);
     await deleteForever(db, id);
     expect(await storedDocIds()).not.toContain(id);
+    // The case work on it goes too.
+    expect(await db.exemptions.where('docId').equals(id).count()).toBe(0);
     expect(await db.referater.get(id)).toBeUndefined();
     expect((await openReferatSession(db, id)).kind).toBe('notFound');
   });

@@ -181,7 +181,7 @@ describe('schema version 4', () => {
     const db = createLibraryDatabase({ indexedDB, IDBKeyRange });
     dbs.push(db);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect((await db.settings.get('trustedSigners'))?.value).toEqual([JENS]);
     expect(await db.knownKeys.count()).toBe(0);
     await confirmKey(db, jens);

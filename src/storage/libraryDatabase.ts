@@ -1,6 +1,7 @@
 // The library database (Dexie): the index of referater projected from their documents, per-device state
 // that is never synced (trash), and settings. Bump the version and add an upgrade for every schema change.
 import { Dexie, type EntityTable, type Table } from 'dexie';
+import type { CaseExemption } from '../core/caseExemption';
 import type { KnownKey } from '../core/knownKey';
 import type { LibraryEntry } from '../core/libraryEntry';
 
@@ -83,6 +84,8 @@ export type LibraryDatabase = Dexie & {
   seenMarks: EntityTable<SeenMarkRow, 'docId'>;
   /** Versions made on their own, per referat; device-only (storage/autoVersions.ts). */
   autoVersions: EntityTable<AutoVersionRow, 'id'>;
+  /** Aktindsigt case work: referater left out and passages exempt, with reasons; device-only (storage/caseExemptions.ts). */
+  exemptions: EntityTable<CaseExemption, 'id'>;
 };
 
 export const LIBRARY_DB_NAME = 'referat-library';
@@ -107,6 +110,9 @@ export function createLibraryDatabase(options?: { indexedDB: IDBFactory; IDBKeyR
   db.version(5).stores({
     seenMarks: 'docId',
     autoVersions: '++id, docId, [docId+at]',
+  });
+  db.version(6).stores({
+    exemptions: 'id, docId',
   });
   return db;
 }

@@ -1,5 +1,9 @@
 // Aktindsigt: choose referater by party and period, build the package in the browser, and check the ZIP: one
-// folder per referat (HTML, DOCX, signed .referat), journal, index, LÆSMIG, and hashes that verify.
+// folder per referat (HTML, DOCX, signed .referat), journal, index, LÆSMIG, and hashes that verify; then case work:
+// the matches as a list, one left out with a reason, a passage exempt under § 30, nr. 2, and a package without them.
+import { mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -9,6 +13,7 @@ import { encodeReferatFile, parseReferatFile, verifyReferatFile } from '../../sr
 import { sha256Hex } from '../../src/core/sha256';
 import { newSampleId, sampleReferat, type SampleReferat } from '../../src/testSupport/sampleReferat';
 import { createTestSigner } from '../../src/testSupport/testSigner';
+import { CaseWorkModel } from './pages/CaseWorkModel';
 import { ReferatApp } from './pages/ReferatApp';
 import { useBrowserFixture } from './support/browserFixture';
 
@@ -23,6 +28,8 @@ function forgeBorgmester(doc: Y.Doc): void {
   for (const [k, v] of Object.entries(members)) entry.set(k, v);
 }
 const decoder = new TextDecoder();
+const OUT = process.env.REFERAT_SCREENSHOTS ?? join(tmpdir(), 'referat-screenshots');
+const SIZES = [{ name: 'laptop', width: 1366, height: 768 }, { name: 'phone', width: 360, height: 780 }] as const;
 
 /** A referat as the signed copy another party would send; `forge` lets a dishonest one write into it first. */
 async function copyOf(s: Omit<SampleReferat, 'id'>, forge?: (doc: Y.Doc) => void): Promise<{ name: string; bytes: Buffer; id: string }> {
@@ -131,7 +138,7 @@ describe('aktindsigt package', () => {
     const [download] = await Promise.all([app.page.waitForEvent('download'), app.page.getByRole('button', { name: 'Build access package' }).click()]);
     const { readFile } = await import('node:fs/promises');
     const files = unzipSync(new Uint8Array(await readFile(await download.path())));
-    expect(decoder.decode(files['journal.csv']).split('\r\n')[0]).toBe('"No.","Date","Title","Subject","Parties","Participants","Case number","KLE code","Status","Organisations","Approvals","Not counted","Document id","Folder"');
+    expect(decoder.decode(files['journal.csv']).split('\r\n')[0]).toBe('"No.","Date","Title","Subject","Parties","Participants","Case number","KLE code","Status","Organisations","Approvals","Not counted","Document id","Folder","Exempt information","Left out of the package"');
     await app.page.getByTestId('package-status').filter({ hasText: /^The package is built: 1 referat, / }).waitFor();
     await app.goto('/aktindsigt?lang=da');
   });
@@ -161,5 +168,82 @@ describe('aktindsigt package', () => {
     await app.page.getByLabel('Part eller organisation').fill('Findes ikke A/S');
     await app.page.getByTestId('package-count').filter({ hasText: 'Ingen referater matcher.' }).waitFor();
     expect(await app.page.getByRole('button', { name: 'Byg aktindsigtspakke' }).isDisabled()).toBe(true);
+  });
+
+  it('case work: lists the matches, leaves one out with a reason, exempts a passage under § 30, nr. 2, and the package holds neither', async () => {
+    await mkdir(OUT, { recursive: true });
+    const cases = new CaseWorkModel(app.page);
+    await app.navTo('Aktindsigt');
+    await cases.search('systemhuset', '2 referater matcher.');
+    expect(await cases.items()).toEqual([
+      { title: 'Driftsmøde januar', meta: expect.stringMatching(/^14\. januar 2026 Parter: Aarhus Kommune, Systemhuset A\/S Kladde$/), state: 'Med i pakken' },
+      { title: 'Styregruppemøde marts', meta: expect.stringMatching(/^4\. marts 2026 Parter: Aarhus Kommune, Systemhuset A\/S Kladde$/), state: 'Med i pakken' },
+    ]);
+
+    // A reason is required: neither a choice nor words is refused, and nothing is left out.
+    await cases.item('Driftsmøde januar').getByRole('button', { name: 'Udelad' }).click();
+    await cases.item('Driftsmøde januar').getByRole('button', { name: 'Udelad referatet' }).click();
+    await cases.item('Driftsmøde januar').getByText('Vælg en begrundelse på listen.').waitFor();
+    await cases.item('Driftsmøde januar').getByRole('button', { name: 'Annullér' }).click();
+    await cases.leaveOut('Driftsmøde januar', '§ 23, stk. 1 – internt dokument', 'Kun kommunens egne noter fra formødet');
+    expect(await cases.item('Driftsmøde januar').locator('.case-state').innerText()).toBe('Udeladt: § 23, stk. 1 – internt dokument: Kun kommunens egne noter fra formødet');
+    await app.page.getByTestId('package-count').filter({ hasText: '2 referater matcher. Heraf er 1 udeladt.' }).waitFor();
+    for (const size of SIZES) {
+      await app.page.setViewportSize({ width: size.width, height: size.height });
+      await cases.item('Styregruppemøde marts').scrollIntoViewIfNeeded();
+      await app.page.screenshot({ path: join(OUT, `aktindsigt-list-${size.name}.png`), fullPage: size.name === 'phone' });
+    }
+    await app.page.setViewportSize({ width: 1366, height: 768 });
+
+    await cases.openReview('Styregruppemøde marts');
+    await cases.exemptSelected('Budgettet', '§ 30, nr. 2 – forretningshemmeligheder (drifts- eller forretningsforhold)', 'Leverandørens budgettal');
+    const mark = app.page.getByTestId('review-text').locator('mark.exempt');
+    expect(await mark.innerText()).toBe('Budgettet');
+    expect(await mark.getAttribute('data-ref')).toBe('§ 30, nr. 2');
+    expect(await app.page.getByTestId('exemption').innerText()).toContain('§ 30, nr. 2 – Leverandørens budgettal');
+    for (const size of SIZES) {
+      await app.page.setViewportSize({ width: size.width, height: size.height });
+      await app.page.screenshot({ path: join(OUT, `aktindsigt-review-${size.name}.png`), fullPage: size.name === 'phone' });
+    }
+    await app.page.setViewportSize({ width: 1366, height: 768 });
+    // By keyboard: the passage typed instead of selected; then removed again.
+    await app.page.getByLabel('Eller skriv den tekst, der skal undtages').fill('godkendes');
+    await app.page.getByRole('button', { name: 'Find og markér' }).click();
+    await app.page.getByTestId('review-pending').filter({ hasText: 'Markeret: »godkendes«' }).waitFor();
+    await app.page.getByLabel('Lovhjemmel').selectOption({ label: '§ 33, nr. 3 – det offentliges økonomiske interesser' });
+    await app.page.getByRole('button', { name: 'Undtag markeret tekst' }).click();
+    await app.page.getByTestId('exemption').nth(1).waitFor();
+    expect(await app.page.getByTestId('review-text').locator('mark.exempt').allInnerTexts()).toEqual(['Budgettet', 'godkendes']);
+    await app.page.getByTestId('exemption').filter({ hasText: '§ 33, nr. 3' }).getByRole('button', { name: 'Fjern undtagelse' }).click();
+    await app.page.getByRole('status').filter({ hasText: 'Undtagelsen er fjernet.' }).waitFor();
+    expect(await app.page.getByTestId('exemption').count()).toBe(1);
+    await cases.closeReview();
+    expect(await cases.item('Styregruppemøde marts').locator('.case-state').innerText()).toBe('Med i pakken · 1 undtaget passage');
+
+    const [download] = await Promise.all([app.page.waitForEvent('download'), app.page.getByRole('button', { name: 'Byg aktindsigtspakke' }).click()]);
+    const { readFile } = await import('node:fs/promises');
+    const files = unzipSync(new Uint8Array(await readFile(await download.path())));
+    await app.page.getByTestId('package-status').filter({ hasText: /^Pakken er bygget: 1 referat, / }).waitFor();
+    const folder = 'referater/001 2026-03-04 Styregruppemøde marts';
+    expect(Object.keys(files).filter((p) => p.startsWith('referater/'))).toEqual([`${folder}/referat.html`, `${folder}/referat.docx`]);
+    const texts = Object.entries(files).map(([p, data]) => ({ path: p, text: allTexts({ [p]: data }).join('\n') }));
+    for (const { path: p, text } of texts) expect(text, p).not.toContain('Budgettet');
+    expect(decoder.decode(files[`${folder}/referat.html`])).toContain('[Undtaget: § 30, nr. 2] godkendes.');
+    expect(allTexts({ 'x.docx': files[`${folder}/referat.docx`] ?? new Uint8Array() }).join('')).toContain('[Undtaget: § 30, nr. 2] godkendes.');
+    // The referat left out is named only in LÆSMIG.txt and the journal, each time with the reason.
+    const naming = texts.filter((x) => x.text.includes('Driftsmøde januar'));
+    expect(naming.map((x) => x.path).toSorted()).toEqual(['LÆSMIG.txt', 'journal.csv', 'journal.json']);
+    for (const x of naming.filter((n) => n.path !== 'journal.json')) {
+      for (const line of x.text.split('\n').filter((l) => l.includes('Driftsmøde januar'))) expect(line).toContain('§ 23, stk. 1 (internt dokument');
+    }
+    const journal = JSON.parse(decoder.decode(files['journal.json'])) as { leftOut: Array<{ title: string; ref: string; note: string }>; rows: Array<{ exemptions: Array<{ ref: string }>; withheld: string[] }> };
+    expect(journal.leftOut).toEqual([expect.objectContaining({ title: 'Driftsmøde januar', ref: '§ 23, stk. 1', note: 'Kun kommunens egne noter fra formødet' })]);
+    expect(journal.rows[0]?.exemptions.map((e) => e.ref)).toEqual(['§ 30, nr. 2']);
+    expect(journal.rows[0]?.withheld).toEqual(['referat.referat']);
+    expect(decoder.decode(files['LÆSMIG.txt'])).toContain('1 passage undtaget efter § 30, nr. 2');
+
+    // The referat itself still holds the text: open it.
+    await app.goto(`/r/${ids['Styregruppemøde marts']}`);
+    await app.page.getByText('Budgettet godkendes.').first().waitFor();
   });
 });

@@ -22,6 +22,8 @@ describe('first load', () => {
     expect(scripts.some((s) => s.includes('ReferatPage'))).toBe(true);
     expect(scripts.some((s) => s.includes('MinutesEditor'))).toBe(true);
     expect(scripts.filter((s) => /liveSession/.test(s))).toEqual([]);
+    // The PDF generator and pdf-lib load only on "Hent som PDF" (print.test.ts), not with the referat page.
+    expect(scripts.filter((s) => /referatPdf/.test(s))).toEqual([]);
     await app.invite();
     await expect.poll(() => scripts.some((s) => s.includes('liveSession'))).toBe(true);
   });

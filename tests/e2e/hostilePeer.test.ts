@@ -80,7 +80,7 @@ describe('a hostile live peer', () => {
     await expect.poll(() => b.editorText(), { timeout: 30_000 }).toContain('Status: alt kører');
     expect(await b.editorText()).toContain(appendix.trim());
     expect(bChecks.length).toBeGreaterThan(0);
-    await expect.poll(() => a.liveStatus(), { timeout: 30_000 }).toBe('Forbundet til 1 andre');
+    await expect.poll(() => a.liveStatus(), { timeout: 30_000 }).toBe('Forbundet til 1 anden');
 
     const attacks: Array<Exclude<Attack, 'oversized'>> = ['metaId', 'formatVersion', 'bigMetaId', 'bigGarbage'];
     const startedBy = new Map<Attack, number>();
@@ -113,7 +113,7 @@ describe('a hostile live peer', () => {
       await b.typeAfter('Næste møde', ` B${i}`);
       await expect.poll(() => b.editorText(), { timeout: 20_000 }).toContain(typedSoFar('Eventuelt', 'A', i));
       await expect.poll(() => a.editorText(), { timeout: 20_000 }).toContain(typedSoFar('Næste møde', 'B', i));
-      expect(await a.liveStatus()).toBe('Forbundet til 1 andre');
+      expect(await a.liveStatus()).toBe('Forbundet til 1 anden');
     }
     // The large attacks were checked in a worker (the small ones on the main thread, as they arrived).
     expect(startedBy.get('bigMetaId')).toBeGreaterThan(0);

@@ -41,8 +41,8 @@ describe('live co-editing over WebRTC', () => {
     expect(b.page.url()).not.toContain(secret);
     await expect.poll(() => b.editorText(), { timeout: 20_000 }).toContain('Status: alt kører');
     expect(await b.titleField.inputValue()).toBe('Driftsmøde juni');
-    await expect.poll(() => a.liveStatus()).toBe('Forbundet til 1 andre');
-    await expect.poll(() => b.liveStatus()).toBe('Forbundet til 1 andre');
+    await expect.poll(() => a.liveStatus()).toBe('Forbundet til 1 anden');
+    await expect.poll(() => b.liveStatus()).toBe('Forbundet til 1 anden');
     await expect.poll(() => a.presentNames()).toEqual(['Bo Lund (Systemhuset A/S)']);
     await expect.poll(() => b.presentNames()).toEqual(['Mette Holm (Aarhus Kommune)']);
 
@@ -57,8 +57,8 @@ describe('live co-editing over WebRTC', () => {
     const tail = merged.slice(merged.indexOf('Eventuelt') + 'Eventuelt'.length).split('\n')[0] ?? '';
     expect([...tail].toSorted().join('')).toBe('  AB');
     // Each side's copy ledger records what the other holds, seen live; both are linked to their keys.
-    await expect.poll(() => a.page.getByTestId('ledger-row').innerText(), { timeout: 20_000 }).toMatch(/Bo Lund.*Fuld kopi pr\..*\(live\)/s);
-    await expect.poll(() => b.page.getByTestId('ledger-row').innerText(), { timeout: 20_000 }).toMatch(/Mette Holm.*Fuld kopi pr\..*\(live\)/s);
+    await expect.poll(() => a.page.getByTestId('ledger-row').innerText(), { timeout: 20_000 }).toMatch(/Bo Lund.*Systemhuset A\/S har alt, du har, pr\. /s);
+    await expect.poll(() => b.page.getByTestId('ledger-row').innerText(), { timeout: 20_000 }).toMatch(/Mette Holm.*Aarhus Kommune har alt, du har, pr\. /s);
     await expect.poll(() => a.page.getByTestId('participant-key').allInnerTexts()).toHaveLength(2);
     // The other person's caret shows their name, outside the text.
     await expect.poll(() => a.editor.locator('.collaboration-carets__label').allInnerTexts()).toContain('Bo Lund');
@@ -76,7 +76,7 @@ describe('live co-editing over WebRTC', () => {
     await expect.poll(async () => (await a.editorText()) === (await b.editorText())).toBe(true);
     expect(await intruder.page.getByText('Henter referatet fra de andre deltagere').count()).toBe(1);
     expect(await intruder.editor.count()).toBe(0);
-    expect(await a.liveStatus()).toBe('Forbundet til 1 andre');
+    expect(await a.liveStatus()).toBe('Forbundet til 1 anden');
     expect(await a.presentNames()).toEqual(['Bo Lund (Systemhuset A/S)']);
     await intruder.page.close();
 

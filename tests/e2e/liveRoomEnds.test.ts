@@ -57,7 +57,7 @@ describe('live rooms that end', () => {
     expect(await bJoin.questionText()).toContain('Invitationen udløber');
     await bJoin.accept(docId);
     await expect.poll(() => b.titleField.inputValue(), { timeout: 20_000 }).toBe('Driftsmøde december');
-    await expect.poll(() => a.liveStatus(), { timeout: 20_000 }).toBe('Forbundet til 1 andre');
+    await expect.poll(() => a.liveStatus(), { timeout: 20_000 }).toBe('Forbundet til 1 anden');
     expect(await bJoin.storedRoom(docId)).toEqual({ docId, roomId: first.get('room'), secret: first.get('key') });
 
     // The secret is in no backup of either device.
@@ -68,7 +68,7 @@ describe('live rooms that end', () => {
       await device.goto(`/r/${docId}`);
       await device.titleField.waitFor();
     }
-    await expect.poll(() => b.liveStatus(), { timeout: 20_000 }).toBe('Forbundet til 1 andre');
+    await expect.poll(() => b.liveStatus(), { timeout: 20_000 }).toBe('Forbundet til 1 anden');
 
     await a.page.getByRole('button', { name: 'Stop deling for alle' }).click();
     await expect.poll(() => b.page.getByTestId('live-ended').innerText(), { timeout: 20_000 })

@@ -1,8 +1,23 @@
 // Search across all referater: finds what was typed a moment ago (title, participants, text), reads "aa" as "å",
-// highlights the matches, announces the count, and narrows by party, period and status.
+// finds a word inside Danish compounds (ranked after whole words), highlights the matches, announces the count,
+// and narrows by party, period and status. Screenshots of compound search (1366×768 and 390 px) go to
+// $REFERAT_SCREENSHOTS, to be looked at.
+import { mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ReferatApp } from './pages/ReferatApp';
 import { useBrowserFixture } from './support/browserFixture';
+
+const OUT = process.env.REFERAT_SCREENSHOTS ?? path.join(tmpdir(), 'referat-screenshots');
+
+/** Types a paragraph into the minutes text, under the agenda item "Eventuelt". */
+async function typeUnderEventuelt(app: ReferatApp, text: string): Promise<void> {
+  await app.editor.getByText('Eventuelt', { exact: true }).click();
+  await app.page.keyboard.press('End');
+  await app.page.keyboard.press('Enter');
+  await app.page.keyboard.type(text);
+}
 
 describe('search', () => {
   const fx = useBrowserFixture();
@@ -14,11 +29,7 @@ describe('search', () => {
     await app.createReferat();
     await app.titleField.fill('Driftsmøde i Aabenraa');
     await app.addParticipant('Jens Bach', 'Systemhuset A/S');
-    // A paragraph in the minutes text, under the agenda item "Eventuelt".
-    await app.editor.getByText('Eventuelt', { exact: true }).click();
-    await app.page.keyboard.press('End');
-    await app.page.keyboard.press('Enter');
-    await app.page.keyboard.type('Leverandøren lovede at rette brevskabelonen til jobcentret inden fredag.');
+    await typeUnderEventuelt(app, 'Leverandøren lovede at rette brevskabelonen til jobcentret inden fredag.');
     await app.waitUntilSaved();
 
     await app.navTo('Søg');
@@ -51,6 +62,49 @@ describe('search', () => {
     await app.page.getByRole('link', { name: 'Driftsmøde i Aabenraa' }).click();
     await app.titleField.waitFor();
     expect(await app.titleField.inputValue()).toBe('Driftsmøde i Aabenraa');
+  });
+
+  it('finds a word inside Danish compounds, after the referater with the whole word, and marks the part', async () => {
+    const context = await fx.newContext();
+    const app = await ReferatApp.open(context, fx.server.url);
+    await app.setUpProfile({ name: 'Mette Holm', organisation: 'Aarhus Kommune' });
+    await app.createReferatQuickly();
+    await app.titleField.fill('Statusmøde om integrationsplatformen');
+    await typeUnderEventuelt(app, 'Leverandøren sørger for certifikatfornyelsen inden den 1. marts.');
+    await app.waitUntilSaved();
+    await app.nav('Bibliotek');
+    await app.createReferatQuickly();
+    await app.titleField.fill('Fornyelse af driftsaftalen');
+    await app.waitUntilSaved();
+
+    await app.navTo('Søg');
+    await app.search('fornyelse');
+    // The whole word (title of the newer referat) first, the compound in the text of the other after it.
+    await expect.poll(() => app.searchResultTitles()).toEqual(['Fornyelse af driftsaftalen', 'Statusmøde om integrationsplatformen']);
+    expect(await app.searchMarks()).toEqual(['Fornyelse', 'fornyelse']);
+    expect(await app.page.locator('ol.search-results .snippet').innerText()).toContain('Leverandøren sørger for certifikatfornyelsen inden den 1. marts.');
+    expect(await app.searchSummary()).toBe('2 referater fundet');
+
+    // The first half still finds it, marked as the start of the word; both halves mark the word once.
+    await app.search('certifikat');
+    await expect.poll(() => app.searchResultTitles()).toEqual(['Statusmøde om integrationsplatformen']);
+    expect(await app.searchMarks()).toEqual(['certifikat']);
+    await app.search('certifikat fornyelsen');
+    await expect.poll(() => app.searchMarks()).toEqual(['certifikatfornyelsen']);
+    // A part of four letters or more is found inside words, a shorter one only at the start of a word.
+    await app.search('yelse');
+    await expect.poll(() => app.searchResultTitles()).toEqual(['Fornyelse af driftsaftalen', 'Statusmøde om integrationsplatformen']);
+    await app.search('yel');
+    await app.page.getByText('Ingen referater passer til søgningen.').waitFor();
+
+    await app.search('fornyelse');
+    await expect.poll(() => app.searchMarks()).toEqual(['Fornyelse', 'fornyelse']);
+    await mkdir(OUT, { recursive: true });
+    for (const size of [{ name: 'laptop', width: 1366, height: 768 }, { name: 'phone', width: 390, height: 844 }]) {
+      await app.page.setViewportSize({ width: size.width, height: size.height });
+      await app.page.screenshot({ path: path.join(OUT, `search-compound-${size.name}.png`) });
+    }
+    await app.page.setViewportSize({ width: 1366, height: 768 });
   });
 
   it('sees a change made in another tab, without reloading', async () => {
@@ -135,9 +189,9 @@ describe('search', () => {
     await app.page.getByRole('link', { name: 'Kasseret møde' }).click();
     await app.page.getByRole('button', { name: 'Flyt til papirkurv' }).click();
     await app.page.getByText('Referatet er flyttet til papirkurven.').waitFor();
-    await app.page.goBack();
-    await app.searchBox.waitFor();
-    expect(await app.searchBox.inputValue()).toBe('kasseret');
+    // Moving to the trash leaves the referat (for the library); the same search no longer finds it.
+    await app.search('kasseret');
     await app.page.getByText('Ingen referater passer til søgningen.').waitFor();
+    expect(await app.searchSummary()).toBe('0 referater fundet');
   });
 });

@@ -1,6 +1,9 @@
 // Meeting series: a template chosen at creation, "Næste møde" carrying open action items forward linked to
-// their origin, and ticking one off in the new referat closing it at the origin too.
+// their origin, and ticking one off in the new referat closing it at the origin too. What else "Næste møde" copies
+// (participants, place, times, the written date, the next title) is in participantRows.test.ts.
 import { describe, expect, it } from 'vitest';
+import { formatDanishDate } from '../../src/core/danishDate';
+import { todayIsoDate } from '../../src/ui/todayIsoDate';
 import { ReferatApp } from './pages/ReferatApp';
 import { useBrowserFixture } from './support/browserFixture';
 
@@ -18,8 +21,7 @@ describe('meeting series', () => {
     await app.titleField.fill('Driftsmøde Systemhuset');
 
     const addItem = async (agenda: string, text: string, done: boolean) => {
-      await app.editor.getByText(agenda, { exact: true }).click();
-      await app.page.keyboard.press('End');
+      await app.minutes.caretAtEndOf(agenda);
       await app.page.getByRole('toolbar').getByRole('button', { name: 'Handlingspunkt' }).click();
       await app.page.keyboard.type(text);
       const item = app.editor.getByRole('group', { name: 'Handlingspunkt' }).filter({ hasText: text });
@@ -35,7 +37,9 @@ describe('meeting series', () => {
     const secondId = app.referatId();
     expect(secondId).not.toBe(firstId);
     await app.editor.getByText('Hændelser og fejl', { exact: true }).waitFor();
-    expect(await app.titleField.inputValue()).toBe('Driftsmøde Systemhuset');
+    // No number or date in the title and none written under "Næste møde": the same title with today's date.
+    const nextTitle = `Driftsmøde Systemhuset ${formatDanishDate(todayIsoDate())}`;
+    expect(await app.titleField.inputValue()).toBe(nextTitle);
     expect(await app.page.getByText('Møderække: Driftsmøde Systemhuset').count()).toBe(1);
 
     // Only the open item came along, under "Opfølgning fra sidste møde", with its owner and a link to its origin.
@@ -57,6 +61,6 @@ describe('meeting series', () => {
     await expect.poll(() => originItem.getByRole('checkbox', { name: 'Udført' }).isChecked()).toBe(true);
     expect(await app.page.getByRole('link', { name: 'Forrige møde' }).count()).toBe(0);
     await app.nav('Bibliotek');
-    await expect.poll(() => app.libraryTitles()).toEqual(['Driftsmøde Systemhuset', 'Driftsmøde Systemhuset']);
+    await expect.poll(async () => (await app.libraryTitles()).toSorted()).toEqual(['Driftsmøde Systemhuset', nextTitle]);
   });
 });

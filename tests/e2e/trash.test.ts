@@ -19,7 +19,7 @@ describe('trash', () => {
     await app.nav('Bibliotek');
     await app.page.getByText('Der er ingen referater på denne enhed endnu').waitFor();
     await app.nav('Papirkurv');
-    await app.page.getByRole('button', { name: 'Gendan Skal i papirkurven' }).click();
+    await app.page.getByRole('listitem', { name: /^Skal i papirkurven/ }).getByRole('button', { name: 'Gendan', exact: true }).click();
     await app.page.getByText('Papirkurven er tom.').waitFor();
     await app.nav('Bibliotek');
     await expect.poll(() => app.libraryTitles()).toEqual(['Skal i papirkurven']);
@@ -28,15 +28,15 @@ describe('trash', () => {
     await app.page.getByRole('link', { name: 'Skal i papirkurven' }).click();
     await app.page.getByRole('button', { name: 'Flyt til papirkurv' }).click();
     await app.nav('Papirkurv');
-    await app.page.getByRole('button', { name: 'Slet Skal i papirkurven for altid' }).click();
+    await app.page.getByRole('listitem', { name: /^Skal i papirkurven/ }).getByRole('button', { name: 'Slet for altid', exact: true }).click();
     const dialog = app.page.getByRole('alertdialog', { name: 'Slet for altid?' });
     await dialog.waitFor();
     expect(await dialog.innerText()).toContain('»Skal i papirkurven« slettes fra denne enhed');
     await dialog.getByRole('button', { name: 'Annullér' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await app.page.getByRole('button', { name: 'Gendan Skal i papirkurven' }).waitFor();
+    await app.page.getByRole('listitem', { name: /^Skal i papirkurven/ }).getByRole('button', { name: 'Gendan', exact: true }).waitFor();
 
-    await app.page.getByRole('button', { name: 'Slet Skal i papirkurven for altid' }).click();
+    await app.page.getByRole('listitem', { name: /^Skal i papirkurven/ }).getByRole('button', { name: 'Slet for altid', exact: true }).click();
     await dialog.getByRole('button', { name: 'Slet for altid' }).click();
     await app.page.getByText('Papirkurven er tom.').waitFor();
     const dbs = await app.page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));

@@ -1,13 +1,17 @@
-// One approval in short words (who, when, whether it holds), with its hash, key and validity behind a disclosure.
+// One approval on one line (who, when, whether it counts), with its hash, signature and key behind a disclosure.
 import { useMemo, useState } from 'react';
 import * as Y from 'yjs';
 import { base64ToBytes } from '../../core/base64';
 import { groupedHash } from '../../core/groupedHash';
 import type { CheckedApproval, TrustState } from '../../core/trustState';
 import type { ReferatSession } from '../../session/referatSession';
+import type { Language } from '../../storage/settingsStore';
 import { useI18n } from '../i18n/I18nContext';
+import { formatMoment } from '../i18n/formatMoment';
+import type { Translate } from '../i18n/translate';
 import { ChangesSince } from './ChangesSince';
 import { KeyTrustLabel } from './KeyTrustLabel';
+import '../styles/plainWords.css';
 
 /** The snapshot an approval covered, or null (a version-1 entry, or one Yjs cannot read). */
 function approvedSnapshot(a: CheckedApproval): Y.Snapshot | null {
@@ -20,22 +24,36 @@ function approvedSnapshot(a: CheckedApproval): Y.Snapshot | null {
   }
 }
 
+/** The approval on one line: "Godkendt af Mette Holm, Aarhus Kommune, 6. dec. 2026 kl. 10.12 — bekræftet". */
+function approvalLine(t: Translate, lang: Language, a: CheckedApproval): { head: string; state: string } {
+  const time = Date.parse(a.approvedAt);
+  const when = Number.isNaN(time) ? a.approvedAt : formatMoment(t, lang, time);
+  // An invalid entry proves nothing about its key: only what it claims is shown, never a confirmed name.
+  if (!a.valid) return { head: t('words.approval.claimedBy', { who: who(t, a.name, a.organisation), when }), state: t('words.approval.invalid') };
+  const known = a.confirmedAs;
+  const head = t('words.approval.by', { who: known ? who(t, known.name, known.organisation) : who(t, a.name, a.organisation), when });
+  const states = [known ? (known.confirmedBy === 'own' ? t('keyTrust.own') : t('words.approval.confirmed')) : t('words.approval.unconfirmed')];
+  if (!a.current) states.push(t('words.approval.earlier'));
+  return { head, state: states.join(', ') };
+}
+
+function who(t: Translate, name: string, organisation: string): string {
+  return name.trim() && organisation.trim() ? t('keyTrust.nameOrganisation', { name, organisation }) : name.trim() || organisation.trim() || '–';
+}
+
 export function ApprovalItem(props: { approval: CheckedApproval; session: ReferatSession; trust: TrustState }) {
   const { approval: a } = props;
-  const { t, formatDateTime } = useI18n();
+  const { t, lang } = useI18n();
   const [showing, setShowing] = useState(false);
   // An approval of an earlier version: one click shows what changed since, by whom.
   const since = useMemo(() => (a.valid && !a.current ? approvedSnapshot(a) : null), [a]);
-  const time = Date.parse(a.approvedAt);
-  const when = Number.isNaN(time) ? a.approvedAt : formatDateTime(time);
-  const verdict = !a.valid ? t('approval.invalidEntry') : a.current ? t('approval.current') : t('approval.earlier');
+  const line = approvalLine(t, lang, a);
+  const counts = a.valid && a.confirmedAs !== null;
   return (
     <li data-testid="approval" className="approval" data-valid={a.valid} data-current={a.current} data-confirmed={a.confirmedAs !== null}>
-      {/* An invalid entry proves nothing about its key: only what it claims is shown, never a confirmed name. */}
-      {a.valid ? <KeyTrustLabel fingerprint={a.fingerprint} name={a.name} organisation={a.organisation} /> : <span>{`${a.name}, ${a.organisation}`}</span>}
-      {`: ${t('approval.approvedAt', { when })}, `}
-      <span className={a.valid ? undefined : 'field-error'}>{verdict}</span>
-      {a.valid && a.confirmedAs === null && <span className="field-error">{`, ${t('approval.notCounted')}`}</span>}
+      <p className="approval-line">
+        {line.head} — <span className={counts ? undefined : 'field-error'}>{line.state}</span>
+      </p>
       {since && (
         <button type="button" className="link-button" aria-expanded={showing} onClick={() => setShowing((v) => !v)}>
           {t(showing ? 'approval.hideChangesSince' : 'approval.changesSince')}
@@ -46,14 +64,17 @@ export function ApprovalItem(props: { approval: CheckedApproval; session: Refera
       )}
       <details>
         <summary>{t('approval.details')}</summary>
-        <p className="muted">
-          {t('approval.hash', { hash: groupedHash(a.contentHash) })}
-          <br />
-          {t('approval.key', { fingerprint: a.fingerprint })}
-          <br />
-          {t(a.valid ? 'approval.valid' : 'approval.invalid')}
-          {a.entryVersion === 1 && <><br />{t('approval.entryVersion1')}</>}
-        </p>
+        <ul className="muted approval-details">
+          <li>{t('words.approval.hash', { hash: groupedHash(a.contentHash) })}</li>
+          <li>{t(a.valid ? 'words.approval.signatureValid' : 'words.approval.signatureInvalid')}</li>
+          <li>
+            {t('words.approval.key')}{' '}
+            {a.valid ? <KeyTrustLabel fingerprint={a.fingerprint} name={a.name} organisation={a.organisation} /> : who(t, a.name, a.organisation)}
+            {', '}
+            <code className="fingerprint">{a.fingerprint}</code>
+          </li>
+          {a.entryVersion === 1 && <li>{t('approval.entryVersion1')}</li>}
+        </ul>
       </details>
     </li>
   );

@@ -4,6 +4,7 @@ import { useId, useRef, useState } from 'react';
 import { errorMessage } from '../../core/errorMessage';
 import type { RestoreReport } from '../../session/restoreLibrary';
 import { storedReferatCount } from '../../session/libraryQueries';
+import { recordLastBackup } from '../../session/settings';
 import { useApp } from '../hooks/AppContext';
 import { useLocalIdentity } from '../hooks/useLocalIdentity';
 import { useI18n } from '../i18n/I18nContext';
@@ -46,6 +47,8 @@ export function BackupPanel() {
       const result = await backupLibrary(db, local, target.sink, { signal: abort.signal, onProgress: (p) => setBackup({ kind: 'saving', ...p }) });
       await target.finish();
       setBackup({ kind: 'saved', count: result.count, bytes: result.bytes, name });
+      // Settings shows when the last backup was saved, and advises one when it is old (StoragePanel).
+      await recordLastBackup(db).catch(() => undefined);
     } catch (e) {
       await target.abort().catch(() => undefined);
       setBackup(abort.signal.aborted ? { kind: 'cancelled' } : { kind: 'failed', detail: errorMessage(e) });
@@ -94,7 +97,7 @@ export function BackupPanel() {
       {backup.kind === 'saving' && backup.total > 0 && <progress max={backup.total} value={backup.done} aria-label={t('backup.progressLabel')} />}
       <p role="status" data-testid="backup-status">
         {backup.kind === 'saving' && backup.total > 0 && t('backup.progress', { done: backup.done, total: backup.total })}
-        {backup.kind === 'saved' && t('backup.done', { count: backup.count, size: formatBytes(backup.bytes), name: backup.name })}
+        {backup.kind === 'saved' && t(backup.count === 1 ? 'words.backup.doneOne' : 'backup.done', { count: backup.count, size: formatBytes(backup.bytes), name: backup.name })}
         {backup.kind === 'cancelled' && t('backup.cancelled')}
       </p>
       {backup.kind === 'failed' && <p role="alert" className="field-error">{t('backup.failed', { detail: backup.detail })}</p>}

@@ -1,19 +1,25 @@
-// The copy ledger of an open referat: for each other party, whether they hold all of this copy, and the
-// export of exactly what they miss (or of the whole copy).
+// The copy ledger of an open referat: for each other party, in plain sentences, whether they hold all of this copy
+// or what they lack (words and paragraphs of the text, counted from the text: copyLedgerWords.ts), and the export of
+// exactly what they lack (or of the whole copy). A party that holds everything is offered nothing to export.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import * as Y from 'yjs';
+import { copyLag, lacksVisible, NO_LAG, type CopyLag } from '../../core/copyLag';
 import { errorMessage } from '../../core/errorMessage';
-import { decodeStateVectorSafe, missingChanges } from '../../core/stateVectors';
+import { covers, missingSince, type KnownState } from '../../core/missingSince';
+import { decodeStateVectorSafe } from '../../core/stateVectors';
+import { autoVersionList } from '../../session/autoVersionList';
 import type { ReferatSession } from '../../session/referatSession';
 import { copyLedger } from '../../session/libraryQueries';
 import type { LedgerRow } from '../../storage/libraryDatabase';
+import { ledgerSentences } from '../copyLedgerWords';
 import { downloadFile } from '../downloadCopy';
 import { useApp } from '../hooks/AppContext';
 import { useLocalIdentity } from '../hooks/useLocalIdentity';
 import { useI18n } from '../i18n/I18nContext';
 import { ImportButton } from './ImportButton';
 import { KeyTrustLabel } from './KeyTrustLabel';
+import '../styles/plainWords.css';
 
 const EMPTY: LedgerRow[] = [];
 
@@ -24,15 +30,20 @@ function sameStateVector(a: Map<number, number>, b: Map<number, number>): boolea
   return a.size === b.size && [...a].every(([client, clock]) => b.get(client) === clock);
 }
 
-function useStateVector(doc: Y.Doc): Map<number, number> {
-  const [sv, setSv] = useState(() => Y.decodeStateVector(Y.encodeStateVector(doc)));
+/** The copy's state vector, settled a second after typing, and each state it reached while open, with when. */
+function useStateVector(doc: Y.Doc): { sv: Map<number, number>; seen: KnownState[] } {
+  const [state, setState] = useState(() => ({ sv: Y.decodeStateVector(Y.encodeStateVector(doc)), seen: [] as KnownState[] }));
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
+    let firstAt = 0;
     const onUpdate = () => {
-      timer ??= setTimeout(() => {
+      if (timer) return;
+      firstAt = Date.now();
+      timer = setTimeout(() => {
         timer = null;
         const next = Y.decodeStateVector(Y.encodeStateVector(doc));
-        setSv((prev) => (sameStateVector(prev, next) ? prev : next));
+        // The changes of this window were made from `firstAt` on: a party lacking them lacks changes from then.
+        setState((prev) => (sameStateVector(prev.sv, next) ? prev : { sv: next, seen: [...prev.seen.slice(-99), { at: firstAt, sv: next }] }));
       }, COUNT_DELAY_MS);
     };
     doc.on('update', onUpdate);
@@ -41,19 +52,43 @@ function useStateVector(doc: Y.Doc): Map<number, number> {
       if (timer) clearTimeout(timer);
     };
   }, [doc]);
-  return sv;
+  return state;
+}
+
+const NO_VERSIONS: KnownState[] = [];
+
+/** Who a row's sentence is about: the organisation, or the name when another row has the same organisation. */
+function subjects(rows: readonly LedgerRow[]): Map<string, string> {
+  const orgs = new Map<string, number>();
+  for (const r of rows) orgs.set(r.organisation.trim(), (orgs.get(r.organisation.trim()) ?? 0) + 1);
+  return new Map(rows.map((r) => [r.partyId, r.organisation.trim() && orgs.get(r.organisation.trim()) === 1 ? r.organisation.trim() : r.name.trim() || r.partyId]));
 }
 
 export function CopiesPanel(props: { session: ReferatSession }) {
   const { session } = props;
   const { db } = useApp();
   const { load: loadLocal } = useLocalIdentity();
-  const { t, formatDateTime } = useI18n();
+  const { t, lang } = useI18n();
   const id = useId();
   const rows = useLiveQuery(() => copyLedger(db, session.id), [db, session.id]) ?? EMPTY;
-  const ours = useStateVector(session.doc);
+  const { sv: ours, seen } = useStateVector(session.doc);
+  // Moments this device recorded the copy's state (automatic versions): when what a party lacks began.
+  const versions =
+    useLiveQuery(async () => (await autoVersionList(db, session.id)).map((v): KnownState => ({ at: v.at, sv: v.snapshot.sv })), [db, session.id]) ?? NO_VERSIONS;
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const who = useMemo(() => subjects(rows), [rows]);
+  const lags = useMemo(() => {
+    // Recounted when the copy's state settles (`ours`), not on every key.
+    const out = new Map<string, CopyLag | null>();
+    for (const r of rows) {
+      const held = decodeStateVectorSafe(r.heldStateVector);
+      const lag = held && r.heldAt !== null ? (covers(held, ours) ? NO_LAG : copyLag(session.doc, held)) : null;
+      // Lacking only bookkeeping (who wrote what, claims) is holding everything a reader sees.
+      out.set(r.partyId, lag && !lacksVisible(lag) ? NO_LAG : lag);
+    }
+    return out;
+  }, [rows, ours, session.doc]);
 
   const exportFor = async (party: string | null) => {
     setError(null);
@@ -67,19 +102,11 @@ export function CopiesPanel(props: { session: ReferatSession }) {
     }
   };
 
-  const state = (r: LedgerRow) => {
-    const parts: string[] = [];
+  const sentences = (r: LedgerRow) => {
+    const lag = lags.get(r.partyId) ?? null;
     const held = decodeStateVectorSafe(r.heldStateVector);
-    if (held && r.heldAt !== null) {
-      const channel = t(r.heldChannel === 'live' ? 'copies.channel.live' : 'copies.channel.file');
-      const missing = missingChanges(ours, held);
-      const when = formatDateTime(r.heldAt);
-      parts.push(missing === 0 ? t('copies.full', { when, channel }) : t('copies.missing', { count: missing, when, channel }));
-    } else {
-      parts.push(t('copies.neverHeld'));
-    }
-    if (r.sentAt !== null && (r.heldAt === null || r.sentAt > r.heldAt)) parts.push(t('copies.sent', { when: formatDateTime(r.sentAt) }));
-    return parts.join('. ');
+    const since = lag && !lag.complete && held ? missingSince([...versions, ...seen], held) : null;
+    return ledgerSentences(t, lang, { who: who.get(r.partyId) ?? r.name, lag, missingSince: since, heldAt: r.heldAt, heldChannel: r.heldChannel, sentAt: r.sentAt });
   };
 
   return (
@@ -89,26 +116,20 @@ export function CopiesPanel(props: { session: ReferatSession }) {
       {rows.length === 0 ? (
         <p>{t('copies.none')}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('copies.party')}</th>
-              <th scope="col">{t('copies.state')}</th>
-              <th scope="col"><span className="visually-hidden">{t('participants.actions')}</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.partyId} data-testid="ledger-row">
-                <th scope="row"><KeyTrustLabel fingerprint={r.partyId} name={r.name} organisation={r.organisation} /></th>
-                <td>{state(r)}</td>
-                <td>
-                  <button type="button" onClick={() => void exportFor(r.partyId)}>{t('copies.exportMissing', { name: r.name })}</button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ul className="copies-ledger">
+          {rows.map((r) => {
+            const lag = lags.get(r.partyId) ?? null;
+            return (
+              <li key={r.partyId} data-testid="ledger-row" data-complete={lag?.complete === true}>
+                <KeyTrustLabel fingerprint={r.partyId} name={r.name} organisation={r.organisation} />
+                <p className="copies-state" data-testid="ledger-state">{sentences(r).join(' ')}</p>
+                {lag?.complete !== true && (
+                  <button type="button" onClick={() => void exportFor(r.partyId)}>{t('words.ledger.send', { who: who.get(r.partyId) ?? r.name })}</button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
       )}
       <div className="actions">
         <button type="button" onClick={() => void exportFor(null)}>{t('copies.export')}</button>

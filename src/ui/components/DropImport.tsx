@@ -1,4 +1,5 @@
-// Dropping .referat files anywhere on the app imports them (into the open referat when one is shown).
+// Dropping .referat files anywhere on the app imports them (into the open referat when one is shown); the page's
+// import button for that referat reports what they did, or the top of the page when it shows none (ImportContext).
 import { useEffect } from 'react';
 import { useImports } from '../hooks/ImportContext';
 

@@ -1,11 +1,12 @@
-// What each imported file did, in the user's language; an unknown signer waits for the user's decision.
-import { useImports, type ImportEntry } from '../hooks/ImportContext';
+// What each imported file did, in the user's language, next to the button that imported it; an unknown signer
+// waits for the user's decision.
+import { entriesFor, settled, useImports, type ImportEntry } from '../hooks/ImportContext';
 import { useI18n } from '../i18n/I18nContext';
 import { KeyTrustLabel } from './KeyTrustLabel';
 import type { MessageKey } from '../i18n/messagesDa';
 
 function Message(props: { entry: ImportEntry }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { trust, reject } = useImports();
   const { entry } = props;
   const o = entry.outcome;
@@ -14,8 +15,9 @@ function Message(props: { entry: ImportEntry }) {
   if (!o) return <p>{t('import.working', { file })}</p>;
   switch (o.kind) {
     case 'imported': {
-      const list = o.changes.map((c) => `${c.name ?? t('import.unknownAuthor')} ${c.count}${c.verified ? '' : ` (${t('claims.unverifiedAuthor')})`}`).join(', ');
-      const changes = o.changes.length > 0 ? t('import.changes', { list }) : t('import.noChanges');
+      // Who wrote what came in, not how many Yjs changes: a count of those means nothing to a reader.
+      const names = o.changes.map((c) => `${c.name ?? t('import.unknownAuthor')}${c.verified ? '' : ` (${t('claims.unverifiedAuthor')})`}`);
+      const changes = names.length > 0 ? t('words.import.changesBy', { list: new Intl.ListFormat(lang, { type: 'conjunction' }).format(names) }) : t('import.noChanges');
       return (
         <>
           <p className="notice">{t(o.isNew ? 'import.importedNew' : 'import.imported', { file, title: o.title, name: o.sender.name, organisation: o.sender.organisation, changes })}</p>
@@ -41,7 +43,7 @@ function Message(props: { entry: ImportEntry }) {
         </div>
       );
     case 'incomplete':
-      return <p className="field-error">{t('import.incomplete', { file, title: o.title, name: o.sender.name, count: o.missingFrom })}</p>;
+      return <p className="field-error">{t('import.incomplete', { file, title: o.title, name: o.sender.name })}</p>;
     case 'error':
       return <p className="field-error">{t('import.failed', { file, reason: t(`import.error.${o.code}` as MessageKey) })}</p>;
   }
@@ -58,20 +60,46 @@ function Sender(props: { sender: { name: string; organisation: string; fingerpri
   );
 }
 
-export function ImportResults() {
-  const { entries, clear } = useImports();
+/**
+ * What the imports reported here did: those of the import button `origin` (shown right after it), or, without one,
+ * those of no button on the page (a drop where no button imports into the same referat, or an import still waiting
+ * when its page was left). The live region is always there, so each new outcome is announced.
+ */
+export function ImportResults(props: { origin?: string | null; onCleared?: () => void }) {
+  const origin = props.origin ?? null;
+  const { entries, buttons, clear } = useImports();
   const { t } = useI18n();
-  if (entries.length === 0) return <div role="status" aria-live="polite" className="visually-hidden" />;
+  const shown = entriesFor(entries, buttons, origin);
+  const clearable = shown.some(settled);
+  const status = (
+    <div role="status" aria-live="polite">
+      {shown.map((e) => (
+        <div key={e.key} data-testid="import-result">
+          <Message entry={e} />
+        </div>
+      ))}
+    </div>
+  );
+  const kind = origin === null ? 'import-results page' : 'import-results import-feedback';
+  // One element whether empty or not, so the live region stays in the page and each new outcome is announced.
   return (
-    <section className="import-results page" aria-label={t('import.results')}>
-      <div role="status" aria-live="polite">
-        {entries.map((e) => (
-          <div key={e.key} data-testid="import-result">
-            <Message entry={e} />
-          </div>
-        ))}
-      </div>
-      <button type="button" onClick={clear}>{t('import.dismiss')}</button>
-    </section>
+    <div
+      className={shown.length === 0 ? (origin === null ? 'visually-hidden' : 'import-feedback') : kind}
+      role={shown.length === 0 ? undefined : 'region'}
+      aria-label={shown.length === 0 ? undefined : t('import.results')}
+    >
+      {status}
+      {clearable && (
+        <button
+          type="button"
+          onClick={() => {
+            clear(origin);
+            props.onCleared?.();
+          }}
+        >
+          {t('import.dismiss')}
+        </button>
+      )}
+    </div>
   );
 }

@@ -46,7 +46,7 @@ export function KnownKeysList(props: { directory: KeyDirectory }) {
 
   return (
     <div className="stack">
-      <table data-testid="known-keys">
+      <table className="known-keys" data-testid="known-keys">
         <caption className="visually-hidden">{t('knownKeys.listLabel')}</caption>
         <thead>
           <tr>
@@ -65,8 +65,8 @@ export function KnownKeysList(props: { directory: KeyDirectory }) {
                 <br />
                 <span className="muted">{t(`profile.kind.${k.organisationKind}`)}</span>
               </th>
-              <td><FingerprintText fingerprint={k.fingerprint} /></td>
-              <td>
+              <td data-label={t('knownKeys.col.fingerprint')}><FingerprintText fingerprint={k.fingerprint} /></td>
+              <td data-label={t('knownKeys.col.how')}>
                 {how(k)}
                 {(k.validFrom || k.validTo) && (
                   <>
@@ -77,7 +77,7 @@ export function KnownKeysList(props: { directory: KeyDirectory }) {
                   </>
                 )}
               </td>
-              <td data-testid="known-key-state">{state(k)}</td>
+              <td data-label={t('knownKeys.col.state')} data-testid="known-key-state">{state(k)}</td>
               <td>
                 {k.confirmedBy !== 'own' && !k.revokedAt && (
                   <button type="button" aria-label={t('knownKeys.revokeLabel', { name: k.name })} onClick={() => setRevoking(k)}>

@@ -68,7 +68,7 @@ function LiveDetails(props: { live: LiveSession; onStop: () => void }) {
   const statusText =
     status.kind === 'offline' ? t('live.status.offline')
       : status.kind === 'connecting' ? t('live.status.connecting')
-        : t('live.status.connected', { count: status.peers });
+        : status.peers === 1 ? t('words.live.connectedOne') : t('live.status.connected', { count: status.peers });
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(link);

@@ -1,5 +1,6 @@
-// The meeting details of an open referat, read from and written to its Y.Doc.
-import { useId, useState } from 'react';
+// The meeting details of an open referat, read from and written to its Y.Doc: a compact row of date, times and
+// place, then the title, large, right above the text (Tab from it goes straight to the text, see ReferatPage).
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type * as Y from 'yjs';
 import { isValidMetaValue, readMeta, setMetaField, setTitle, type EditableMetaField } from '../../core/meta';
 import { metaMap } from '../../core/referatDoc';
@@ -14,10 +15,29 @@ const FIELDS: Array<{ field: EditableMetaField; type: string; label: MessageKey 
   { field: 'location', type: 'text', label: 'referat.location' },
 ];
 
-export function MetaForm(props: { doc: Y.Doc; readOnly: boolean }) {
-  const { doc, readOnly } = props;
+export function MetaForm(props: {
+  doc: Y.Doc;
+  readOnly: boolean;
+  /** Put focus in Titel (its text selected) once shown: a referat just created. */
+  focusTitle?: boolean;
+  /** Tab in Titel: true when it moved focus on (to the text), so the browser's own Tab is skipped. */
+  onTabFromTitle?: () => boolean;
+  /** Shown beside the title: the status badge. */
+  titleAside?: ReactNode;
+}) {
+  const { doc, readOnly, focusTitle, onTabFromTitle } = props;
   const { t } = useI18n();
   const id = useId();
+  const titleInput = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (!focusTitle) return;
+    titleInput.current?.focus();
+    titleInput.current?.select();
+  }, [focusTitle]);
+  const onTitleKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key !== 'Tab' || e.shiftKey || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (onTabFromTitle?.()) e.preventDefault();
+  };
   const meta = useYValue(metaMap(doc), () => readMeta(doc), shallowJsonEqual);
   const [invalid, setInvalid] = useState<EditableMetaField | null>(null);
 
@@ -32,20 +52,10 @@ export function MetaForm(props: { doc: Y.Doc; readOnly: boolean }) {
 
   return (
     <section aria-labelledby={`${id}-h`} className="meta-form">
-      <h2 id={`${id}-h`}>{t('referat.details')}</h2>
-      <div className="field wide">
-        <label htmlFor={`${id}-title`}>{t('referat.title')}</label>
-        <input
-          id={`${id}-title`}
-          value={meta.title}
-          maxLength={500}
-          readOnly={readOnly}
-          onChange={(e) => setTitle(doc, e.target.value)}
-        />
-      </div>
-      <div className="field-row">
+      <h2 id={`${id}-h`} className="visually-hidden">{t('referat.details')}</h2>
+      <div className="meta-row">
         {FIELDS.map(({ field, type, label }) => (
-          <div className="field" key={field}>
+          <div className={`field meta-${field}`} key={field}>
             <label htmlFor={`${id}-${field}`}>{t(label)}</label>
             <input
               id={`${id}-${field}`}
@@ -60,6 +70,22 @@ export function MetaForm(props: { doc: Y.Doc; readOnly: boolean }) {
             {invalid === field && <p id={`${id}-${field}-err`} className="field-error">{t('referat.invalidValue')}</p>}
           </div>
         ))}
+      </div>
+      <div className="field title-field">
+        <label htmlFor={`${id}-title`}>{t('referat.title')}</label>
+        <div className="title-line">
+          <input
+            id={`${id}-title`}
+            ref={titleInput}
+            className="title-input"
+            value={meta.title}
+            maxLength={500}
+            readOnly={readOnly}
+            onChange={(e) => setTitle(doc, e.target.value)}
+            onKeyDown={onTitleKey}
+          />
+          {props.titleAside}
+        </div>
       </div>
     </section>
   );

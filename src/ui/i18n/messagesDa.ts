@@ -12,6 +12,12 @@ import { messagesExportDa } from './messagesExportDa';
 import { messagesPackageDa } from './messagesPackageDa';
 import { messagesUnknownDa } from './messagesUnknownDa';
 import { messagesVersionsDa } from './messagesVersionsDa';
+import { messagesAuthorsDa } from './messagesAuthorsDa';
+import { messagesPrintDa } from './messagesPrintDa';
+import { messagesCaseDa } from './messagesCaseDa';
+import { messagesParticipantsDa } from './messagesParticipantsDa';
+import { messagesLayoutDa } from './messagesLayoutDa';
+import { messagesWordsDa } from './messagesWordsDa';
 
 export const messagesDa = {
   ...messagesExportDa,
@@ -27,12 +33,19 @@ export const messagesDa = {
   ...messagesLiveRoomDa,
   ...messagesUnseenDa,
   ...messagesVersionsDa,
+  ...messagesAuthorsDa,
+  ...messagesPrintDa,
+  ...messagesCaseDa,
+  ...messagesParticipantsDa,
+  ...messagesLayoutDa,
+  ...messagesWordsDa,
   'app.name': 'Referat',
   'app.tagline': 'Mødereferater, som alle parter har en fuld kopi af',
   'nav.label': 'Hovedmenu',
   'nav.library': 'Bibliotek',
   'nav.trash': 'Papirkurv',
   'nav.settings': 'Indstillinger',
+  'nav.menu': 'Menu',
   'skip.toMain': 'Gå til indhold',
 
   'profile.setupTitle': 'Velkommen til Referat',
@@ -140,15 +153,6 @@ export const messagesDa = {
   'copies.title': 'Kopier',
   'copies.intro': 'Hvad de andre parter har af dette referat, så vidt denne enhed ved.',
   'copies.none': 'Ingen andre parter har synkroniseret endnu. Del live, eller send en kopi som fil.',
-  'copies.party': 'Part',
-  'copies.state': 'Status',
-  'copies.full': 'Fuld kopi pr. {when} ({channel})',
-  'copies.missing': 'Mangler {count} af denne kopis ændringer pr. {when} ({channel})',
-  'copies.neverHeld': 'Ikke set endnu',
-  'copies.sent': 'Sendt som fil {when}, ikke bekræftet',
-  'copies.channel.live': 'live',
-  'copies.channel.file': 'fil',
-  'copies.exportMissing': 'Eksportér det, {name} mangler',
   'copies.export': 'Eksportér kopi',
   'copies.exported': 'Kopien er gemt som {file}.',
   'import.button': 'Importér referat',
@@ -158,7 +162,6 @@ export const messagesDa = {
   'import.working': 'Læser {file} …',
   'import.imported': '{file}: »{title}« fra {name} ({organisation}) er importeret. {changes}',
   'import.importedNew': '{file}: »{title}« fra {name} ({organisation}) er føjet til biblioteket. {changes}',
-  'import.changes': 'Nye ændringer: {list}.',
   'import.noChanges': 'Ingen nye ændringer.',
   'import.unknownAuthor': 'ukendt forfatter',
   'import.already': '{file}: »{title}« fra {name} er allerede med i din kopi. Intet er ændret.',
@@ -166,7 +169,7 @@ export const messagesDa = {
   'import.trust': 'Importér alligevel',
   'import.reject': 'Afvis',
   'import.rejected': '{file}: afvist. Intet er ændret.',
-  'import.incomplete': '{file}: »{title}« fra {name} bygger på ændringer, som din kopi mangler (fra {count} forfattere). Intet er ændret. Bed afsenderen om en fuld kopi.',
+  'import.incomplete': '{file}: »{title}« fra {name} bygger på rettelser, som din kopi ikke har. Intet er ændret. Bed afsenderen om en fuld kopi.',
   'import.failed': '{file}: {reason} Intet er ændret.',
   'import.error.empty': 'Filen er tom.',
   'import.error.tooLarge': 'Filen er for stor.',
@@ -234,9 +237,9 @@ export const messagesDa = {
   'settings.storage': 'Lagerplads',
   'settings.storageUsage': 'Brugt: {usage} af {quota} tilgængelig',
   'settings.storageUnknown': 'Browseren oplyser ikke, hvor meget plads der er.',
-  'settings.persisted': 'Vedvarende lagring: givet. Browseren sletter ikke referaterne for at frigøre plads.',
-  'settings.notPersisted': 'Vedvarende lagring: ikke givet. Browseren kan slette data, hvis disken bliver fuld.',
-  'settings.persistUnknown': 'Vedvarende lagring: kan ikke oplyses i denne browser.',
+  'settings.persisted': 'Vedvarende lagring: givet.',
+  'settings.notPersisted': 'Vedvarende lagring: ikke givet.',
+  'settings.persistUnknown': 'Vedvarende lagring: ukendt.',
   'settings.requestPersist': 'Bed om vedvarende lagring',
 
   'update.ready': 'En ny version af Referat er klar.',
@@ -255,7 +258,7 @@ export const messagesDa = {
   'library.showing': 'Viser de nyeste {shown} af {total} referater.',
   'search.title': 'Søg',
   'search.field': 'Søg i referater',
-  'search.hint': 'Søger i titler, beslutninger, handlingspunkter, dagsordenspunkter, deltagere og referattekst. Hvert ord matcher begyndelsen af et ord; »aa« og »å« er det samme.',
+  'search.hint': 'Søger i titler, beslutninger, handlingspunkter, dagsordenspunkter, deltagere og referattekst. Hvert ord matcher begyndelsen af et ord, og ord på fire bogstaver eller flere også inde i sammensatte ord (»fornyelse« finder »certifikatfornyelsen«); »aa« og »å« er det samme.',
   'search.filters': 'Afgræns søgningen',
   'search.party': 'Part',
   'search.anyParty': 'Alle parter',

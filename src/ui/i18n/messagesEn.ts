@@ -13,6 +13,12 @@ import { messagesExportEn } from './messagesExportEn';
 import { messagesPackageEn } from './messagesPackageEn';
 import { messagesUnknownEn } from './messagesUnknownEn';
 import { messagesVersionsEn } from './messagesVersionsEn';
+import { messagesAuthorsEn } from './messagesAuthorsEn';
+import { messagesPrintEn } from './messagesPrintEn';
+import { messagesCaseEn } from './messagesCaseEn';
+import { messagesParticipantsEn } from './messagesParticipantsEn';
+import { messagesLayoutEn } from './messagesLayoutEn';
+import { messagesWordsEn } from './messagesWordsEn';
 
 export const messagesEn: Record<MessageKey, string> = {
   ...messagesExportEn,
@@ -28,12 +34,19 @@ export const messagesEn: Record<MessageKey, string> = {
   ...messagesLiveRoomEn,
   ...messagesUnseenEn,
   ...messagesVersionsEn,
+  ...messagesAuthorsEn,
+  ...messagesPrintEn,
+  ...messagesCaseEn,
+  ...messagesParticipantsEn,
+  ...messagesLayoutEn,
+  ...messagesWordsEn,
   'app.name': 'Referat',
   'app.tagline': 'Meeting minutes that every party holds a full copy of',
   'nav.label': 'Main menu',
   'nav.library': 'Library',
   'nav.trash': 'Trash',
   'nav.settings': 'Settings',
+  'nav.menu': 'Menu',
   'skip.toMain': 'Skip to content',
 
   'profile.setupTitle': 'Welcome to Referat',
@@ -141,15 +154,6 @@ export const messagesEn: Record<MessageKey, string> = {
   'copies.title': 'Copies',
   'copies.intro': 'What the other parties hold of this referat, as far as this device knows.',
   'copies.none': 'No other party has synced yet. Share live, or send a copy as a file.',
-  'copies.party': 'Party',
-  'copies.state': 'Status',
-  'copies.full': 'Full copy as of {when} ({channel})',
-  'copies.missing': 'Missing {count} of this copy’s changes as of {when} ({channel})',
-  'copies.neverHeld': 'Not seen yet',
-  'copies.sent': 'Sent as a file {when}, not confirmed',
-  'copies.channel.live': 'live',
-  'copies.channel.file': 'file',
-  'copies.exportMissing': 'Export what {name} is missing',
   'copies.export': 'Export copy',
   'copies.exported': 'The copy was saved as {file}.',
   'import.button': 'Import referat',
@@ -159,7 +163,6 @@ export const messagesEn: Record<MessageKey, string> = {
   'import.working': 'Reading {file} …',
   'import.imported': '{file}: “{title}” from {name} ({organisation}) was imported. {changes}',
   'import.importedNew': '{file}: “{title}” from {name} ({organisation}) was added to the library. {changes}',
-  'import.changes': 'New changes: {list}.',
   'import.noChanges': 'No new changes.',
   'import.unknownAuthor': 'unknown author',
   'import.already': '{file}: “{title}” from {name} is already in your copy. Nothing changed.',
@@ -167,7 +170,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'import.trust': 'Import anyway',
   'import.reject': 'Reject',
   'import.rejected': '{file}: rejected. Nothing changed.',
-  'import.incomplete': '{file}: “{title}” from {name} builds on changes your copy lacks (from {count} authors). Nothing changed. Ask the sender for a full copy.',
+  'import.incomplete': '{file}: “{title}” from {name} builds on edits your copy does not have. Nothing changed. Ask the sender for a full copy.',
   'import.failed': '{file}: {reason} Nothing changed.',
   'import.error.empty': 'The file is empty.',
   'import.error.tooLarge': 'The file is too large.',
@@ -235,9 +238,9 @@ export const messagesEn: Record<MessageKey, string> = {
   'settings.storage': 'Storage',
   'settings.storageUsage': 'Used: {usage} of {quota} available',
   'settings.storageUnknown': 'The browser does not say how much space there is.',
-  'settings.persisted': 'Persistent storage: granted. The browser will not delete your referater to free space.',
-  'settings.notPersisted': 'Persistent storage: not granted. The browser may delete data if the disk fills up.',
-  'settings.persistUnknown': 'Persistent storage: this browser cannot tell.',
+  'settings.persisted': 'Persistent storage: granted.',
+  'settings.notPersisted': 'Persistent storage: not granted.',
+  'settings.persistUnknown': 'Persistent storage: unknown.',
   'settings.requestPersist': 'Ask for persistent storage',
 
   'update.ready': 'A new version of Referat is ready.',
@@ -256,7 +259,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'library.showing': 'Showing the newest {shown} of {total} referater.',
   'search.title': 'Search',
   'search.field': 'Search referater',
-  'search.hint': 'Searches titles, decisions, action items, agenda items, participants and the minutes text. Each word matches the start of a word; "aa" and "å" are the same.',
+  'search.hint': 'Searches titles, decisions, action items, agenda items, participants and the minutes text. Each word matches the start of a word, and words of four letters or more also inside compound words ("fornyelse" finds "certifikatfornyelsen"); "aa" and "å" are the same.',
   'search.filters': 'Narrow the search',
   'search.party': 'Party',
   'search.anyParty': 'All parties',

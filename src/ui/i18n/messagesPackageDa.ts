@@ -19,7 +19,7 @@ export const messagesPackageDa = {
   'package.historyCurrent': 'Kun den aktuelle tekst',
   'package.historyCurrentHint': 'Anbefales, når pakken skal uden for organisationen: slettet tekst fra tidligere udkast kan indeholde personoplysninger og kommer ikke med.',
   'package.historyFull': 'Med hele historikken, også slettet tekst',
-  'package.leftOut': 'Referater i papirkurven og private notater kommer ikke med.',
+  'package.leftOut': 'Referater i papirkurven kommer ikke med.',
   'package.build': 'Byg aktindsigtspakke',
   'package.cancel': 'Annullér',
   'package.progressLabel': 'Pakken bygges',

@@ -21,7 +21,7 @@ export const messagesPackageEn: Record<keyof typeof messagesPackageDa, string> =
   'package.historyCurrent': 'Current text only',
   'package.historyCurrentHint': 'Recommended when the package leaves the organisation: deleted text from earlier drafts may hold personal data and is left out.',
   'package.historyFull': 'With the whole history, deleted text included',
-  'package.leftOut': 'Referater in the trash and private notes are not included.',
+  'package.leftOut': 'Referater in the trash are not included.',
   'package.build': 'Build access package',
   'package.cancel': 'Cancel',
   'package.progressLabel': 'Building the package',

@@ -1,13 +1,19 @@
-// Aktindsigt: choose referater by party, period, text and status, see how many match, and build the package
-// as a streamed ZIP with a progress bar and a cancel button.
+// Aktindsigt: choose referater by party, period, text and status, work through the matching referater as a list
+// (leave one out, or review its text and exempt passages, each with a reason), and build the package as a
+// streamed ZIP with a progress bar and a cancel button.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useRef, useState } from 'react';
 import { errorMessage } from '../../core/errorMessage';
 import { REFERAT_STATUSES, type ReferatStatus } from '../../core/meta';
 import type { PackageSelection } from '../../export/packageSelection';
 import { EMPTY_SELECTION } from '../../export/packageSelection';
+import { ExemptionChangedError } from '../../export/exemptionChangedError';
 import { aktindsigtMatches } from '../../session/aktindsigtMatches';
 import { buildLibraryPackage, packageFileName } from '../../session/buildAktindsigtPackage';
+import { caseExemptions, includeAgain, leaveOut } from '../../session/caseExemptions';
+import type { IndexedReferat } from '../../storage/libraryDatabase';
+import { CaseList, reviewButtonId } from '../components/CaseList';
+import { ExemptionReview } from '../components/ExemptionReview';
 import { useApp } from '../hooks/AppContext';
 import { useLocalIdentity } from '../hooks/useLocalIdentity';
 import { useI18n } from '../i18n/I18nContext';
@@ -31,7 +37,9 @@ export function AktindsigtPage() {
   const [selection, setSelection] = useState<PackageSelection>(EMPTY_SELECTION);
   const [includeHistory, setIncludeHistory] = useState(false);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const [reviewing, setReviewing] = useState<IndexedReferat | null>(null);
   const controller = useRef<AbortController | null>(null);
+  const exemptions = useLiveQuery(() => caseExemptions(db), [db]) ?? [];
 
   useEffect(() => {
     const timer = setTimeout(() => setSelection(draft), DEBOUNCE_MS);
@@ -49,16 +57,19 @@ export function AktindsigtPage() {
   const matches = query?.for === selection ? query.rows : undefined;
   const settled = matches !== undefined && selection === draft;
   const count = matches?.length ?? 0;
+  const leftOutIds = new Set(exemptions.filter((e) => e.kind === 'referat').map((e) => e.docId));
+  const leftOutCount = matches?.filter((r) => leftOutIds.has(r.id)).length ?? 0;
   const building = phase.kind === 'building';
 
   const set = (patch: Partial<PackageSelection>) => setDraft((d) => ({ ...d, ...patch }));
 
   async function build() {
     if (!matches || matches.length === 0) return;
+    // Every match: the session leaves out those the clerk left out, and names them in LÆSMIG.txt and the journal.
     const ids = matches.map((r) => r.id);
     const name = packageFileName();
     // First, while the click still counts as the user's gesture (the save dialog needs one).
-    const target = await openZipSaveTarget(name, ids.length);
+    const target = await openZipSaveTarget(name, ids.length - leftOutCount);
     if (!target) return;
     const abort = new AbortController();
     controller.current = abort;
@@ -74,6 +85,7 @@ export function AktindsigtPage() {
     } catch (e) {
       await target.abort().catch(() => undefined);
       if (abort.signal.aborted) setPhase({ kind: 'cancelled' });
+      else if (e instanceof ExemptionChangedError) setPhase({ kind: 'failed', detail: t('case.changedError', { title: e.title.trim() || t('library.untitled') }) });
       else setPhase({ kind: 'failed', detail: errorMessage(e) });
     } finally {
       controller.current = null;
@@ -83,12 +95,29 @@ export function AktindsigtPage() {
   let summary = t('package.counting');
   if (badPeriod) summary = t('package.badPeriod');
   else if (settled) summary = count === 0 ? t('package.countNone') : count === 1 ? t('package.countOne') : t('package.count', { count });
+  if (settled && leftOutCount > 0) summary += ` ${leftOutCount === 1 ? t('case.leftOutCountOne') : t('case.leftOutCount', { count: leftOutCount })}`;
+
+  const closeReview = () => {
+    const reviewed = reviewing?.id;
+    setReviewing(null);
+    // Back where the clerk was: the review button of the referat just reviewed.
+    if (reviewed) requestAnimationFrame(() => document.getElementById(reviewButtonId(reviewed))?.focus());
+  };
+
+  if (reviewing) {
+    return (
+      <main id="main" className="page">
+        <h1>{t('package.title')}</h1>
+        <ExemptionReview db={db} docId={reviewing.id} title={reviewing.title.trim() || t('library.untitled')} onClose={closeReview} />
+      </main>
+    );
+  }
 
   return (
     <main id="main" className="page narrow">
       <h1>{t('package.title')}</h1>
       <p>{t('package.intro')}</p>
-      <form className="stack" onSubmit={(e) => { e.preventDefault(); void build(); }}>
+      <div className="stack">
         <fieldset className="search-filters" disabled={building}>
           <legend>{t('package.filters')}</legend>
           <div className="field">
@@ -116,6 +145,19 @@ export function AktindsigtPage() {
           </div>
         </fieldset>
         <p role="status" className="search-summary" data-testid="package-count">{summary}</p>
+        {settled && matches.length > 0 && (
+          <CaseList
+            matches={matches}
+            exemptions={exemptions}
+            disabled={building}
+            onReview={setReviewing}
+            onLeaveOut={(r, v) => leaveOut(db, r.id, v.reason, v.note)}
+            onInclude={(r) => includeAgain(db, r.id)}
+          />
+        )}
+      </div>
+      {/* The build is a form of its own: the list holds forms (leaving a referat out), and forms do not nest. */}
+      <form className="stack" onSubmit={(e) => { e.preventDefault(); void build(); }}>
         <fieldset className="field" disabled={building}>
           <legend>{t('package.history')}</legend>
           <label className="radio">
@@ -130,7 +172,7 @@ export function AktindsigtPage() {
         </fieldset>
         <p className="muted">{t('package.leftOut')}</p>
         <div className="actions">
-          <button type="submit" className="primary" disabled={building || !settled || count === 0 || badPeriod}>{t('package.build')}</button>
+          <button type="submit" className="primary" disabled={building || !settled || count === 0 || count === leftOutCount || badPeriod}>{t('package.build')}</button>
           {building && <button type="button" onClick={() => controller.current?.abort()}>{t('package.cancel')}</button>}
         </div>
       </form>

@@ -70,7 +70,7 @@ export function FollowUpPage() {
               const overdue = isOverdue(r);
               return (
                 <tr key={r.key} className={overdue ? 'overdue' : undefined}>
-                  <td>
+                  <td className="follow-up-done">
                     <input
                       type="checkbox"
                       checked={done}
@@ -81,18 +81,18 @@ export function FollowUpPage() {
                   <th scope="row">
                     <Link to={`${referatPath(r.docId)}#item-${encodeURIComponent(r.item.id)}`}>{what}</Link>
                   </th>
-                  <td>{r.item.owner.trim() || <span className="muted">{t('followUp.noOwner')}</span>}</td>
-                  <td>{r.item.ownerOrganisation}</td>
-                  <td>
+                  <td data-label={t('followUp.col.owner')}>{r.item.owner.trim() || <span className="muted">{t('followUp.noOwner')}</span>}</td>
+                  <td data-label={t('followUp.col.organisation')}>{r.item.ownerOrganisation}</td>
+                  <td data-label={t('followUp.col.due')}>
                     {r.item.due ? formatDate(r.item.due) : <span className="muted">{t('followUp.noDue')}</span>}
                     {overdue && <strong className="overdue-label"> {t('followUp.overdue')}</strong>}
                   </td>
-                  <td>
+                  <td data-label={t('followUp.col.referat')}>
                     <Link to={referatPath(r.docId)}>{r.docTitle}</Link>
                     <br />
                     <span className="muted">{r.docDate ? formatDate(r.docDate) : t('library.noDate')}</span>
                   </td>
-                  <td>{r.seriesName}</td>
+                  <td data-label={t('followUp.col.series')}>{r.seriesName}</td>
                 </tr>
               );
             })}

@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import { errorMessage } from '../../core/errorMessage';
 import { STANDARD_TEMPLATE, TEMPLATES } from '../../core/templates';
 import { ImportButton } from '../components/ImportButton';
+import { TrashedNotice } from '../components/TrashedNotice';
 import { useApp } from '../hooks/AppContext';
 import { useLocalIdentity } from '../hooks/useLocalIdentity';
 import { useNewestEntries } from '../hooks/useNewestEntries';
@@ -12,6 +13,7 @@ import type { MessageKey } from '../i18n/messagesDa';
 import { Link } from '../router/Link';
 import { referatPath } from '../router/route';
 import { navigate } from '../router/useRoute';
+import { requestTitleFocus } from '../titleFocusRequest';
 import { todayIsoDate } from '../todayIsoDate';
 
 /** Rows shown at first and added by "Vis flere". */
@@ -37,6 +39,8 @@ export function LibraryPage() {
       const [{ createReferat }, { me }] = await Promise.all([import('../../session/createReferat'), loadLocal()]);
       const template = TEMPLATES.find((x) => x.id === templateId) ?? STANDARD_TEMPLATE;
       const id = await createReferat(db, profile, { title: t('library.newTitle'), date: todayIsoDate(), authorFingerprint: me.fingerprint, template });
+      // The new referat opens with focus in Titel, where the clerk starts.
+      requestTitleFocus(id);
       navigate(referatPath(id));
     } catch (e) {
       setError(t('error.generic', { message: errorMessage(e) }));
@@ -59,6 +63,7 @@ export function LibraryPage() {
           <ImportButton label={t('import.button')} />
         </div>
       </div>
+      <TrashedNotice />
       <p className="muted">{t('import.dropHint')}</p>
       {error && <p role="alert" className="field-error">{error}</p>}
       {entries && entries.length === 0 && <p className="empty">{t('library.empty')}</p>}

@@ -1,4 +1,5 @@
-// One referat: meeting details, participants and the minutes text. Loaded on demand, with the editor code.
+// One referat, document first: the meeting details and title in a compact header, the minutes text right below,
+// and participants, sharing, copies, approvals, export and history in a side panel. Loaded on demand, with the editor.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { errorMessage } from '../../core/errorMessage';
@@ -24,6 +25,7 @@ import { ReadOnlyBody } from '../components/ReadOnlyBody';
 import { ReopenPanel } from '../components/ReopenPanel';
 import { SaveStatus } from '../components/SaveStatus';
 import { SeriesLine } from '../components/SeriesLine';
+import { SidePanel } from '../components/SidePanel';
 import { StatusBadge } from '../components/StatusBadge';
 import { VersionsPanel } from '../components/VersionsPanel';
 import { safeFileName } from '../../core/safeFileName';
@@ -34,13 +36,17 @@ import { useLiveSession } from '../hooks/useLiveSession';
 import { useLocalIdentity } from '../hooks/useLocalIdentity';
 import { useReferatSession } from '../hooks/useReferatSession';
 import { useTrustState } from '../hooks/useTrustState';
+import { useDocumentTitle } from '../hooks/useDocumentTitle';
+import { PrintSummary } from '../components/PrintSummary';
 import { useYValue } from '../hooks/useYValue';
 import { useI18n } from '../i18n/I18nContext';
 import { Link } from '../router/Link';
 import { referatPath } from '../router/route';
 import { navigate } from '../router/useRoute';
 import { onDemand } from '../onDemand';
+import { requestTitleFocus, takeTitleFocus } from '../titleFocusRequest';
 import { todayIsoDate } from '../todayIsoDate';
+import { noteTrashed } from '../trashedNotice';
 import { NotFoundPage } from './NotFoundPage';
 
 // The editor (Tiptap, ProseMirror, the Yjs binding) is its own chunk, fetched as soon as this page's code runs, so
@@ -97,10 +103,21 @@ function OpenReferat(props: { session: ReferatSession }) {
   const { db, profile } = useApp();
   const { t, lang } = useI18n();
   const title = useYValue(metaMap(session.doc), () => readMeta(session.doc).title);
+  useDocumentTitle(t('print.documentTitle', { title: title.trim() || t('library.untitled') }));
   const trashed = useLiveQuery(() => trashRow(db, session.id), [db, session.id]);
   const editorRef = useRef<MinutesEditorHandle | null>(null);
   const onEditorReady = useCallback((h: MinutesEditorHandle | null) => { editorRef.current = h; }, []);
   const [notice, setNotice] = useState<string | null>(null);
+  // Focus in Titel when this referat was just created ("Nyt referat", "Næste møde").
+  const [focusTitle] = useState(() => takeTitleFocus(session.id));
+  const textSection = useRef<HTMLElement>(null);
+  /** Puts focus in the editable text (Tab from Titel, "Spring til teksten"); false when there is none yet. */
+  const focusText = useCallback((): boolean => {
+    const text = textSection.current?.querySelector<HTMLElement>('[contenteditable="true"]');
+    if (!text) return false;
+    text.focus();
+    return true;
+  }, []);
   const version = useYValue(metaMap(session.doc), () => docFormatVersion(session.doc));
   const readOnly = version > FORMAT_VERSION;
   const waiting = version === 0;
@@ -123,7 +140,19 @@ function OpenReferat(props: { session: ReferatSession }) {
     try {
       const [{ createNextMeeting }, { me }] = await Promise.all([import('../../session/createNextMeeting'), loadLocal()]);
       const next = await createNextMeeting(db, session, profile, { date: todayIsoDate(), authorFingerprint: me.fingerprint });
+      requestTitleFocus(next.id);
       navigate(referatPath(next.id));
+    } catch (e) {
+      setNotice(t('error.generic', { message: errorMessage(e) }));
+    }
+  };
+
+  // The referat leaves the screen with the move: the library says where it went and offers "Fortryd".
+  const trash = async () => {
+    try {
+      await moveToTrash(db, session.id);
+      noteTrashed({ id: session.id, title: title.trim() || t('library.untitled') });
+      navigate('/');
     } catch (e) {
       setNotice(t('error.generic', { message: errorMessage(e) }));
     }
@@ -134,64 +163,92 @@ function OpenReferat(props: { session: ReferatSession }) {
     downloadFile(`${safeFileName(title)}.html`, html, 'text/html;charset=utf-8');
   };
 
+  const participants = <ParticipantsEditor doc={session.doc} readOnly={readOnly || locked} profile={profile} />;
+  const copies = <CopiesPanel session={session} />;
+  const approvals = <ApprovalsPanel session={session} readOnly={readOnly} trust={trust} />;
+  const history = <VersionsPanel session={session} readOnly={readOnly} locked={locked} trust={trust} />;
+
   return (
     <main id="main" className="page referat">
-      <div className="page-head">
-        <h1>{title.trim() || t('library.untitled')}</h1>
-        {!waiting && <StatusBadge state={trust} />}
-        <SaveStatus session={session} onDownload={download} />
-      </div>
-      <ExportMenu doc={session.doc} trust={trust} />
-      {readOnly && <p role="note" className="warning">{t('referat.newerFormat')}</p>}
-      {trashed && (
-        <div className="warning" role="note">
-          <p>{t('referat.inTrash')}</p>
-          <button type="button" onClick={() => void restoreFromTrash(db, session.id)}>{t('referat.restore')}</button>
+      {!waiting && (
+        <a className="skip-link" href="#referat-text" onClick={(e) => { if (focusText()) e.preventDefault(); }}>
+          {t('layout.skipToText')}
+        </a>
+      )}
+      <div className="referat-layout">
+        <div className="referat-doc">
+          <div className="page-head referat-head">
+            <h1 className="referat-h1 visually-hidden">{title.trim() || t('library.untitled')}</h1>
+            <SaveStatus session={session} onDownload={download} />
+          </div>
+          {!waiting && <PrintSummary doc={session.doc} trust={trust} part="head" />}
+          {readOnly && <p role="note" className="warning">{t('referat.newerFormat')}</p>}
+          {trashed && (
+            <div className="warning" role="note">
+              <p>{t('referat.inTrash')}</p>
+              <button type="button" onClick={() => void restoreFromTrash(db, session.id)}>{t('referat.restore')}</button>
+            </div>
+          )}
+          <div role="status" aria-live="polite">{notice && <p className="notice">{notice}</p>}</div>
+          {!waiting && <UnseenChanges session={session} own={local === null ? undefined : local.me.fingerprint} trust={trust} />}
+          {waiting ? (
+            <p role="status" className="notice">{t('live.waiting')}</p>
+          ) : (
+            <>
+              <SeriesLine doc={session.doc} />
+              <ReopenPanel session={session} locked={locked} canEdit={!readOnly && !trashed} />
+              <MetaForm
+                doc={session.doc}
+                readOnly={readOnly || locked}
+                focusTitle={focusTitle}
+                onTabFromTitle={focusText}
+                titleAside={<StatusBadge state={trust} />}
+              />
+              <section id="referat-text" ref={textSection} className="minutes" aria-label={t('editor.label')}>
+                {readOnly ? (
+                  <ReadOnlyBody doc={session.doc} />
+                ) : !editorMounted ? (
+                  preview
+                ) : (
+                  <EditorErrorBoundary failedText={(message) => t('editor.failed', { message })} fallback={<ReadOnlyBody doc={session.doc} />}>
+                    <OnDemandEditor fallback={preview}>
+                      {(MinutesEditor) => (
+                        <MinutesEditor
+                          doc={session.doc}
+                          readOnly={readOnly || locked}
+                          onReady={onEditorReady}
+                          authorship={{ session, trust }}
+                          describedBy="referat-editor-help"
+                          live={live.live ? { awareness: live.live.awareness, user: live.live.user } : undefined}
+                        />
+                      )}
+                    </OnDemandEditor>
+                  </EditorErrorBoundary>
+                )}
+              </section>
+              <PrintSummary doc={session.doc} trust={trust} part="end" />
+              {!readOnly && <p id="referat-editor-help" className="hint muted editor-help">{t('layout.editorHelp')}</p>}
+            </>
+          )}
         </div>
-      )}
-      <div role="status" aria-live="polite">{notice && <p className="notice">{notice}</p>}</div>
-      {!waiting && <UnseenChanges session={session} own={local === null ? undefined : local.me.fingerprint} trust={trust} />}
-      <LivePanel control={live} readOnly={readOnly || waiting} />
-      {waiting ? (
-        <p role="status" className="notice">{t('live.waiting')}</p>
-      ) : (
-        <>
-          <SeriesLine doc={session.doc} />
-          <ReopenPanel session={session} locked={locked} canEdit={!readOnly && !trashed} />
-          <MetaForm doc={session.doc} readOnly={readOnly || locked} />
-          <ParticipantsEditor doc={session.doc} readOnly={readOnly || locked} profile={profile} />
-          <section className="minutes" aria-label={t('editor.label')}>
-            {readOnly ? (
-              <ReadOnlyBody doc={session.doc} />
-            ) : !editorMounted ? (
-              preview
-            ) : (
-              <EditorErrorBoundary failedText={(message) => t('editor.failed', { message })} fallback={<ReadOnlyBody doc={session.doc} />}>
-                <OnDemandEditor fallback={preview}>
-                  {(MinutesEditor) => (
-                    <MinutesEditor
-                      doc={session.doc}
-                      readOnly={readOnly || locked}
-                      onReady={onEditorReady}
-                      live={live.live ? { awareness: live.live.awareness, user: live.live.user } : undefined}
-                    />
-                  )}
-                </OnDemandEditor>
-              </EditorErrorBoundary>
-            )}
-          </section>
-          <CopiesPanel session={session} />
-          <ApprovalsPanel session={session} readOnly={readOnly} trust={trust} />
-          <VersionsPanel session={session} readOnly={readOnly} locked={locked} trust={trust} />
-        </>
-      )}
+        <SidePanel
+          sections={{
+            participants: waiting ? undefined : participants,
+            sharing: <LivePanel control={live} readOnly={readOnly || waiting} />,
+            copies: waiting ? undefined : copies,
+            approvals: waiting ? undefined : approvals,
+            export: <ExportMenu doc={session.doc} trust={trust} />,
+            history: waiting ? undefined : history,
+          }}
+        />
+      </div>
       <div className="page-foot actions">
         <Link to="/">{t('referat.backToLibrary')}</Link>
         {!waiting && !readOnly && (
           <button type="button" onClick={() => void nextMeeting()}>{t('series.next')}</button>
         )}
         {!trashed && (
-          <button type="button" className="danger" onClick={() => void moveToTrash(db, session.id).then(() => setNotice(t('referat.trashed')))}>
+          <button type="button" className="danger" onClick={() => void trash()}>
             {t('referat.trash')}
           </button>
         )}

@@ -1,12 +1,13 @@
-// Settings: the profile, the interface language, and how much storage is used and whether it is persistent.
-import { useEffect, useId, useState } from 'react';
+// Settings: the profile, the interface language, keys, live settings, backup, and storage (StoragePanel: how much is
+// used, whether it is persistent and what that means, the last backup).
+import { useId } from 'react';
 import type { Profile } from '../../core/profile';
-import { requestPersistentStorage, storageReport, type StorageReport } from '../../session/deviceStorage';
 import { saveProfile, type Language } from '../../session/settings';
 import { BackupPanel } from '../components/BackupPanel';
 import { KeyFingerprint } from '../components/KeyFingerprint';
 import { LiveSettingsForm } from '../components/LiveSettingsForm';
 import { ProfileForm } from '../components/ProfileForm';
+import { StoragePanel } from '../components/StoragePanel';
 import { useApp } from '../hooks/AppContext';
 import { useI18n } from '../i18n/I18nContext';
 import { onDemand } from '../onDemand';
@@ -21,11 +22,8 @@ function KnownKeys() {
 
 export function SettingsPage() {
   const { db, profile } = useApp();
-  const { t, lang, forced, setLanguage, formatBytes } = useI18n();
+  const { t, lang, forced, setLanguage } = useI18n();
   const id = useId();
-  const [storage, setStorage] = useState<StorageReport | null>(null);
-  const refresh = () => void storageReport().then(setStorage);
-  useEffect(refresh, []);
 
   return (
     <main id="main" className="page narrow">
@@ -55,24 +53,7 @@ export function SettingsPage() {
         <LiveSettingsForm />
       </section>
       <BackupPanel />
-      <section aria-labelledby={`${id}-s`}>
-        <h2 id={`${id}-s`}>{t('settings.storage')}</h2>
-        {storage && (
-          <>
-            <p data-testid="storage-usage">
-              {storage.usage !== null && storage.quota !== null
-                ? t('settings.storageUsage', { usage: formatBytes(storage.usage), quota: formatBytes(storage.quota) })
-                : t('settings.storageUnknown')}
-            </p>
-            <p data-testid="storage-persisted">
-              {storage.persisted === null ? t('settings.persistUnknown') : storage.persisted ? t('settings.persisted') : t('settings.notPersisted')}
-            </p>
-            {storage.persisted === false && (
-              <button type="button" onClick={() => void requestPersistentStorage().then(refresh)}>{t('settings.requestPersist')}</button>
-            )}
-          </>
-        )}
-      </section>
+      <StoragePanel />
     </main>
   );
 }

@@ -1,4 +1,4 @@
-// Page model of a referat's export menu ("Eksportér som dokument": HTML, Markdown, Word, print).
+// Page model of a referat's export menu ("Eksportér som dokument": HTML, Markdown, Word, PDF, print).
 import type { Locator, Page } from 'playwright-core';
 import { downloadedFile, type DownloadedFile } from './downloadedFile';
 
@@ -18,5 +18,10 @@ export class ExportMenu {
   /** Exports the open referat in `format` and returns the downloaded file. */
   async exportDocument(format: DocumentFormat): Promise<DownloadedFile> {
     return downloadedFile(this.page, () => this.menu.getByRole('button', { name: format, exact: true }).click());
+  }
+
+  /** Presses "Hent som PDF" and returns the downloaded PDF. */
+  async downloadPdf(): Promise<DownloadedFile> {
+    return downloadedFile(this.page, () => this.menu.getByRole('button', { name: 'Hent som PDF', exact: true }).click());
   }
 }

@@ -38,6 +38,21 @@ export class MinutesEditor {
     await this.page.keyboard.type(typed);
   }
 
+  /**
+   * Puts the caret at the end of the text block holding `text` without clicking it (an agenda item's own fields
+   * may lie over its title where a click would land).
+   */
+  async caretAtEndOf(text: string): Promise<void> {
+    await this.textbox.locator(TEXT_BLOCKS, { hasText: text }).first().evaluate((block) => {
+      (block.closest('[contenteditable=true]') as HTMLElement).focus();
+      const range = document.createRange();
+      range.selectNodeContents(block);
+      range.collapse(false);
+      getSelection()?.removeAllRanges();
+      getSelection()?.addRange(range);
+    });
+  }
+
   async typeAtEnd(typed: string): Promise<void> {
     await this.textbox.click();
     await this.page.keyboard.press('Control+End');

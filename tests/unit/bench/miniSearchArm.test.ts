@@ -1,8 +1,9 @@
-// Q1's MiniSearch arm: with the app's folding and query reading plugged in, it finds what SearchIndex finds.
+// Q1's MiniSearch arm: with the app's folding and query reading plugged in, it finds what SearchIndex finds at the
+// start of words (SearchIndex also finds words inside compounds, which MiniSearch cannot).
 import { describe, expect, it } from 'vitest';
 import { SEARCH_FIELDS, SEARCH_FIELD_WEIGHTS, searchFieldTexts } from '../../../src/core/searchFields';
 import { SearchIndex } from '../../../src/core/searchIndex';
-import { parseSearchQuery } from '../../../src/core/searchQuery';
+import { parseSearchQuery, prefixMatchLength } from '../../../src/core/searchQuery';
 import { searchSnippet } from '../../../src/core/searchSnippet';
 import { searchTerms } from '../../../src/core/searchTokens';
 import type { IndexedReferat } from '../../../src/storage/libraryDatabase';
@@ -27,18 +28,23 @@ describe('Q1 MiniSearch arm on a generated library', () => {
     expect(arm.termCount).toBe(ours.termCount);
   });
 
-  it('finds the same referater as SearchIndex for every bench query', () => {
+  it('finds what SearchIndex finds for every bench query, except matches inside compounds', () => {
     const queries = benchQueries({ count: 150 });
+    const words = new Map(rows.map((r) => [r.id, SEARCH_FIELDS.flatMap((f) => searchFieldTexts(r, f).flatMap((t) => searchTerms(t)))]));
+    /** Whether every word of the query starts some word of the row (what MiniSearch's prefix search finds). */
+    const byPrefix = (id: string, query: string) => parseSearchQuery(query).every((q) => (words.get(id) ?? []).some((w) => prefixMatchLength(w, q) > 0));
     let found = 0;
+    let same = 0;
     for (const q of queries) {
       const a = ours.search(q.text, {}, ALL);
       const b = arm.search(q.text, {}, ALL);
-      expect({ q: q.text, ids: ids(b) }).toEqual({ q: q.text, ids: ids(a) });
-      expect(b.total).toBe(a.total);
+      expect({ q: q.text, ids: ids(b) }).toEqual({ q: q.text, ids: ids(a).filter((id) => byPrefix(id, q.text)) });
       if (a.total > 0) found++;
+      if (a.total === b.total) same++;
     }
-    // The comparison means something only if most queries find referater.
+    // The comparison means something only if most queries find referater, most of them the same.
     expect(found).toBeGreaterThan(100);
+    expect(same).toBeGreaterThan(75);
   });
 
   it('leaves out excluded rows, and returns every row for a query without words', () => {

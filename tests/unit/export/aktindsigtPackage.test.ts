@@ -20,11 +20,16 @@ import { saveNamedVersion } from '../../../src/core/namedVersions';
 import { withTrust } from '../../../src/session/buildAktindsigtPackage';
 import type { TestSigner } from '../../../src/testSupport/testSigner';
 import { parseCsv as parseCsvText } from '../../../src/testSupport/parseCsv';
+import { bodyTextNodes, plainText } from '../../../src/core/bodyTextNodes';
+import type { CaseExemption } from '../../../src/core/caseExemption';
+import { anchorSegment } from '../../../src/core/exemptionAnchor';
+import { ExemptionChangedError } from '../../../src/export/exemptionChangedError';
+import type { JournalLeftOut, JournalRow } from '../../../src/export/journal';
 
 const SECRET = 'CPR 010203-1234 fortroligt udkast';
 const sender = { name: 'Mette Holm', organisation: 'Aarhus Kommune', organisationKind: 'kommune' as const };
 
-async function* each(docs: Array<{ id: string; doc: Y.Doc; trust?: PackageReferat['trust'] }>): AsyncIterable<PackageReferat> {
+async function* each(docs: Array<{ id: string; doc: Y.Doc; trust?: PackageReferat['trust']; exemptions?: CaseExemption[] }>): AsyncIterable<PackageReferat> {
   for (const d of docs) yield { ...d, trust: d.trust ?? trustState() };
 }
 
@@ -40,7 +45,7 @@ function library() {
   });
 }
 
-async function build(docs: Array<{ id: string; doc: Y.Doc; trust?: PackageReferat['trust'] }>, extra: Partial<AktindsigtPackageInput> = {}) {
+async function build(docs: Array<{ id: string; doc: Y.Doc; trust?: PackageReferat['trust']; exemptions?: CaseExemption[] }>, extra: Partial<AktindsigtPackageInput> = {}) {
   const chunks: Uint8Array[] = [];
   const progress: number[] = [];
   const result = await buildAktindsigtPackage({
@@ -106,11 +111,11 @@ describe('buildAktindsigtPackage', () => {
     const csvBytes = files['journal.csv'] ?? new Uint8Array();
     expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv = parseCsv(decoder.decode(csvBytes));
-    expect(csv[0]).toEqual(['Nr.', 'Dato', 'Titel', 'Emne', 'Parter', 'Deltagere', 'Sagsnummer', 'KLE-nummer', 'Status', 'Organisationer', 'Godkendelser', 'Tæller ikke med', 'Dokument-id', 'Mappe']);
+    expect(csv[0]).toEqual(['Nr.', 'Dato', 'Titel', 'Emne', 'Parter', 'Deltagere', 'Sagsnummer', 'KLE-nummer', 'Status', 'Organisationer', 'Godkendelser', 'Tæller ikke med', 'Dokument-id', 'Mappe', 'Undtagne oplysninger', 'Udeladt af pakken']);
     expect(csv).toHaveLength(4);
     expect(csv[1]).toEqual([
       '1', '2026-01-14', 'Driftsmøde, januar', expect.stringMatching(/^Driftsmøde, januar: .*Drift og stabilitet/), 'Aarhus Kommune; Systemhuset A/S',
-      'Mette Holm (Aarhus Kommune); Bo Lund (Systemhuset A/S)', '26/0042', '85.02.02', 'Kladde', '', '', '', docs[0]?.id, 'referater/001 2026-01-14 Driftsmøde januar',
+      'Mette Holm (Aarhus Kommune); Bo Lund (Systemhuset A/S)', '26/0042', '85.02.02', 'Kladde', '', '', '', docs[0]?.id, 'referater/001 2026-01-14 Driftsmøde januar', '', 'Nej',
     ]);
     expect(csv[2]?.[2]).toBe(`'=HYPERLINK("x")`);
     // meta.status says approved, but no party has signed: the journal says what the library says.
@@ -127,7 +132,8 @@ describe('buildAktindsigtPackage', () => {
 
     const laesmig = decoder.decode(files['LÆSMIG.txt']);
     expect(laesmig).toContain('sha256sum -c SHA256SUMS');
-    expect(laesmig).toContain('Private notater er aldrig med');
+    expect(laesmig).not.toMatch(/privat|notat/i);
+    expect(laesmig).toContain('Referater i papirkurven er ikke med.');
     expect(laesmig).toContain('Part eller organisation: Systemhuset');
     expect(laesmig).toContain('KUN DEN AKTUELLE TEKST');
   });
@@ -224,6 +230,73 @@ describe('buildAktindsigtPackage', () => {
     expect(written).toBeGreaterThan(0);
   });
 
+  it('replaces exempt passages by "[Undtaget: § 30, nr. 2]", withholds their copies, and journals a referat left out', async () => {
+    const docs = library();
+    const [january, , march] = docs;
+    if (!january || !march) throw new Error('unreachable');
+    // The exempt words in March's text and in its agenda title, and a passage of January that another edit changed.
+    const marchText = bodyTextNodes(march.doc).find((t) => plainText(t).includes('Budgettet'))!;
+    const titleText = bodyTextNodes(march.doc).find((t) => plainText(t) === 'Drift og stabilitet')!;
+    const exempt = (text: Y.XmlText, quote: string, reason: string, id: string): CaseExemption => {
+      const from = plainText(text).indexOf(quote);
+      return { id, docId: march.id, kind: 'passage', reason, note: 'Leverandørens timepris', segments: [anchorSegment(text, from, from + quote.length)], createdAt: 1 };
+    };
+    const passages = [exempt(marchText, 'Budgettet', 'ofl-30-2', 'p1'), exempt(titleText, 'stabilitet', 'ofl-33-3', 'p2')];
+    const before = Y.encodeStateAsUpdate(march.doc);
+    const leftOut: JournalLeftOut[] = [{ documentId: 'doc-left', date: '2026-02-20', title: 'Forhandlingsmøde om pris', parties: ['KMD A/S'], reason: 'ofl-23', ref: '§ 23, stk. 1', description: 'internt dokument', note: 'Kun kommunens egne deltagere' }];
+    const { files } = await build([january, { ...march, exemptions: passages }], { leftOut, includeHistory: true });
+
+    const folder = 'referater/002 2026-03-04 Styregruppemøde';
+    expect(Object.keys(files).filter((p) => p.startsWith(folder))).toEqual([`${folder}/referat.html`, `${folder}/referat.docx`]);
+    expect(Object.keys(files)).toContain('referater/001 2026-01-14 Driftsmøde januar/historik.html');
+    const texts = Object.entries(files).flatMap(([path, data]) => [decoder.decode(data), ...(path.endsWith('.docx') ? Object.values(unzipSync(data)).map((d) => decoder.decode(d)) : [])]);
+    for (const t of texts) expect(t).not.toContain('Budgettet');
+    // Every sample's agenda item is "Drift og stabilitet": March's files hold only what is left of it.
+    for (const [path, data] of Object.entries(files).filter(([p]) => p.startsWith(folder))) {
+      for (const t of [decoder.decode(data), ...(path.endsWith('.docx') ? Object.values(unzipSync(data)).map((d) => decoder.decode(d)) : [])]) expect(t).not.toContain('stabilitet');
+    }
+    const html = decoder.decode(files[`${folder}/referat.html`]);
+    expect(html).toContain('<p>[Undtaget: § 30, nr. 2] godkendes.</p>');
+    expect(html).toContain('Drift og [Undtaget: § 33, nr. 3]');
+    const docx = decoder.decode(unzipSync(files[`${folder}/referat.docx`] ?? new Uint8Array())['word/document.xml']);
+    expect(docx).toContain('[Undtaget: § 30, nr. 2]');
+    // The referat itself is untouched.
+    expect(Y.encodeStateAsUpdate(march.doc)).toEqual(before);
+
+    const csv = parseCsv(decoder.decode(files['journal.csv']));
+    expect(csv).toHaveLength(4);
+    expect(csv[2]?.[14]).toBe('§ 30, nr. 2 (tekniske indretninger, fremgangsmåder eller drifts- eller forretningsforhold (forretningshemmeligheder)): Leverandørens timepris; ' +
+      '§ 33, nr. 3 (det offentliges økonomiske interesser, herunder det offentliges forretningsvirksomhed): Leverandørens timepris; ' +
+      'referat.referat, historik.html er ikke med, fordi filen ville indeholde den undtagne tekst');
+    expect(csv[3]).toEqual(['', '2026-02-20', 'Forhandlingsmøde om pris', '', 'KMD A/S', '', '', '', '', '', '', '', 'doc-left', '', '', 'Ja: § 23, stk. 1 (internt dokument): Kun kommunens egne deltagere']);
+    const journal = JSON.parse(decoder.decode(files['journal.json'])) as { journalVersion: number; rows: JournalRow[]; leftOut: JournalLeftOut[] };
+    expect(journal.journalVersion).toBe(3);
+    expect(journal.rows[1]?.exemptions.map((e) => e.ref)).toEqual(['§ 30, nr. 2', '§ 33, nr. 3']);
+    expect(journal.rows[1]?.withheld).toEqual(['referat.referat', 'historik.html']);
+    expect(journal.rows[1]?.subject).toMatch(/^Styregruppemøde: .*; Drift og \[Undtaget: § 33, nr\. 3\]$/);
+    expect(journal.leftOut).toEqual(leftOut);
+
+    const laesmig = decoder.decode(files['LÆSMIG.txt']);
+    expect(laesmig).toContain('    - 2026-02-20 Forhandlingsmøde om pris – udeladt: § 23, stk. 1 (internt dokument): Kun kommunens egne deltagere');
+    expect(laesmig).toContain('  002 2026-03-04 Styregruppemøde:\n    - 1 passage undtaget efter § 30, nr. 2');
+    // The left-out referat is named only in LÆSMIG.txt and the journal, each time with its reason.
+    const naming = Object.entries(files).filter(([path, data]) => path !== 'journal.json' && decoder.decode(data).includes('Forhandlingsmøde'));
+    expect(naming.map(([path]) => path).toSorted()).toEqual(['LÆSMIG.txt', 'journal.csv']);
+    for (const [, data] of naming) {
+      for (const l of decoder.decode(data).split('\n').filter((x) => x.includes('Forhandlingsmøde'))) expect(l).toContain('§ 23, stk. 1');
+    }
+    expect(decoder.decode(files['index.html'])).toContain('1 referat, som udvælgelsen omfatter, er udeladt');
+  });
+
+  it('refuses to build when an exempt passage no longer matches the text, and writes no package', async () => {
+    const [march] = library().slice(2);
+    if (!march) throw new Error('unreachable');
+    const text = bodyTextNodes(march.doc).find((t) => plainText(t).includes('Budgettet'))!;
+    const passage: CaseExemption = { id: 'p', docId: march.id, kind: 'passage', reason: 'ofl-30-2', note: '', segments: [anchorSegment(text, 0, 9)], createdAt: 1 };
+    text.delete(0, 9);
+    await expect(build([{ ...march, exemptions: [passage] }])).rejects.toBeInstanceOf(ExemptionChangedError);
+  });
+
   it('an empty selection still gives a valid package', async () => {
     const { files } = await build([]);
     expect(Object.keys(files)).toEqual(['journal.csv', 'journal.json', 'index.html', 'LÆSMIG.txt', 'SHA256SUMS', 'manifest.json']);
@@ -280,7 +353,7 @@ describe('the package states the status and approvals verified on this device, t
     const s = statedBy(files, 1);
     for (const status of [s.csv.status, s.htmlStatus, s.docxStatus, s.indexStatus]) expect(status).toBe('Til godkendelse');
     expect(s.json.status).toBe('proposed');
-    expect(s.jsonVersion).toBe(2);
+    expect(s.jsonVersion).toBe(3);
     expect(s.json.approvals).toEqual([]);
     expect(s.json.notCounted).toEqual([{ kind: 'invalidApproval', name: 'Borgmester', organisation: 'Aarhus Kommune', removedBy: null }]);
     expect(s.csv.approvals).toBe('');

@@ -55,4 +55,19 @@ describe('referatDocx in LibreOffice', () => {
     expect(text).toContain('gælder den nuværende version');
     expect(text).toContain('bekræftet nøgle');
   });
+
+  it('lays out the action-item table with every header on one line ("Organisation", not "Organisatio/n")', { timeout: 90_000 }, async () => {
+    const soffice = findSoffice();
+    expect(soffice, 'LibreOffice (soffice) is not installed').not.toBeNull();
+    const dir = await mkdtemp(join(tmpdir(), 'referat-docx-'));
+    dirs.push(dir);
+    const file = join(dir, 'referat.docx');
+    await writeFile(file, referatDocx(richReferatFixture(), richReferatTrust(), { lang: 'da' }));
+    await run(soffice as string, ['--headless', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'pdf', '--outdir', dir, file], { timeout: 80_000 });
+    await run('pdftotext', ['-layout', join(dir, 'referat.pdf'), join(dir, 'referat.txt')]);
+    const lines = (await readFile(join(dir, 'referat.txt'), 'utf8')).split(/\r?\n/);
+    const header = lines.find((l) => /Hvad\s+Ansvarlig/.test(l)) ?? '';
+    expect(header).toMatch(/Hvad\s+Ansvarlig\s+Organisation\s+Frist\s+Status/);
+    expect(lines.filter((l) => /Organisatio\s*$/.test(l))).toEqual([]);
+  });
 });

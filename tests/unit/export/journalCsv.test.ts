@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvField, guardFormulas } from '../../../src/export/csvField';
 import { journalCsv } from '../../../src/export/journal';
-import { HOSTILE_TEXTS, hostileJournalRows } from './journalCsvFixture';
+import { HOSTILE_TEXTS, hostileJournalRows, hostileLeftOut } from './journalCsvFixture';
 import { parseCsv } from '../../../src/testSupport/parseCsv';
 
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
@@ -27,14 +27,14 @@ function random(seed: number): () => number {
 }
 
 describe('journal.csv', () => {
-  const csv = journalCsv(hostileJournalRows(), 'da');
+  const csv = journalCsv(hostileJournalRows(), 'da', hostileLeftOut());
   const body = csv.slice(1);
 
   it('starts with a BOM and quotes every field of every line', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const rows = parseCsv(body);
-    expect(rows).toHaveLength(3);
-    for (const row of rows) expect(row).toHaveLength(14);
+    expect(rows).toHaveLength(4);
+    for (const row of rows) expect(row).toHaveLength(16);
     // Records are CRLF-separated; a line break inside a field stays inside its quotes.
     const records = body.split('\r\n').filter((l) => l !== '');
     const joined: string[] = [];
@@ -43,7 +43,7 @@ describe('journal.csv', () => {
       if (last >= 0 && (joined[last]?.split('"').length ?? 0) % 2 === 0) joined[last] = `${joined[last]}\r\n${r}`;
       else joined.push(r);
     }
-    expect(joined).toHaveLength(3);
+    expect(joined).toHaveLength(4);
     for (const line of joined) expect(line).toMatch(QUOTED_LINE);
   });
 

@@ -1,6 +1,6 @@
 // Journal rows whose every text field is hostile to spreadsheets: formula starts after `;`, `,`, tabs, line breaks,
 // quotes and blanks, in ASCII and fullwidth, for the journal.csv tests (unit and LibreOffice).
-import type { JournalRow } from '../../../src/export/journal';
+import type { JournalLeftOut, JournalRow } from '../../../src/export/journal';
 import { journalRow } from '../../../src/export/journal';
 import { newSampleId, sampleReferat } from '../../../src/testSupport/sampleReferat';
 import { checkedApproval, trustState } from './trustFixture';
@@ -60,6 +60,13 @@ export function hostileJournalRows(): JournalRow[] {
     notCounted: HOSTILE_TEXTS.map((t) => ({ kind: 'invalidApproval' as const, name: t, organisation: t, removedBy: null })),
     folder: 'referater/002 2026-02-11 x',
     files: [],
+    exemptions: HOSTILE_TEXTS.map((t) => ({ reason: 'other', ref: t, description: '', note: t })),
+    withheld: [],
   };
   return [fromDoc, handMade];
+}
+
+/** A referat left out whose title, parties and reason are hostile. */
+export function hostileLeftOut(): JournalLeftOut[] {
+  return [{ documentId: 'doc-3', date: '2026-03-04', title: HOSTILE_TEXTS.join(' | '), parties: [...HOSTILE_TEXTS], reason: 'other', ref: HOSTILE_TEXTS.join('; '), description: '', note: HOSTILE_TEXTS.join('; ') }];
 }

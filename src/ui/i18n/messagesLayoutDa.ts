@@ -1,0 +1,20 @@
+// Danish interface text for the document-first referat page, the menu and the keyboard paths.
+export const messagesLayoutDa = {
+  'layout.skipToText': 'Spring til teksten',
+  'layout.editorHelp': 'Tryk Esc for at gå fra teksten til knapperne efter den. Tab fra Titel går direkte til teksten.',
+  'layout.sidePanel': 'Sidepanel',
+  'layout.sideTabs': 'Vis i sidepanelet',
+  'layout.tab.all': 'Alle',
+  'layout.tab.participants': 'Deltagere',
+  'layout.tab.sharing': 'Deling',
+  'layout.tab.copies': 'Kopier',
+  'layout.tab.approvals': 'Godkendelser',
+  'layout.tab.export': 'Eksport',
+  'layout.tab.history': 'Historik',
+  'layout.badge.missing': 'mangler {organisations} godkendelse',
+  'layout.badge.and': 'og',
+  'layout.undoTrash': 'Fortryd',
+  'layout.trashUndone': 'Referatet er taget ud af papirkurven igen.',
+  'layout.trashUndoFailed': 'Referatet kunne ikke tages ud af papirkurven: {message}',
+  'layout.openAgain': 'Åbn »{title}«',
+} as const;
