@@ -73,10 +73,4 @@ export function libraryEntry(doc: Y.Doc, id: string, dir: KeyDirectory = keyDire
   };
 }
 
-/** Newest meeting first; undated referater last; ties by creation time, newest first. */
-export function compareEntries(a: Pick<LibraryEntry, 'date' | 'startTime' | 'createdAt'>, b: typeof a): number {
-  const ka = a.date ? `${a.date}T${a.startTime || '00:00'}` : '';
-  const kb = b.date ? `${b.date}T${b.startTime || '00:00'}` : '';
-  if (ka !== kb) return ka < kb ? 1 : -1;
-  return a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0;
-}
+export { compareEntries } from './compareEntries';

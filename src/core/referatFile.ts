@@ -4,6 +4,7 @@ import { keyFingerprint } from './fingerprint';
 import type { Profile } from './profile';
 import { publicKeyJwk } from './publicKeyJwk';
 import { ReferatFileError } from './referatFileError';
+import { DEFAULT_MAX_REFERAT_FILE_BYTES } from './referatFileLimits';
 import { MAX_FILE_TITLE, readReferatFileHeader, type ReferatFileHeader } from './referatFileHeader';
 import { sha256Hex } from './sha256';
 import { verifySignature, type Signer } from './signature';
@@ -14,7 +15,7 @@ export type { Signer } from './signature';
 export const REFERAT_FILE_MAGIC: readonly number[] = [0x52, 0x45, 0x46, 0x45, 0x52, 0x41, 0x54, 0x0a];
 export const REFERAT_FILE_VERSION = 1;
 export const MAX_HEADER_BYTES = 1024 * 1024;
-export const DEFAULT_MAX_REFERAT_FILE_BYTES = 50 * 1024 * 1024;
+export { DEFAULT_MAX_REFERAT_FILE_BYTES };
 
 export interface ReferatFileInput {
   docId: string;

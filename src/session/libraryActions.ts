@@ -1,17 +1,11 @@
-// Trash, restore and permanent deletion. Trash is this device's choice, so it lives beside the index, not in the doc.
+// Trash and restore (trashMarks.ts), and permanent deletion. Trash is this device's choice, so it lives beside the index, not in the doc.
 import { docDatabaseName } from '../storage/docDatabaseName';
 import { DocStore } from '../storage/docStore';
 import { deleteExemptionsOf } from '../storage/caseExemptions';
 import { deleteIndexRows } from '../storage/indexRows';
 import type { LibraryDatabase } from '../storage/libraryDatabase';
 
-export async function moveToTrash(db: LibraryDatabase, id: string, now = Date.now()): Promise<void> {
-  await db.trash.put({ id, trashedAt: now });
-}
-
-export async function restoreFromTrash(db: LibraryDatabase, id: string): Promise<void> {
-  await db.trash.delete(id);
-}
+export { moveToTrash, restoreFromTrash } from './trashMarks';
 
 /** Deletes a referat for good. Only referater already in the trash can be deleted. */
 export async function deleteForever(db: LibraryDatabase, id: string): Promise<void> {

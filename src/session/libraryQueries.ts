@@ -1,6 +1,6 @@
 // Read-only questions the UI asks of the library index (Dexie), one function each, so pages never query storage
 // themselves. Each runs inside a live query as well as on its own.
-import { compareEntries } from '../core/libraryEntry';
+import { compareEntries } from '../core/compareEntries';
 import type { FollowUpRow, IndexedReferat, LedgerRow, LibraryDatabase, TrashRow } from '../storage/libraryDatabase';
 import { ledgerFor } from '../storage/copyLedger';
 import { newestReferater, type NewestReferater } from '../storage/newestReferater';

@@ -1,6 +1,6 @@
 // Reads the newest referater of the library index, reading only about as many rows as asked for (by the date
 // index), so the library of a device with thousands of referater opens fast.
-import { compareEntries } from '../core/libraryEntry';
+import { compareEntries } from '../core/compareEntries';
 import type { IndexedReferat, LibraryDatabase } from './libraryDatabase';
 
 export interface NewestReferater {

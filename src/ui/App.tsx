@@ -13,13 +13,8 @@ import { AppContext } from './hooks/AppContext';
 import { ImportProvider } from './hooks/ImportContext';
 import { forcedLanguage } from './i18n/forcedLanguage';
 import { I18nProvider, useI18n } from './i18n/I18nContext';
-import { FollowUpPage } from './pages/FollowUpPage';
-import { JoinPage } from './pages/JoinPage';
 import { LibraryPage } from './pages/LibraryPage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { SearchPage } from './pages/SearchPage';
-import { SettingsPage } from './pages/SettingsPage';
-import { TrashPage } from './pages/TrashPage';
 import { useRoute, useSearch } from './router/useRoute';
 import { onDemand } from './onDemand';
 
@@ -33,6 +28,12 @@ function OnDemandReferatPage(props: { id: string }) {
   return <loaded.ReferatPage id={props.id} />;
 }
 const AktindsigtPage = lazy(() => import('./pages/AktindsigtPage'));
+// Every page but the library is its own chunk, fetched when first visited (precached, so it works offline too).
+const TrashPage = lazy(() => import('./pages/TrashPage').then((m) => ({ default: m.TrashPage })));
+const SettingsPage = lazy(() => import('./pages/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const JoinPage = lazy(() => import('./pages/JoinPage').then((m) => ({ default: m.JoinPage })));
+const SearchPage = lazy(() => import('./pages/SearchPage').then((m) => ({ default: m.SearchPage })));
+const FollowUpPage = lazy(() => import('./pages/FollowUpPage').then((m) => ({ default: m.FollowUpPage })));
 
 export function App(props: { db: LibraryDatabase; updates: ServiceWorkerUpdates | null; initialLanguage: Language | null }) {
   const { db } = props;
@@ -99,16 +100,14 @@ function Shell(props: { db: LibraryDatabase; updates: ServiceWorkerUpdates | nul
       <ImportResults />
       <DropImport expectedDocId={route.name === 'referat' ? route.id : null} />
       {route.name === 'library' && <LibraryPage />}
-      {route.name === 'trash' && <TrashPage />}
-      {route.name === 'settings' && <SettingsPage />}
-      {route.name === 'join' && <JoinPage />}
-      {route.name === 'search' && <SearchPage />}
-      {route.name === 'followUp' && <FollowUpPage />}
-      {route.name === 'aktindsigt' && (
-        <Suspense fallback={<main id="main" className="page"><p role="status">{t('referat.loading')}</p></main>}>
-          <AktindsigtPage />
-        </Suspense>
-      )}
+      <Suspense fallback={<main id="main" className="page"><p role="status">{t('page.loading')}</p></main>}>
+        {route.name === 'trash' && <TrashPage />}
+        {route.name === 'settings' && <SettingsPage />}
+        {route.name === 'join' && <JoinPage />}
+        {route.name === 'search' && <SearchPage />}
+        {route.name === 'followUp' && <FollowUpPage />}
+        {route.name === 'aktindsigt' && <AktindsigtPage />}
+      </Suspense>
       {route.name === 'notFound' && <NotFoundPage title={t('page.notFound.title')} />}
       {route.name === 'referat' && (
         <OnDemandReferatPage key={route.id} id={route.id} />

@@ -2,7 +2,7 @@
 // "Fortryd" (taking it out again) beside the sentence, and a link back to it once undone.
 import { useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../../core/errorMessage';
-import { restoreFromTrash } from '../../session/libraryActions';
+import { restoreFromTrash } from '../../session/trashMarks';
 import { useApp } from '../hooks/AppContext';
 import { useI18n } from '../i18n/I18nContext';
 import { Link } from '../router/Link';

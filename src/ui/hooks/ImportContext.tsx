@@ -3,7 +3,7 @@
 // import button that started it (a drop goes to the page's button for the same referat, if it shows one), so it
 // is reported next to that button; outcomes the user has seen are cleared when they leave the page (README.md).
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { DEFAULT_MAX_REFERAT_FILE_BYTES } from '../../core/referatFile';
+import { DEFAULT_MAX_REFERAT_FILE_BYTES } from '../../core/referatFileLimits';
 import type { ImportOutcome } from '../../session/importCopy';
 import { importFailure } from '../../session/importFailure';
 import { useLocationPath } from '../router/useRoute';

@@ -99,6 +99,7 @@ export const messagesDa = {
   'notFound.title': 'Referatet findes ikke',
   'notFound.body': 'Der er intet referat på denne adresse på denne enhed. Det kan være slettet, eller linket kan være forkert.',
   'page.notFound.title': 'Siden findes ikke',
+  'page.loading': 'Åbner siden …',
 
   'participants.title': 'Deltagere',
   'participants.name': 'Navn',

@@ -100,6 +100,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'notFound.title': 'Referat not found',
   'notFound.body': 'There is no referat at this address on this device. It may have been deleted, or the link may be wrong.',
   'page.notFound.title': 'Page not found',
+  'page.loading': 'Opening the page …',
 
   'participants.title': 'Participants',
   'participants.name': 'Name',
