@@ -172,7 +172,7 @@ export async function run(ctx) {
         await b.page.waitForURL(`**/r/${docId}`);
         await b.editor.waitFor();
         await pollUntil(async () => (await b.editorText()).includes(MARKER), { what: 'the referat to reach B', timeoutMs: 30_000 });
-        await pollUntil(async () => (await a.liveStatus()) === 'Forbundet til 1 andre' && (await b.liveStatus()) === 'Forbundet til 1 andre', {
+        await pollUntil(async () => (await a.liveStatus()) === 'Forbundet til 1 anden' && (await b.liveStatus()) === 'Forbundet til 1 anden', {
           what: 'both devices to be connected',
           timeoutMs: 30_000,
         });
