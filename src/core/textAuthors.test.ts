@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { body, paragraph, peer, textAt } from '../testSupport/yBody';
 import { recordAuthorship } from './authorship';
+import { bodyTextNodes, plainText } from './bodyTextNodes';
 import { charactersByAuthor, textAuthors, type AuthorNode } from './textAuthors';
 import { versionAuthors } from './versionAuthors';
 
@@ -13,20 +14,13 @@ const byClient = (client: number) => NAMES.get(client) ?? 'ukendt';
 /** The text of every run, with its author, in document order. */
 function credited(nodes: readonly AuthorNode[], doc: Y.Doc): Array<[string, string]> {
   const out: Array<[string, string]> = [];
-  const texts: Y.XmlText[] = [];
-  const collect = (parent: Y.XmlFragment | Y.XmlElement) => {
-    for (const child of parent.toArray()) {
-      if (child instanceof Y.XmlText) texts.push(child);
-      else if (child instanceof Y.XmlElement) collect(child);
-    }
-  };
-  collect(body(doc));
+  const texts = bodyTextNodes(doc);
   const runsOf: AuthorNode[] = [];
   const flatten = (list: readonly AuthorNode[]) => list.forEach((n) => (n.kind === 'text' ? runsOf.push(n) : flatten(n.children)));
   flatten(nodes);
   expect(runsOf).toHaveLength(texts.length);
   runsOf.forEach((node, i) => {
-    const text = (texts[i]?.toDelta() as Array<{ insert: string }> | undefined ?? []).map((op) => op.insert).join('');
+    const text = texts[i] ? plainText(texts[i]) : '';
     let at = 0;
     if (node.kind !== 'text') return;
     for (const run of node.runs) {
