@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm start`: installs dependencies if needed, builds the app and serves it with the signalling server.
+# `npm start`: installs dependencies if needed, builds the app and serves it with the signalling server and the relay.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

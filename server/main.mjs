@@ -1,14 +1,15 @@
-// CLI: serves the production build (dist/) and the WebRTC signalling server; `--signalling-only` runs just the latter.
-// Flags for the signalling server's Origin allow-list and limits: server/README.md.
+// CLI: serves the production build (dist/), the signalling server (its own port, and /signal) and the relay (/relay) on
+// one origin; `--signalling-only` runs just the signalling server, `--relay-only` just the relay. Flags: server/README.md.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { startStaticServer } from './staticServer.mjs';
 import { connectSourcesFromEnv } from './securityHeaders.mjs';
-import { startSignallingServer } from './signallingServer.mjs';
 import { defaultAppOrigins } from './allowedOrigins.mjs';
 import { parseServerFlags } from './serverFlags.mjs';
+import { RELAY_PATH, SIGNAL_PATH, startReferatServer } from './referatServer.mjs';
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+/** The relay's default data folder, beside the repository's other folders (git-ignored). */
+const DEFAULT_RELAY_DATA = fileURLToPath(new URL('../.relay-data/', import.meta.url));
 
 /**
  * @param {string} name
@@ -35,72 +36,61 @@ function displayHost(host) {
   return host.includes(':') ? `[${host}]` : host;
 }
 
-/**
- * @param {unknown} error
- * @param {string} what
- * @param {number} port
- * @returns {string}
- */
-function describeListenError(error, what, port) {
-  const code = /** @type {{ code?: unknown }} */ (error ?? {}).code;
-  if (code === 'EADDRINUSE') return `${what}: port ${port} is already in use`;
-  return `${what}: ${error instanceof Error ? error.message : String(error)}`;
-}
-
 async function main() {
   const flags = parseServerFlags(process.argv.slice(2));
-  const signallingOnly = flags.signallingOnly;
+  /** @type {import('./referatServer.mjs').ServerMode} */
+  const mode = flags.signallingOnly ? 'signalling-only' : flags.relayOnly ? 'relay-only' : 'all';
   const host = process.env['HOST'] || '127.0.0.1';
-  const port = signallingOnly ? 0 : portFromEnv('PORT', 8080);
+  const port = portFromEnv('PORT', 8080);
   const signallingPort = portFromEnv('SIGNALLING_PORT', 4444);
 
-  if (!signallingOnly && !existsSync(`${DIST}index.html`)) {
+  if (mode === 'all' && !existsSync(`${DIST}index.html`)) {
     console.error(`Referat: ${DIST} is missing or has no index.html; run npm run build first.`);
     process.exit(1);
   }
 
-  /** @type {Array<() => Promise<void>>} */
-  const closers = [];
+  // The socket caps of the signalling flags hold for the relay too; its own limits come from the --relay-… flags.
+  const { maxSockets, maxSocketsPerAddress } = flags.limits;
+  const relayLimits = {
+    ...(maxSockets === undefined ? {} : { maxSockets }),
+    ...(maxSocketsPerAddress === undefined ? {} : { maxSocketsPerAddress }),
+    ...flags.relayLimits,
+  };
+  const relayDataDir = flags.relayDataDir ?? DEFAULT_RELAY_DATA;
+
+  const server = await startReferatServer({
+    mode,
+    root: DIST,
+    host,
+    port,
+    signallingPort,
+    // CSP connect-src: the app's origin ('self', which covers ws: and wss: on it), the signalling port beside the
+    // app, and the servers in CONNECT_SOURCES (docs/HEADERS.md).
+    connectSources: connectSourcesFromEnv(process.env['CONNECT_SOURCES']),
+    // Unless told otherwise, browsers may connect only from the origins this command serves the app on (with
+    // --signalling-only: where `npm start` would serve it, PORT or 8080; with --relay-only: PORT).
+    allowedOrigins: flags.allowedOrigins ?? ((boundPort) => defaultAppOrigins({ host, port: boundPort })),
+    allowMissingOrigin: !flags.requireOrigin,
+    signallingLimits: flags.limits,
+    relay: { dataDir: relayDataDir, limits: relayLimits },
+  });
+
   const shutdown = async () => {
-    await Promise.allSettled(closers.map((close) => close()));
+    await server.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown());
   process.once('SIGTERM', () => void shutdown());
 
-  /** @type {number | null} */
-  let appPort = null;
-  try {
-    if (!signallingOnly) {
-      // CSP connect-src: the signalling server beside the app, and the servers in CONNECT_SOURCES (docs/HEADERS.md).
-      const connect = { signallingPort: signallingPort || undefined, connectSources: connectSourcesFromEnv(process.env['CONNECT_SOURCES']) };
-      const app = await startStaticServer({ root: DIST, host, port, ...connect }).catch((error) => {
-        throw new Error(describeListenError(error, 'Referat', port), { cause: error });
-      });
-      closers.push(app.close);
-      appPort = app.port;
-      console.log(`Referat: http://${displayHost(host)}:${app.port}/`);
-    }
-    // Unless told otherwise, browsers may connect only from the origins this command serves the app on (with
-    // --signalling-only: where `npm start` would serve it, PORT or 8080).
-    const allowedOrigins = flags.allowedOrigins ?? defaultAppOrigins({ host, port: appPort ?? portFromEnv('PORT', 8080) });
-    const signalling = await startSignallingServer({
-      host,
-      port: signallingPort,
-      allowedOrigins,
-      allowMissingOrigin: !flags.requireOrigin,
-      limits: flags.limits,
-    }).catch((error) => {
-      throw new Error(describeListenError(error, 'Signalling', signallingPort), { cause: error });
-    });
-    closers.push(signalling.close);
-    console.log(`Signalling: ws://${displayHost(host)}:${signalling.port}`);
-    console.log(`Signalling accepts browsers from: ${allowedOrigins.includes('*') ? 'any origin' : allowedOrigins.join(', ')}`);
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : String(error));
-    await Promise.allSettled(closers.map((close) => close()));
-    process.exit(1);
+  const shown = displayHost(host);
+  if (mode === 'all') console.log(`Referat: http://${shown}:${server.port}/`);
+  if (server.signallingPort !== null) {
+    const beside = mode === 'all' ? ` and ws://${shown}:${server.port}${SIGNAL_PATH}` : '';
+    console.log(`Signalling: ws://${shown}:${server.signallingPort}${beside}`);
   }
+  if (server.relay !== null) console.log(`Relay: ws://${shown}:${server.port}${RELAY_PATH} (mailboxes in ${relayDataDir})`);
+  const origins = server.allowedOrigins;
+  console.log(`Browsers accepted from: ${origins === null || origins.includes('*') ? 'any origin' : origins.join(', ')}`);
 }
 
 await main().catch((error) => {

@@ -1,4 +1,4 @@
-// One log line per refusal of the signalling server (who, which limit), throttled so a flood cannot flood the log;
+// One log line per refusal of the signalling server or the relay (who, which limit), throttled so a flood cannot flood the log;
 // the first refusal of each kind of limit is always written.
 
 /**
@@ -17,10 +17,11 @@ export function quoteForLog(value) {
 }
 
 /**
- * @param {{ write: (line: string) => void, maxLinesPerSecond: number, now: () => number }} options
+ * @param {{ write: (line: string) => void, maxLinesPerSecond: number, now: () => number, name?: string }} options `name`
+ *   starts each line: `signalling` unless told otherwise
  * @returns {RefusalLog}
  */
-export function createRefusalLog({ write, maxLinesPerSecond, now }) {
+export function createRefusalLog({ write, maxLinesPerSecond, now, name = 'signalling' }) {
   let windowStart = now();
   let linesInWindow = 0;
   let held = 0;
@@ -30,7 +31,7 @@ export function createRefusalLog({ write, maxLinesPerSecond, now }) {
   const stamp = () => new Date().toISOString();
   const flush = () => {
     if (held === 0) return;
-    write(`${stamp()} signalling: ${held} more refusal${held === 1 ? '' : 's'} not logged (over ${maxLinesPerSecond} lines per second)`);
+    write(`${stamp()} ${name}: ${held} more refusal${held === 1 ? '' : 's'} not logged (over ${maxLinesPerSecond} lines per second)`);
     held = 0;
   };
 
@@ -49,7 +50,7 @@ export function createRefusalLog({ write, maxLinesPerSecond, now }) {
         return;
       }
       linesInWindow += 1;
-      write(`${stamp()} signalling refused ${who}: ${limit} (${detail})`);
+      write(`${stamp()} ${name} refused ${who}: ${limit} (${detail})`);
     },
     flush,
   };

@@ -2,9 +2,10 @@
 // with limits for the open internet: Origin allow-list, sockets per address, topics, message rate, slow readers.
 import { createServer } from 'node:http';
 import { WebSocketServer, WebSocket } from 'ws';
-import { addressKey } from './addressKey.mjs';
-import { normalizeOrigin, originAllowed } from './allowedOrigins.mjs';
-import { createRefusalLog, quoteForLog } from './refusalLog.mjs';
+import { checkedLimits } from './checkedLimits.mjs';
+import { createHandshakeGate, originSet } from './handshakeGate.mjs';
+import { startKeepalive } from './keepalive.mjs';
+import { createRefusalLog } from './refusalLog.mjs';
 import { createTokenBucket } from './tokenBucket.mjs';
 
 /** Largest accepted message; bigger ones close the socket with code 1009. SDP offers are a few KiB. */
@@ -48,6 +49,9 @@ export const DEFAULT_LIMITS = Object.freeze({
  * @property {string} url ws://host:port
  * @property {number} port The port actually bound (useful with port 0).
  * @property {() => SignallingStats} stats What the server holds now.
+ * @property {(req: import('node:http').IncomingMessage, socket: import('node:stream').Duplex, head: Buffer) => void}
+ *   handleUpgrade Takes a WebSocket handshake that another HTTP server received (the app's port, path /signal): the
+ *   same rooms, checks and limits as the server's own port.
  * @property {() => Promise<void>} close Disconnects every client and stops listening.
  */
 
@@ -85,43 +89,6 @@ function topicList(value) {
   return Array.isArray(value) ? value.filter((topic) => typeof topic === 'string') : [];
 }
 
-/**
- * @param {Partial<SignallingLimits>} overrides
- * @returns {SignallingLimits}
- */
-function checkedLimits(overrides) {
-  const limits = { ...DEFAULT_LIMITS, ...overrides };
-  for (const [name, value] of Object.entries(limits)) {
-    const ok = name === 'messagesPerSecond' ? Number.isFinite(value) && value > 0 : Number.isInteger(value) && value >= 1;
-    if (!ok) throw new Error(`signalling limit ${name} must be a positive ${name === 'messagesPerSecond' ? 'number' : 'integer'}, got ${String(value)}`);
-  }
-  return limits;
-}
-
-/**
- * @param {readonly string[] | null} origins
- * @returns {Set<string> | null} null: any origin
- */
-function originSet(origins) {
-  if (origins === null || origins.includes('*')) return null;
-  return new Set(origins.map((origin) => normalizeOrigin(origin)));
-}
-
-/**
- * Answers a refused handshake with a plain HTTP status and closes the connection.
- * @param {import('node:stream').Duplex} socket
- * @param {number} status
- * @param {string} reason
- */
-function refuseHandshake(socket, status, reason) {
-  const body = `${reason}\n`;
-  socket.once('finish', () => socket.destroy());
-  socket.end(
-    `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n` +
-      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
-  );
-}
-
 const PONG = Buffer.from(JSON.stringify({ type: 'pong' }));
 
 /**
@@ -150,7 +117,7 @@ export async function startSignallingServer({
   maxLogLinesPerSecond = 20,
   now = () => performance.now(),
 } = {}) {
-  const limits = checkedLimits(limitOverrides);
+  const limits = checkedLimits(DEFAULT_LIMITS, limitOverrides, 'signalling');
   const origins = originSet(allowedOrigins);
   const refusals = createRefusalLog({ write: log, maxLinesPerSecond: maxLogLinesPerSecond, now });
 
@@ -158,15 +125,16 @@ export async function startSignallingServer({
   const topics = new Map();
   /** @type {Map<WebSocket, SocketState>} */
   const states = new Map();
-  /** @type {Map<string, number>} address key -> sockets (handshakes included) */
-  const perAddress = new Map();
-  let openSockets = 0;
+  const gate = createHandshakeGate({
+    origins,
+    allowMissingOrigin,
+    maxSockets: limits.maxSockets,
+    maxSocketsPerAddress: limits.maxSocketsPerAddress,
+    refusals,
+  });
   let droppedMessages = 0;
   let droppedReceivers = 0;
-  let refusedHandshakes = 0;
   let nextSocketNumber = 0;
-  /** @type {WeakSet<WebSocket>} sockets that answered the last ping */
-  const alive = new WeakSet();
 
   const httpServer = createServer((_req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' });
@@ -291,43 +259,19 @@ export async function startSignallingServer({
     }
   }
 
-  httpServer.on('upgrade', (req, socket, head) => {
+  /**
+   * @param {import('node:http').IncomingMessage} req
+   * @param {import('node:stream').Duplex} socket
+   * @param {Buffer} head
+   */
+  function handleUpgrade(req, socket, head) {
     socket.on('error', () => {});
-    const remote = req.socket.remoteAddress ?? 'unknown';
-    const origin = req.headers.origin;
-    const who = `${remote}${origin === undefined ? ' (no Origin)' : ` origin ${quoteForLog(origin)}`}`;
-    if (!originAllowed(origins, origin, allowMissingOrigin)) {
-      refusals.refuse(who, origin === undefined ? 'Origin header required' : 'origin not allowed', 'handshake answered 403');
-      refusedHandshakes += 1;
-      refuseHandshake(socket, 403, 'Forbidden');
-      return;
-    }
-    if (openSockets >= limits.maxSockets) {
-      refusals.refuse(who, `sockets in all at ${limits.maxSockets}`, 'handshake answered 503');
-      refusedHandshakes += 1;
-      refuseHandshake(socket, 503, 'Service Unavailable');
-      return;
-    }
-    const key = addressKey(req.socket.remoteAddress);
-    const count = perAddress.get(key) ?? 0;
-    if (count >= limits.maxSocketsPerAddress) {
-      refusals.refuse(who, `sockets per address at ${limits.maxSocketsPerAddress}`, `${key} has ${count} open; handshake answered 429`);
-      refusedHandshakes += 1;
-      refuseHandshake(socket, 429, 'Too Many Requests');
-      return;
-    }
-    // Counted from the handshake on, released when the TCP connection closes (whichever way it ends).
-    perAddress.set(key, count + 1);
-    openSockets += 1;
-    socket.once('close', () => {
-      openSockets -= 1;
-      const left = (perAddress.get(key) ?? 1) - 1;
-      if (left <= 0) perAddress.delete(key);
-      else perAddress.set(key, left);
-    });
+    const who = gate.admit(req, socket);
+    if (who === null) return;
     // ws adds the socket to wss.clients (keepalive, close) before calling back.
     wss.handleUpgrade(req, socket, head, (conn) => accept(conn, who));
-  });
+  }
+  httpServer.on('upgrade', handleUpgrade);
 
   /**
    * @param {WebSocket} conn
@@ -345,8 +289,7 @@ export async function startSignallingServer({
       ignoredTopics: 0,
     };
     states.set(conn, state);
-    alive.add(conn);
-    conn.on('pong', () => alive.add(conn));
+    keepalive.watch(conn);
     // Oversized (code 1009) or malformed frames surface here; ws closes the socket itself. Without a
     // listener the 'error' event would crash the process.
     conn.on('error', () => {});
@@ -377,21 +320,7 @@ export async function startSignallingServer({
     });
   }
 
-  const keepalive = setInterval(() => {
-    for (const conn of wss.clients) {
-      if (!alive.has(conn)) {
-        conn.terminate();
-        continue;
-      }
-      alive.delete(conn);
-      try {
-        conn.ping();
-      } catch {
-        conn.terminate();
-      }
-    }
-  }, pingIntervalMs);
-  keepalive.unref();
+  const keepalive = startKeepalive(wss, pingIntervalMs);
 
   wss.on('error', () => {});
   // Listen errors are reported below; later ones must not crash the process.
@@ -405,7 +334,7 @@ export async function startSignallingServer({
       });
     });
   } catch (error) {
-    clearInterval(keepalive);
+    keepalive.stop();
     wss.close();
     throw error;
   }
@@ -417,13 +346,22 @@ export async function startSignallingServer({
   return {
     url: `ws://${urlHost}:${address.port}`,
     port: address.port,
+    handleUpgrade,
     stats() {
       let subscriptions = 0;
       for (const subscribers of topics.values()) subscriptions += subscribers.size;
-      return { sockets: wss.clients.size, topics: topics.size, subscriptions, addresses: perAddress.size, droppedMessages, droppedReceivers, refusedHandshakes };
+      return {
+        sockets: wss.clients.size,
+        topics: topics.size,
+        subscriptions,
+        addresses: gate.addresses(),
+        droppedMessages,
+        droppedReceivers,
+        refusedHandshakes: gate.refused(),
+      };
     },
     close() {
-      clearInterval(keepalive);
+      keepalive.stop();
       for (const conn of wss.clients) conn.terminate();
       topics.clear();
       refusals.flush();

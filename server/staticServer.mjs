@@ -1,9 +1,10 @@
 // Static file server for the Vite production build (dist/): MIME types, SPA fallback, cache headers, no path traversal,
-// and the security headers (securityHeaders.mjs) on every response.
+// the security headers (securityHeaders.mjs) on every response, and WebSocket paths (/signal, /relay) on the same port.
 import { createServer } from 'node:http';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { checkConnectSources, securityHeaders } from './securityHeaders.mjs';
+import { requestPath, routeUpgrades } from './upgradeRoutes.mjs';
 
 /** @type {Readonly<Record<string, string>>} */
 const MIME_TYPES = {
@@ -132,6 +133,9 @@ async function findFile(root, urlPath) {
  *   allows ws://<the host the page was loaded from>:<port>, the app's default signalling URL
  * @property {readonly string[]} [connectSources] further signalling and relay servers the CSP's connect-src allows,
  *   e.g. wss://signal.example.dk (checked: ws or wss, host and port only)
+ * @property {Readonly<Record<string, import('./upgradeRoutes.mjs').UpgradeHandler>>} [webSockets] WebSocket paths on
+ *   this port (server/main.mjs: `/signal`, `/relay`); a handshake to another path is answered 404, and a plain request
+ *   to one of these paths 426
  */
 
 /**
@@ -140,7 +144,7 @@ async function findFile(root, urlPath) {
  * @returns {Promise<StaticServer>}
  * @throws {RangeError} for a signalling port or connect source that is not one
  */
-export async function startStaticServer({ root, host = '127.0.0.1', port = 0, headers = {}, signallingPort, connectSources = [] }) {
+export async function startStaticServer({ root, host = '127.0.0.1', port = 0, headers = {}, signallingPort, connectSources = [], webSockets }) {
   let currentRoot = path.resolve(root);
   if (signallingPort !== undefined && !(Number.isInteger(signallingPort) && signallingPort > 0 && signallingPort <= 65535)) {
     throw new RangeError(`signallingPort must be a port number between 1 and 65535, got ${String(signallingPort)}`);
@@ -160,6 +164,7 @@ export async function startStaticServer({ root, host = '127.0.0.1', port = 0, he
       res.end('Internal server error\n');
     });
   });
+  if (webSockets !== undefined) server.on('upgrade', routeUpgrades(webSockets));
 
   /**
    * @param {number} status
@@ -184,6 +189,11 @@ export async function startStaticServer({ root, host = '127.0.0.1', port = 0, he
    */
   async function handle(req, res) {
     const method = req.method ?? 'GET';
+    const plainPath = requestPath(req.url);
+    if (webSockets !== undefined && plainPath !== null && Object.hasOwn(webSockets, plainPath)) {
+      sendText(426, 'This address takes WebSocket connections only', req, res, { Upgrade: 'websocket' });
+      return;
+    }
     if (method !== 'GET' && method !== 'HEAD') {
       sendText(405, 'Method not allowed', req, res, { Allow: 'GET, HEAD' });
       return;

@@ -1,8 +1,9 @@
-// Token bucket: allows a burst, then a steady rate; used to cap the messages one signalling socket may send.
+// Token bucket: allows a burst, then a steady rate; caps the messages (or bytes) one signalling or relay socket may send.
 
 /**
  * @typedef {object} TokenBucket
- * @property {() => boolean} take Takes one token; false when the bucket is empty (the caller drops the message).
+ * @property {(amount?: number) => boolean} take Takes one token (or `amount`); false when the bucket holds fewer, and
+ *   then takes none (the caller drops the message).
  */
 
 /**
@@ -13,14 +14,14 @@ export function createTokenBucket({ ratePerSecond, burst, now }) {
   let tokens = burst;
   let last = now();
   return {
-    take() {
+    take(amount = 1) {
       const t = now();
       if (t > last) {
         tokens = Math.min(burst, tokens + ((t - last) / 1000) * ratePerSecond);
         last = t;
       }
-      if (tokens < 1) return false;
-      tokens -= 1;
+      if (tokens < amount) return false;
+      tokens -= amount;
       return true;
     },
   };

@@ -17,9 +17,9 @@ describe('base64', () => {
 
   it('refuses anything but the one canonical spelling', () => {
     expect(base64ToBytes('QUJD')).toEqual(new Uint8Array([65, 66, 67]));
-    const badStandard = ['QUJ', 'QUJD=', 'QQ=', 'QQ', 'QR==', 'Q===', 'QU JD', 'QUJ\n', 'QU-_', '====', 'A'];
+    const badStandard = ['QUJ', 'QUJD=', 'QQ=', 'QQ', 'QR==', 'Q===', 'QU JD', 'QUJ\n', 'QU-_', '====', 'A', 'QU=D', 'QUJÆ', 'QUJ\u0141', 'QUJ\u{1F600}'.slice(0, 4)];
     expect(badStandard.map((b) => [b, base64ToBytes(b)])).toEqual(badStandard.map((b) => [b, null]));
-    const badUrl = ['QQ==', 'QR', 'Q', 'QU+/', 'QUJD='];
+    const badUrl = ['QQ==', 'QR', 'Q', 'QU+/', 'QUJD=', 'QUJø', 'QU=D'];
     expect(badUrl.map((b) => [b, base64UrlToBytes(b)])).toEqual(badUrl.map((b) => [b, null]));
   });
 });

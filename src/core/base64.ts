@@ -16,21 +16,31 @@ function encode(bytes: Uint8Array, alphabet: string, pad: boolean): string {
   return out;
 }
 
+/** Each character code's 6-bit value in `alphabet`, or -1: a table, so decoding costs one lookup per character. */
+function lookupTable(alphabet: string): Int8Array {
+  const table = new Int8Array(128).fill(-1);
+  for (let i = 0; i < alphabet.length; i++) table[alphabet.charCodeAt(i)] = i;
+  return table;
+}
+const TABLES = new Map([STANDARD, URL_SAFE].map((a) => [a, lookupTable(a)]));
+
 /** Decodes only the canonical encoding (the one `encode` would write back), else returns null. */
 function decode(text: string, alphabet: string, pad: boolean): Uint8Array | null {
-  let body = text;
+  const table = TABLES.get(alphabet) ?? lookupTable(alphabet);
+  let end = text.length;
   if (pad) {
     if (text.length % 4 !== 0) return null;
-    if (text.endsWith('==')) body = text.slice(0, -2);
-    else if (text.endsWith('=')) body = text.slice(0, -1);
+    if (text.endsWith('==')) end -= 2;
+    else if (text.endsWith('=')) end -= 1;
   }
-  if (body.length % 4 === 1) return null;
-  const out = new Uint8Array(Math.floor((body.length * 3) / 4));
+  if (end % 4 === 1) return null;
+  const out = new Uint8Array(Math.floor((end * 3) / 4));
   let acc = 0;
   let bits = 0;
   let j = 0;
-  for (let i = 0; i < body.length; i++) {
-    const v = alphabet.indexOf(body.charAt(i));
+  for (let i = 0; i < end; i++) {
+    const code = text.charCodeAt(i);
+    const v = code < 128 ? (table[code] as number) : -1;
     if (v < 0) return null;
     acc = ((acc << 6) | v) & 0xffffff;
     bits += 6;

@@ -34,14 +34,26 @@ export function versionsArray(doc: Y.Doc): Y.Array<Y.Map<unknown>> {
   return doc.getArray(VERSIONS);
 }
 
+/** Decoded snapshots by their stored text: the list is read at every render and each check; a long history's are large. */
+const decoded = new Map<string, Y.Snapshot | null>();
+const MAX_DECODED = 256;
+
 function decodedSnapshot(value: unknown): Y.Snapshot | null {
-  const bytes = base64ToBytes(str(value) ?? '');
-  if (bytes === null) return null;
-  try {
-    return Y.decodeSnapshotV2(bytes);
-  } catch {
-    return null;
+  const text = str(value) ?? '';
+  const known = decoded.get(text);
+  if (known !== undefined) return known;
+  const bytes = base64ToBytes(text);
+  let snapshot: Y.Snapshot | null = null;
+  if (bytes !== null) {
+    try {
+      snapshot = Y.decodeSnapshotV2(bytes);
+    } catch {
+      snapshot = null;
+    }
   }
+  if (decoded.size >= MAX_DECODED) decoded.clear();
+  decoded.set(text, snapshot);
+  return snapshot;
 }
 
 const verifier = signedEntryVerifier('createdAt', (members) => {

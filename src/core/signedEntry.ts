@@ -23,19 +23,67 @@ export interface SignedEntryVerifier {
 
 export const entryString = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
-function cacheKey(members: Readonly<Record<string, unknown>>): string | null {
-  if (Object.values(members).some((v) => v instanceof Y.AbstractType)) return null;
-  return canonicalJson(members);
+type Members = Readonly<Record<string, unknown>>;
+
+/** Entries hold shared types only when crafted: never verified, never cached. */
+const holdsSharedType = (members: Members) => Object.values(members).some((v) => v instanceof Y.AbstractType);
+
+/** Exactly the same members: strings and numbers by value, anything else by its canonical JSON (as signed). */
+function sameMembers(a: Members, b: Members): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const k of keys) {
+    if (!Object.hasOwn(b, k)) return false;
+    const x = a[k];
+    const y = b[k];
+    if (x === y) continue;
+    if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null || canonicalJson(x) !== canonicalJson(y)) return false;
+  }
+  return true;
 }
+
+/** Results by the entry's signature text, then by exact members: a lookup compares members, never re-serialises them all. */
+class ResultCache<T> {
+  private readonly bySignature = new Map<string, Array<{ members: Members; value: T }>>();
+  private size = 0;
+
+  get(members: Members): T | undefined {
+    return this.bySignature.get(String(members.signature))?.find((e) => sameMembers(e.members, members))?.value;
+  }
+
+  set(members: Members, value: T): void {
+    if (this.size >= MAX_CACHED) {
+      this.bySignature.clear();
+      this.size = 0;
+    }
+    const key = String(members.signature);
+    const list = this.bySignature.get(key)?.filter((e) => !sameMembers(e.members, members)) ?? [];
+    list.push({ members: { ...members }, value });
+    this.bySignature.set(key, list);
+    this.size++;
+  }
+
+  delete(members: Members): void {
+    const key = String(members.signature);
+    const list = this.bySignature.get(key)?.filter((e) => !sameMembers(e.members, members));
+    if (list && list.length > 0) this.bySignature.set(key, list);
+    else this.bySignature.delete(key);
+  }
+}
+
+/** Results kept per kind of entry; beyond this the cache starts again (a referat holds far fewer). */
+const MAX_CACHED = 4096;
 
 /**
  * A verifier for entries with `algorithm`, `publicKey`, `fingerprint` (the key's), `id`, `contentHash`, `name`,
  * `organisation`, a time member named `timeMember` and a 64-byte `signature`; `entryValid` adds the kind's own rules.
  */
 export function signedEntryVerifier(timeMember: string, entryValid: (members: Readonly<Record<string, unknown>>) => boolean): SignedEntryVerifier {
-  const results = new Map<string, boolean>();
+  const results = new ResultCache<boolean>();
+  // Checks under way, shared: a second caller (the list's hook after the session's early check) waits for the first.
+  const pending = new ResultCache<Promise<boolean>>();
   const str = entryString;
-  const check = async (members: Readonly<Record<string, unknown>>): Promise<boolean> => {
+  const check = async (members: Members): Promise<boolean> => {
     const algorithm = str(members.algorithm) as SignatureAlgorithm | null;
     if (algorithm === null || !SIGNATURE_ALGORITHMS.includes(algorithm)) return false;
     const { publicKey } = members;
@@ -50,17 +98,22 @@ export function signedEntryVerifier(timeMember: string, entryValid: (members: Re
   };
   return {
     async verify(members) {
-      const key = cacheKey(members);
-      if (key === null) return false;
-      const cached = results.get(key);
+      if (holdsSharedType(members)) return false;
+      const cached = results.get(members);
       if (cached !== undefined) return cached;
-      const valid = await check(members).catch(() => false);
-      results.set(key, valid);
-      return valid;
+      const running = pending.get(members);
+      if (running) return running;
+      const copy = { ...members };
+      const job = check(copy).catch(() => false).then((valid) => {
+        results.set(copy, valid);
+        pending.delete(copy);
+        return valid;
+      });
+      pending.set(copy, job);
+      return job;
     },
     known(members) {
-      const key = cacheKey(members);
-      return key === null ? false : results.get(key);
+      return holdsSharedType(members) ? false : results.get(members);
     },
   };
 }

@@ -1,5 +1,6 @@
 // "Næste møde": creates the next referat in a series from an open one: its participants, place and times, the date
 // written for the next meeting (else today), a title following the series, and its open action items carried over.
+// A live room the previous referat keeps (not expired) comes along: one invitation for the whole series.
 import { carryForward, seriesOf } from '../core/carryForward';
 import { recordAuthorship } from '../core/authorship';
 import { signClaim, writeClaim } from '../core/clientClaims';
@@ -15,6 +16,7 @@ import { TEMPLATES, STANDARD_TEMPLATE } from '../core/templates';
 import { projectIndexRow } from './projectIndexRow';
 import { docDatabaseName } from '../storage/docDatabaseName';
 import { DocStore } from '../storage/docStore';
+import { carrySeriesRoom } from './liveRooms';
 import { loadIdentity } from '../storage/identityKeys';
 import type { LibraryDatabase } from '../storage/libraryDatabase';
 import type { ReferatSession } from './referatSession';
@@ -22,6 +24,8 @@ import type { ReferatSession } from './referatSession';
 export interface NextMeeting {
   id: string;
   carried: number;
+  /** The new referat is in the previous one's live room (the series invitation). */
+  sharedRoom: boolean;
 }
 
 export async function createNextMeeting(
@@ -60,5 +64,6 @@ export async function createNextMeeting(
     await store.close();
     doc.destroy();
   }
-  return { id, carried };
+  const sharedRoom = (await carrySeriesRoom(db, previous.id, id, opts.now?.getTime())) !== null;
+  return { id, carried, sharedRoom };
 }

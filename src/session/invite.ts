@@ -1,8 +1,10 @@
 // Invitation links for live co-editing. Everything secret sits in the URL fragment, which browsers never send
 // to any server: `/join#doc=<referat id>&room=<random room id>&key=<room secret>&exp=<expiry, Unix seconds>`.
-// The expiry is bound into the room password (roomPassword), so a link whose expiry was edited meets nobody.
+// The expiry is bound into the room password (roomPassword), so a link whose expiry was edited meets nobody. The room
+// is the series' room: each referat syncs in a y-webrtc room derived from it and its id (core/seriesRoom.ts).
 import { bytesToBase64Url } from '../core/base64';
 import { isReferatId } from '../core/referatId';
+import { docRoomName, docRoomPassword, lobbyPassword, lobbyRoomName } from '../core/seriesRoom';
 
 export interface Invitation {
   docId: string;
@@ -13,7 +15,7 @@ export interface Invitation {
 }
 
 /** How long a new invitation lasts, as offered when inviting; the first is the default. */
-export const INVITATION_DAYS = [7, 1, 30] as const;
+export const INVITATION_DAYS = [7, 1, 30, 90] as const;
 export type InvitationDays = (typeof INVITATION_DAYS)[number];
 
 const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
@@ -47,6 +49,22 @@ export function isExpired(inv: Pick<Invitation, 'expiresAt'>, now = Date.now()):
 /** The password the room's traffic is encrypted with: the secret, bound to the expiry when there is one. */
 export function roomPassword(inv: Pick<Invitation, 'secret' | 'expiresAt'>): string {
   return inv.expiresAt === null ? inv.secret : `${inv.secret}.${inv.expiresAt / 1000}`;
+}
+
+/** A y-webrtc room: its name (what the signalling server sees) and the password its traffic is encrypted with. */
+export interface DerivedRoom {
+  name: string;
+  password: string;
+}
+
+/** The room the invitation's referat syncs in: no other referat of the series meets there. */
+export function docRoom(inv: Invitation): DerivedRoom {
+  return { name: docRoomName(inv.roomId, inv.docId), password: docRoomPassword(roomPassword(inv), inv.docId) };
+}
+
+/** The series' lobby: devices announce there which referater of the series they hold (awareness only). */
+export function lobbyRoom(inv: Pick<Invitation, 'roomId' | 'secret' | 'expiresAt'>): DerivedRoom {
+  return { name: lobbyRoomName(inv.roomId), password: lobbyPassword(roomPassword(inv)) };
 }
 
 export type InvitationParse = { ok: true; invitation: Invitation } | { ok: false; reason: 'missing' | 'malformed' };

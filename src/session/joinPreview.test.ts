@@ -24,7 +24,7 @@ describe('joinPreview and joinRoom', () => {
   it('an unknown referat: nothing is stored by looking, and only joining stores the room', async () => {
     db = createLibraryDatabase();
     const inv = newInvitation(DOC);
-    expect(await joinPreview(db, inv, noDocs)).toEqual({ invitation: inv, exists: false, referat: null, room: 'none' });
+    expect(await joinPreview(db, inv, noDocs)).toEqual({ invitation: inv, exists: false, referat: null, room: 'none', seriesHeld: 0 });
     expect(await db.liveRooms.count()).toBe(0);
     await joinRoom(db, inv, 1234);
     expect(await db.liveRooms.get(DOC)).toEqual({ ...inv, createdAt: 1234 });
@@ -34,7 +34,7 @@ describe('joinPreview and joinRoom', () => {
     db = await withReferat();
     const inv = newInvitation(DOC);
     const referat = { title: 'Styregruppemøde', date: '2026-03-04', parties: ['Aarhus Kommune', 'Systemhuset A/S'] };
-    expect(await joinPreview(db, inv, noDocs)).toEqual({ invitation: inv, exists: true, referat, room: 'none' });
+    expect(await joinPreview(db, inv, noDocs)).toEqual({ invitation: inv, exists: true, referat, room: 'none', seriesHeld: 0 });
     const own = newInvitation(DOC);
     await db.liveRooms.put({ ...own, createdAt: 1 });
     expect((await joinPreview(db, inv, noDocs)).room).toBe('other');

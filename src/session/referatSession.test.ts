@@ -140,7 +140,9 @@ describe('referat sessions', () => {
     await moveToTrash(db, id);
     await leaveOut(db, id, 'out-of-scope', '');
     expect(await db.exemptions.where('docId').equals(id).count()).toBe(1);
+    await db.relayCursors.put({ docId: id, mailboxId: 'm', cursor: {} as never, posted: new Uint8Array(), updatedAt: 0 });
     await deleteForever(db, id);
+    expect(await db.relayCursors.get(id)).toBeUndefined();
     expect(await storedDocIds()).not.toContain(id);
     // The case work on it goes too.
     expect(await db.exemptions.where('docId').equals(id).count()).toBe(0);

@@ -6,6 +6,7 @@ import { signClaim, writeClaim, type ClientClaim } from '../core/clientClaims';
 import { docFormatVersion, migrateDoc, type DocFormatState } from '../core/migrateDoc';
 import { isLongText, previewLines } from '../core/longText';
 import { readMeta } from '../core/meta';
+import { verifiedNamedVersions } from '../core/namedVersions';
 import { newReferatDoc } from '../core/referatDoc';
 import { isReferatId } from '../core/referatId';
 import { ensureYjsInternals } from '../core/yjsInternals';
@@ -89,6 +90,8 @@ export async function openReferatSession(db: LibraryDatabase, id: string, opts: 
     await unmark();
     return { kind: 'notFound' };
   }
+  // The named versions' signatures are checked while the page renders, so Historik shows them verified sooner.
+  void verifiedNamedVersions(doc).catch(() => undefined);
   const channel: SyncChannel = broadcastChannelTransport(`referat:${id}`);
   const tabs: DocSync = attachDocSync(doc, channel);
 

@@ -4,7 +4,7 @@ import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CaseExemption } from '../core/caseExemption';
 import { allExemptions, deleteExemption, exemptionsOf, leftOutId, putExemption } from './caseExemptions';
-import { createLibraryDatabase, LIBRARY_DB_NAME, type LibraryDatabase } from './libraryDatabase';
+import { createLibraryDatabase, LIBRARY_DB_NAME, type LibraryDatabase, LIBRARY_SCHEMA_VERSION } from './libraryDatabase';
 
 const dbs: LibraryDatabase[] = [];
 afterEach(() => {
@@ -58,7 +58,7 @@ describe('case exemptions (library schema 6)', () => {
     const db = createLibraryDatabase({ indexedDB, IDBKeyRange });
     dbs.push(db);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(LIBRARY_SCHEMA_VERSION);
     expect(await db.trash.get('doc-9')).toEqual({ id: 'doc-9', trashedAt: 5 });
     expect(await db.exemptions.count()).toBe(0);
     await putExemption(db, passage('a', 'doc-9', 1));

@@ -1,5 +1,5 @@
-// The copy ledger: for each referat and each other party, which state they are known to hold (seen live or
-// in a file from them), and what we last sent them in a file (sent, not yet confirmed as held). At most
+// The copy ledger: for each referat and each other party, which state they are known to hold (seen live, in a
+// file from them, or in their signed relay acknowledgement), and what we last sent them in a file (sent, not yet confirmed as held). At most
 // MAX_LEDGER_ROWS parties per referat: a room full of made-up peers cannot fill the device.
 import type { LedgerRow, LibraryDatabase } from './libraryDatabase';
 
@@ -38,20 +38,26 @@ export async function recordHeld(
   docId: string,
   party: PartyIdentity,
   stateVector: Uint8Array,
-  channel: 'live' | 'file',
+  channel: 'live' | 'file' | 'relay',
   now = Date.now(),
 ): Promise<void> {
   await db.transaction('rw', db.ledger, async () => {
     const row = (await db.ledger.get([docId, party.fingerprint])) ?? blank(docId, party);
-    if (channel === 'live' && sameBytes(row.heldStateVector, stateVector) && row.heldChannel === 'live' && row.name === party.name && now - (row.heldAt ?? 0) < 30_000) return;
+    const same = sameBytes(row.heldStateVector, stateVector) && row.name === party.name;
+    if (channel === 'live' && same && row.heldChannel === 'live' && row.heldVia === undefined && now - (row.heldAt ?? 0) < 30_000) return;
+    // The same acknowledgement read again at the next open is no new sighting.
+    if (channel === 'relay' && same && row.heldVia === 'relay') return;
+    const { heldVia: _previous, ...rest } = row;
+    // A relay acknowledgement is a signed network sighting, shown like a live one until the ledger's words name it.
     await db.ledger.put({
-      ...row,
+      ...rest,
       name: party.name,
       organisation: party.organisation,
       organisationKind: party.organisationKind,
       heldStateVector: stateVector,
       heldAt: now,
-      heldChannel: channel,
+      heldChannel: channel === 'relay' ? 'live' : channel,
+      ...(channel === 'relay' ? { heldVia: 'relay' as const } : {}),
     });
     await evictBeyondCap(db, docId, party.fingerprint);
   });

@@ -4,7 +4,7 @@ import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KnownKey } from '../core/knownKey';
 import { confirmKey, KnownKeyError, listKnownKeys, loadKeyDirectory, ownFingerprint, revokeKey, storeKeyListKeys } from './knownKeys';
-import { createLibraryDatabase, LIBRARY_DB_NAME, type LibraryDatabase } from './libraryDatabase';
+import { createLibraryDatabase, LIBRARY_DB_NAME, type LibraryDatabase, LIBRARY_SCHEMA_VERSION } from './libraryDatabase';
 import { saveProfile } from './settingsStore';
 
 const dbs: LibraryDatabase[] = [];
@@ -181,7 +181,7 @@ describe('schema version 4', () => {
     const db = createLibraryDatabase({ indexedDB, IDBKeyRange });
     dbs.push(db);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(LIBRARY_SCHEMA_VERSION);
     expect((await db.settings.get('trustedSigners'))?.value).toEqual([JENS]);
     expect(await db.knownKeys.count()).toBe(0);
     await confirmKey(db, jens);

@@ -33,6 +33,8 @@ export interface LedgerRow {
   heldStateVector: Uint8Array | null;
   heldAt: number | null;
   heldChannel: 'live' | 'file' | null;
+  /** 'relay' when the held state came from the party's signed relay acknowledgement (heldChannel is then 'live'). */
+  heldVia?: 'relay';
   /** What we last sent them in a file: counts as sent, not held, until they confirm. */
   sentStateVector: Uint8Array | null;
   sentAt: number | null;
@@ -65,6 +67,20 @@ export interface AutoVersionRow {
   snapshot: Uint8Array;
 }
 
+/**
+ * What this device did in a referat's relay mailbox (storage/relayCursors.ts): its cursor, and the state vector of
+ * what it has posted there. A new mailbox (the referat shared again) starts a new cursor. Device-only.
+ */
+export interface RelayCursorRow {
+  docId: string;
+  mailboxId: string;
+  /** core/relayCursor.ts `RelayCursor`, checked when read (a lying profile may hold anything). */
+  cursor: unknown;
+  /** Y.encodeStateVector of what this device's posted entries hold together. */
+  posted: Uint8Array;
+  updatedAt: number;
+}
+
 export interface SettingRow {
   key: string;
   value: unknown;
@@ -86,9 +102,13 @@ export type LibraryDatabase = Dexie & {
   autoVersions: EntityTable<AutoVersionRow, 'id'>;
   /** Aktindsigt case work: referater left out and passages exempt, with reasons; device-only (storage/caseExemptions.ts). */
   exemptions: EntityTable<CaseExemption, 'id'>;
+  /** Each shared referat's relay cursor; device-only (storage/relayCursors.ts). */
+  relayCursors: EntityTable<RelayCursorRow, 'docId'>;
 };
 
 export const LIBRARY_DB_NAME = 'referat-library';
+/** The schema version createLibraryDatabase ends at: the last `db.version(n)` below. */
+export const LIBRARY_SCHEMA_VERSION = 7;
 
 export function createLibraryDatabase(options?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange }): LibraryDatabase {
   const db = new Dexie(LIBRARY_DB_NAME, options) as LibraryDatabase;
@@ -113,6 +133,9 @@ export function createLibraryDatabase(options?: { indexedDB: IDBFactory; IDBKeyR
   });
   db.version(6).stores({
     exemptions: 'id, docId',
+  });
+  db.version(7).stores({
+    relayCursors: 'docId',
   });
   return db;
 }

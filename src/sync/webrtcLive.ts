@@ -1,6 +1,6 @@
-// Live peer-to-peer sync of one referat over WebRTC (y-webrtc). Signalling messages are encrypted with a key
-// derived from the room secret, so the signalling server sees only the random room id and ciphertext, and a
-// peer without the secret can neither connect nor read. Loaded on demand, never on first load.
+// Live peer-to-peer sync of one referat over WebRTC (y-webrtc), also used for a series' lobby (awareness only).
+// Signalling messages are encrypted with a key derived from the room secret, so the signalling server sees only a
+// room name hashed from the room id and ciphertext, and a peer without the secret can neither connect nor read. Loaded on demand, never on first load.
 import { WebrtcProvider } from 'y-webrtc';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
@@ -14,6 +14,8 @@ export type LiveStatus = { kind: 'offline' } | { kind: 'connecting' } | { kind: 
 
 export interface LiveOptions {
   roomId: string;
+  /** The y-webrtc room name, derived from the series room (core/seriesRoom.ts); `referat-<roomId>` when absent. */
+  roomName?: string;
   secret: string;
   signallingUrls: string[];
   iceServers: RTCIceServer[];
@@ -39,7 +41,7 @@ function sameStatus(a: LiveStatus, b: LiveStatus): boolean {
 export function startLive(doc: Y.Doc, opts: LiveOptions): LiveConnection {
   // The y-webrtc internals used below, checked once per page before any provider exists (yWebrtcInternals.ts).
   ensureYWebrtcInternals();
-  const provider = new WebrtcProvider(`referat-${opts.roomId}`, doc, {
+  const provider = new WebrtcProvider(opts.roomName ?? `referat-${opts.roomId}`, doc, {
     signaling: opts.signallingUrls,
     password: opts.secret,
     awareness: opts.awareness,

@@ -36,6 +36,10 @@ describe('the copy ledger in plain words', () => {
       'Medialogic A/S mangler dine seneste rettelser: 1 afsnit.',
       'Sidst set 6. dec. kl. 07.52 under fælles redigering.',
     ]);
+    // Seen in their signed acknowledgement through the relay: said so, in both states.
+    expect(ledgerSentences(da, 'da', { ...base, lag: { ...one, words: 0 }, heldChannel: 'relay' }, now)[1]).toBe('Sidst set 6. dec. kl. 07.52 via relæet.');
+    expect(ledgerSentences(da, 'da', { ...base, lag: NO_LAG, heldChannel: 'relay' }, now)[0]).toBe('Medialogic A/S har alt, du har, pr. 6. dec. kl. 07.52 (kvitteret via relæet).');
+    expect(ledgerSentences(en, 'en', { ...base, lag: NO_LAG, heldChannel: 'relay' }, now)[0]).toBe('Medialogic A/S has everything you have, as of 6 Dec at 07:52 (acknowledged through the relay).');
   });
 
   it('says a copy was sent and not yet answered, and names a year other than this one', () => {

@@ -14,7 +14,8 @@ export interface LedgerFacts {
   /** When the changes they lack began (core/missingSince.ts), or null when unknown. */
   missingSince: number | null;
   heldAt: number | null;
-  heldChannel: 'live' | 'file' | null;
+  /** How their state was last seen: live, in a file from them, or in their signed acknowledgement through the relay. */
+  heldChannel: 'live' | 'file' | 'relay' | null;
   /** When a copy was last sent to them after their state was seen, or null. */
   sentAt: number | null;
 }
@@ -44,7 +45,7 @@ export function ledgerSentences(t: Translate, lang: Language, f: LedgerFacts, no
   if (f.lag === null || f.heldAt === null) {
     out.push(t('words.ledger.neverHeld'));
   } else if (f.lag.complete) {
-    out.push(t('words.ledger.complete', { who: f.who, when: at(f.heldAt) }));
+    out.push(t(f.heldChannel === 'relay' ? 'words.ledger.complete.relay' : 'words.ledger.complete', { who: f.who, when: at(f.heldAt) }));
   } else {
     const since = f.missingSince;
     const days = since === null ? null : daysBefore(since, now);
@@ -58,7 +59,8 @@ export function ledgerSentences(t: Translate, lang: Language, f: LedgerFacts, no
             : t('words.ledger.missingSince', { who: f.who, day: formatDay(lang, since, { shortYear: true, now }) });
     const what = lagList(t, lang, f.lag);
     out.push(what ? t('words.ledger.missingWhat', { sentence, what }) : t('words.ledger.missingNothingSeen', { sentence }));
-    out.push(t(f.heldChannel === 'live' ? 'words.ledger.lastSeen.live' : 'words.ledger.lastSeen.file', { when: at(f.heldAt) }));
+    const seen = f.heldChannel === 'live' ? 'words.ledger.lastSeen.live' : f.heldChannel === 'relay' ? 'words.ledger.lastSeen.relay' : 'words.ledger.lastSeen.file';
+    out.push(t(seen, { when: at(f.heldAt) }));
   }
   if (f.sentAt !== null && (f.heldAt === null || f.sentAt > f.heldAt)) out.push(t('words.ledger.sent', { when: at(f.sentAt) }));
   return out;

@@ -1,27 +1,18 @@
 // Live co-editing between two devices (two browser profiles) over WebRTC on loopback, with the project's
 // own signalling server started here. Runs inside a private network namespace (scripts/e2e.mjs).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSignallingServer } from '../../server/signallingServer.mjs';
+import { describe, expect, it } from 'vitest';
 import { ReferatApp } from './pages/ReferatApp';
 import { useBrowserFixture } from './support/browserFixture';
 import { liveDevice } from './support/liveDevice';
+import { useSignallingServer } from './support/signallingFixture';
 
 describe('live co-editing over WebRTC', () => {
   const fx = useBrowserFixture();
-  const received: string[] = [];
-  let signalling: Awaited<ReturnType<typeof startSignallingServer>> | null = null;
-  let port = 0;
-
-  beforeAll(async () => {
-    signalling = await startSignallingServer({ onMessage: (m) => received.push(m) });
-    port = signalling.port;
-  });
-  afterAll(async () => {
-    await signalling?.close();
-  });
+  const signalling = useSignallingServer();
+  const { received } = signalling;
 
   const device = (name: string, organisation: string, kind: 'Kommune' | 'Leverandør') =>
-    liveDevice(fx, port, { name, organisation, kind });
+    liveDevice(fx, signalling.port, { name, organisation, kind });
 
   it('joins by link, converges while both type, shows presence, and catches up after a drop', async () => {
     const a = await device('Mette Holm', 'Aarhus Kommune', 'Kommune');
@@ -82,7 +73,7 @@ describe('live co-editing over WebRTC', () => {
 
     // The vendor drops out; with the signalling server down too, nobody can reconnect for a while.
     await b.page.close();
-    await signalling?.close();
+    await signalling.stop();
     await a.typeAfter('Godkendelse af dagsorden', ' – godkendt');
     const b2 = new ReferatApp(await b.page.context().newPage(), fx.server.url);
     await b2.goto(`/r/${docId}`);
@@ -92,7 +83,7 @@ describe('live co-editing over WebRTC', () => {
     expect(await a.editorText()).not.toContain('intet nyt');
 
     // The signalling server comes back: both sides catch up by themselves.
-    signalling = await startSignallingServer({ port, onMessage: (m) => received.push(m) });
+    await signalling.start();
     await expect.poll(async () => (await a.editorText()) === (await b2.editorText()), { timeout: 30_000 }).toBe(true);
     expect(await a.editorText()).toContain('Godkendelse af dagsorden – godkendt');
     expect(await a.editorText()).toContain('Opfølgning fra sidste møde – intet nyt');

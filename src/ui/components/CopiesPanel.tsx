@@ -106,7 +106,7 @@ export function CopiesPanel(props: { session: ReferatSession }) {
     const lag = lags.get(r.partyId) ?? null;
     const held = decodeStateVectorSafe(r.heldStateVector);
     const since = lag && !lag.complete && held ? missingSince([...versions, ...seen], held) : null;
-    return ledgerSentences(t, lang, { who: who.get(r.partyId) ?? r.name, lag, missingSince: since, heldAt: r.heldAt, heldChannel: r.heldChannel, sentAt: r.sentAt });
+    return ledgerSentences(t, lang, { who: who.get(r.partyId) ?? r.name, lag, missingSince: since, heldAt: r.heldAt, heldChannel: r.heldVia === 'relay' ? 'relay' : r.heldChannel, sentAt: r.sentAt });
   };
 
   return (

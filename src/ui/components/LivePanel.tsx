@@ -1,5 +1,6 @@
-// Live co-editing: the invitation link, the connection state (always visible), who is here (proven or not, with
-// their key confirmed or not), and a warning when a proven peer's copy diverged from this one.
+// Live co-editing: the invitation link (one for the whole meeting series), the connection state (always visible), who
+// is here (proven or not, with their key confirmed or not), a warning when a proven peer's copy diverged from this
+// one, and the other meetings of the series that other devices announce (SeriesNotices).
 import { useId, useState, useSyncExternalStore } from 'react';
 import type { KeyDirectory } from '../../core/knownKey';
 import { INVITATION_DAYS, invitationUrl } from '../../session/invite';
@@ -8,11 +9,12 @@ import { useKeyDirectory } from '../hooks/useKeyDirectory';
 import type { LiveControl, LiveEnded } from '../hooks/useLiveSession';
 import { useI18n } from '../i18n/I18nContext';
 import { KeyTrustLabel } from './KeyTrustLabel';
+import { SeriesNotices } from './SeriesNotices';
 
 const NO_PEERS: ReturnType<LiveSession['peers']> = [];
 
 export function LivePanel(props: { control: LiveControl; readOnly: boolean }) {
-  const { live, error, ended, start, stop } = props.control;
+  const { live, lobby, error, ended, start, stop } = props.control;
   const { t } = useI18n();
   const id = useId();
   const [days, setDays] = useState<number>(INVITATION_DAYS[0]);
@@ -20,19 +22,25 @@ export function LivePanel(props: { control: LiveControl; readOnly: boolean }) {
     <section className="live-panel" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{t('live.title')}</h2>
       {live ? (
-        <LiveDetails live={live} onStop={() => void stop()} />
+        <>
+          {lobby && <SeriesNotices lobby={lobby} invitation={live.invitation} />}
+          <LiveDetails live={live} onStop={() => void stop()} />
+        </>
       ) : (
         <>
           {ended && <EndedNote ended={ended} />}
           <p className="live-status" role="status">{t('live.status.off')}</p>
           {!props.readOnly && (
-            <div className="actions">
-              <label htmlFor={`${id}-days`}>{t('liveRoom.expiry.label')}</label>
-              <select id={`${id}-days`} value={days} onChange={(e) => setDays(Number(e.target.value))}>
-                {INVITATION_DAYS.map((d) => <option key={d} value={d}>{t(`liveRoom.expiry.${d}`)}</option>)}
-              </select>
-              <button type="button" className="primary" onClick={() => void start(days)}>{t('live.invite')}</button>
-            </div>
+            <>
+              <div className="actions">
+                <label htmlFor={`${id}-days`}>{t('liveRoom.expiry.label')}</label>
+                <select id={`${id}-days`} value={days} onChange={(e) => setDays(Number(e.target.value))}>
+                  {INVITATION_DAYS.map((d) => <option key={d} value={d}>{d === 90 ? t('series.expiry.90') : t(`liveRoom.expiry.${d}`)}</option>)}
+                </select>
+                <button type="button" className="primary" onClick={() => void start(days)} aria-describedby={`${id}-series`}>{t('live.invite')}</button>
+              </div>
+              <p className="muted series-help" id={`${id}-series`}>{t('series.inviteHelp')}</p>
+            </>
           )}
         </>
       )}
@@ -100,6 +108,7 @@ function LiveDetails(props: { live: LiveSession; onStop: () => void }) {
         <label htmlFor={`${id}-link`}>{t('live.link')}</label>
         <input id={`${id}-link`} className="invite-link" readOnly value={link} onFocus={(e) => e.target.select()} />
         <p className="muted">{t('live.linkHelp')}</p>
+        <p className="muted" data-testid="series-link-help">{t('series.linkHelp')}</p>
         <p className="muted" data-testid="live-expiry">
           {live.invitation.expiresAt === null ? t('liveRoom.noExpiry') : t('liveRoom.expiresAt', { when: formatDateTime(live.invitation.expiresAt) })}
         </p>
@@ -109,7 +118,7 @@ function LiveDetails(props: { live: LiveSession; onStop: () => void }) {
         <button type="button" onClick={props.onStop} aria-describedby={`${id}-stop-help`}>{t('liveRoom.stop')}</button>
         <span role="status">{copied ? t('live.copied') : ''}</span>
       </div>
-      <p className="muted" id={`${id}-stop-help`}>{t('liveRoom.stopHelp')}</p>
+      <p className="muted" id={`${id}-stop-help`}>{t('series.stopHelp')}</p>
       <h3>{t('live.here')}</h3>
       {peers.length === 0 ? (
         <p className="muted">{t('live.nobody')}</p>

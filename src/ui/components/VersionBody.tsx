@@ -1,7 +1,9 @@
 // The minutes text of a version, or the changes between two, from the core diff (core/versionDiff.ts): kept text as
 // it is, inserted text in <ins> and deleted text in <del> (underlined and struck through, never by colour alone), in
 // the colour of the author's organisation, each named for screen readers ("indsat af Mette Holm, Aarhus Kommune").
-import { memo, type CSSProperties, type ReactNode } from 'react';
+// A long text is drawn in growing parts, one per frame, so its first screen shows at once (core/diffPrefix.ts).
+import { memo, useEffect, useMemo, useState, type CSSProperties, type ReactNode } from 'react';
+import { diffPrefix } from '../../core/diffPrefix';
 import { EMBED, type AttributeChange, type ElementDiff, type TextDiff, type TextRun } from '../../core/versionDiff';
 import type { VersionAuthor } from '../hooks/useVersionsAuthors';
 import type { VersionNodes } from '../hooks/useVersionsCompare';
@@ -50,7 +52,7 @@ function marked(run: TextRun, content: ReactNode): ReactNode {
   return out;
 }
 
-function Run(props: { run: TextRun; c: Ctx }) {
+const Run = memo(function Run(props: { run: TextRun; c: Ctx }) {
   const { run, c } = props;
   const text = run.text === EMBED ? '' : run.text;
   if (run.change === 'same' || run.by === null) return <>{marked(run, text)}</>;
@@ -64,13 +66,13 @@ function Run(props: { run: TextRun; c: Ctx }) {
       <span className="visually-hidden">]</span>
     </Tag>
   );
-}
+});
 
-function Text(props: { node: TextDiff; c: Ctx }) {
+const Text = memo(function Text(props: { node: TextDiff; c: Ctx }) {
   // Runs have no identity of their own; their place is their key.
   // oxlint-disable-next-line react/no-array-index-key
   return <>{props.node.runs.map((run, i) => <Run key={i} run={run} c={props.c} />)}</>;
-}
+});
 
 function FieldChanges(props: { changes: AttributeChange[]; c: Ctx }) {
   const { c } = props;
@@ -97,7 +99,7 @@ function Children(props: { nodes: readonly Node[]; c: Ctx }) {
   return <>{props.nodes.map((node, i) => (node.kind === 'text' ? <Text key={i} node={node} c={props.c} /> : <Element key={i} node={node} c={props.c} />))}</>;
 }
 
-function Element(props: { node: ElementDiff; c: Ctx }) {
+const Element = memo(function Element(props: { node: ElementDiff; c: Ctx }) {
   const { node, c } = props;
   const kids = <Children nodes={node.children} c={c} />;
   const fields = <FieldChanges changes={node.attributeChanges} c={c} />;
@@ -173,20 +175,40 @@ function Element(props: { node: ElementDiff; c: Ctx }) {
       // A node this version does not know (from a newer one): its text is still shown.
       return <div className={cls} style={style}>{blockNote}{fields}{kids}</div>;
   }
+});
+
+/** Characters drawn in the first frame (a few screens), then four times as many in each next frame until all are. */
+const FIRST_BUDGET = 6000;
+const GROWTH = 4;
+
+/** The part of `nodes` to draw now: it only grows while mounted, so a comparison that follows the text never shrinks. */
+function useGrowingPrefix(nodes: VersionNodes) {
+  const [budget, setBudget] = useState(FIRST_BUDGET);
+  const prefix = useMemo(() => diffPrefix(nodes, budget), [nodes, budget]);
+  useEffect(() => {
+    if (prefix.complete) return;
+    const frame = requestAnimationFrame(() => setBudget((b) => b * GROWTH));
+    return () => cancelAnimationFrame(frame);
+  }, [prefix]);
+  return prefix;
 }
 
 /** `who` names an author key as the legend does; `label` is the accessible name of the text. Re-rendered only when a prop changes. */
 export const VersionBody = memo(function VersionBody(props: { nodes: VersionNodes; author: (key: string) => VersionAuthor; who: (key: string) => string; label: string; testId?: string }) {
   const { t, lang } = useI18n();
-  const fmt = new Intl.DateTimeFormat(LOCALES[lang], { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-  const shortDate = (iso: string) => {
-    const d = new Date(`${iso}T00:00:00Z`);
-    return /^\d{4}-\d{2}-\d{2}$/.test(iso) && !Number.isNaN(d.getTime()) ? fmt.format(d) : iso;
-  };
-  const c: Ctx = { author: props.author, who: props.who, t, shortDate };
+  const { author, who } = props;
+  const c: Ctx = useMemo(() => {
+    const fmt = new Intl.DateTimeFormat(LOCALES[lang], { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    const shortDate = (iso: string) => {
+      const d = new Date(`${iso}T00:00:00Z`);
+      return /^\d{4}-\d{2}-\d{2}$/.test(iso) && !Number.isNaN(d.getTime()) ? fmt.format(d) : iso;
+    };
+    return { author, who, t, shortDate };
+  }, [author, who, t, lang]);
+  const shown = useGrowingPrefix(props.nodes);
   return (
-    <article className="version-text" aria-label={props.label} data-testid={props.testId}>
-      <Children nodes={props.nodes} c={c} />
+    <article className="version-text" aria-label={props.label} aria-busy={!shown.complete} data-complete={shown.complete} data-testid={props.testId}>
+      <Children nodes={shown.nodes} c={c} />
     </article>
   );
 });

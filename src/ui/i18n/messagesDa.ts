@@ -7,6 +7,8 @@ import { messagesLiveTrustDa } from './messagesLiveTrustDa';
 import { messagesKnownKeysDa } from './messagesKnownKeysDa';
 import { messagesLiveGateDa } from './messagesLiveGateDa';
 import { messagesLiveRoomDa } from './messagesLiveRoomDa';
+import { messagesSeriesDa } from './messagesSeriesDa';
+import { messagesRelayDa } from './messagesRelayDa';
 import { messagesUnseenDa } from './messagesUnseenDa';
 import { messagesExportDa } from './messagesExportDa';
 import { messagesPackageDa } from './messagesPackageDa';
@@ -31,6 +33,8 @@ export const messagesDa = {
   ...messagesKnownKeysDa,
   ...messagesLiveGateDa,
   ...messagesLiveRoomDa,
+  ...messagesSeriesDa,
+  ...messagesRelayDa,
   ...messagesUnseenDa,
   ...messagesVersionsDa,
   ...messagesAuthorsDa,

@@ -8,6 +8,8 @@ import { messagesLiveTrustEn } from './messagesLiveTrustEn';
 import { messagesKnownKeysEn } from './messagesKnownKeysEn';
 import { messagesLiveGateEn } from './messagesLiveGateEn';
 import { messagesLiveRoomEn } from './messagesLiveRoomEn';
+import { messagesSeriesEn } from './messagesSeriesEn';
+import { messagesRelayEn } from './messagesRelayEn';
 import { messagesUnseenEn } from './messagesUnseenEn';
 import { messagesExportEn } from './messagesExportEn';
 import { messagesPackageEn } from './messagesPackageEn';
@@ -32,6 +34,8 @@ export const messagesEn: Record<MessageKey, string> = {
   ...messagesKnownKeysEn,
   ...messagesLiveGateEn,
   ...messagesLiveRoomEn,
+  ...messagesSeriesEn,
+  ...messagesRelayEn,
   ...messagesUnseenEn,
   ...messagesVersionsEn,
   ...messagesAuthorsEn,

@@ -8,6 +8,7 @@ export const messagesWordsDa = {
   'words.wordsIn': '{words} i {paragraphs}',
 
   'words.ledger.complete': '{who} har alt, du har, pr. {when}.',
+  'words.ledger.complete.relay': '{who} har alt, du har, pr. {when} (kvitteret via relæet).',
   'words.ledger.missingToday': '{who} mangler dine seneste rettelser fra i dag',
   'words.ledger.missingYesterday': '{who} mangler dine rettelser siden i går',
   'words.ledger.missingSince': '{who} mangler dine rettelser siden {day}',
@@ -19,6 +20,7 @@ export const messagesWordsDa = {
   'words.ledger.approvals': 'godkendelser',
   'words.ledger.lastSeen.live': 'Sidst set {when} under fælles redigering.',
   'words.ledger.lastSeen.file': 'Sidst set {when} i en fil fra dem.',
+  'words.ledger.lastSeen.relay': 'Sidst set {when} via relæet.',
   'words.ledger.sent': 'Du sendte en kopi {when}. De har ikke sendt en kopi tilbage siden.',
   'words.ledger.neverHeld': 'Ikke set endnu.',
   'words.ledger.send': 'Eksportér det, {who} mangler',

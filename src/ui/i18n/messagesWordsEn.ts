@@ -10,6 +10,7 @@ export const messagesWordsEn: Record<keyof typeof messagesWordsDa, string> = {
   'words.wordsIn': '{words} in {paragraphs}',
 
   'words.ledger.complete': '{who} has everything you have, as of {when}.',
+  'words.ledger.complete.relay': '{who} has everything you have, as of {when} (acknowledged through the relay).',
   'words.ledger.missingToday': '{who} is missing your latest edits from today',
   'words.ledger.missingYesterday': '{who} is missing your edits since yesterday',
   'words.ledger.missingSince': '{who} is missing your edits since {day}',
@@ -21,6 +22,7 @@ export const messagesWordsEn: Record<keyof typeof messagesWordsDa, string> = {
   'words.ledger.approvals': 'approvals',
   'words.ledger.lastSeen.live': 'Last seen {when} while editing together.',
   'words.ledger.lastSeen.file': 'Last seen {when} in a file from them.',
+  'words.ledger.lastSeen.relay': 'Last seen {when} through the relay.',
   'words.ledger.sent': 'You sent a copy {when}. They have not sent a copy back since.',
   'words.ledger.neverHeld': 'Not seen yet.',
   'words.ledger.send': 'Export what {who} is missing',

@@ -1,5 +1,6 @@
 // Opens an invitation link: drops the secret from the address at once, shows what the invitation is and what
 // joining would share with whom, and stores the room only when the user chooses "Deltag". Nothing changes before.
+// The series notice beside the live panel (SeriesNotices) leads here too, with the series' invitation and another id.
 import { useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../../core/errorMessage';
 import { isExpired, parseInvitation } from '../../session/invite';
@@ -150,6 +151,11 @@ function JoinQuestion(props: { preview: JoinPreview; busy: boolean; onAccept: ()
       </dl>
       {expiresAt !== null && <p data-testid="join-expires">{t('liveRoom.join.expires', { when: formatDateTime(expiresAt) })}</p>}
       {preview.room === 'other' && <p role="note" className="warning">{t('liveTrust.join.otherRoom')}</p>}
+      {preview.seriesHeld > 0 && (
+        <p data-testid="join-series">
+          {preview.seriesHeld === 1 ? t('series.join.sameSeriesOne') : t('series.join.sameSeriesMany', { count: preview.seriesHeld })}
+        </p>
+      )}
       <p className={preview.exists ? 'warning' : undefined} role={preview.exists ? 'note' : undefined}>
         {t(preview.exists ? 'liveTrust.join.knownShare' : 'liveTrust.join.unknownShare')}
       </p>

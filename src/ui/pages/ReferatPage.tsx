@@ -15,6 +15,7 @@ import { ApprovalsPanel } from '../components/ApprovalsPanel';
 import { CopiesPanel } from '../components/CopiesPanel';
 import { ExportMenu } from '../components/ExportMenu';
 import { LivePanel } from '../components/LivePanel';
+import { RelayStatus } from '../components/RelayStatus';
 import { MetaForm } from '../components/MetaForm';
 import type { MinutesEditorHandle } from '../components/MinutesEditor';
 import { MinutesPreview } from '../components/MinutesPreview';
@@ -234,7 +235,7 @@ function OpenReferat(props: { session: ReferatSession }) {
         <SidePanel
           sections={{
             participants: waiting ? undefined : participants,
-            sharing: <LivePanel control={live} readOnly={readOnly || waiting} />,
+            sharing: <><LivePanel control={live} readOnly={readOnly || waiting} /><RelayStatus session={session} roomId={live.live?.invitation.roomId ?? null} /></>,
             copies: waiting ? undefined : copies,
             approvals: waiting ? undefined : approvals,
             export: <ExportMenu doc={session.doc} trust={trust} />,

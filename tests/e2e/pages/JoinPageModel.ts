@@ -65,6 +65,12 @@ export class JoinPageModel {
     return (await this.question.innerText()).replace(/\s+/g, ' ').trim();
   }
 
+  /** What the question says about a series this device already shares in the same room; '' when nothing. */
+  async seriesText(): Promise<string> {
+    const line = this.question.getByTestId('join-series');
+    return (await line.count()) === 0 ? '' : (await line.innerText()).replace(/\s+/g, ' ').trim();
+  }
+
   /** "Deltag": stores the room and opens the referat. */
   async accept(docId: string): Promise<void> {
     await this.question.getByRole('button', { name: 'Deltag', exact: true }).click();

@@ -10,12 +10,13 @@ export interface BrowserFixture {
 }
 
 /** `dist` serves another build than dist/ (e.g. one made with `vite build --outDir dist-x` while developing). */
-export function useBrowserFixture(setup: { dist?: string } = {}): BrowserFixture {
+/** `relay` serves the relay at /relay on the app's origin (harness.ts, startApp). */
+export function useBrowserFixture(setup: { dist?: string; relay?: boolean } = {}): BrowserFixture {
   let server: App | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
-    server = await startApp(setup.dist ? { dist: setup.dist } : {});
+    server = await startApp({ ...(setup.dist ? { dist: setup.dist } : {}), ...(setup.relay ? { relay: true } : {}) });
     browser = await launchChromium();
   });
   afterEach(async () => {

@@ -8,6 +8,7 @@ import { chromium } from 'playwright-core';
 import type { Browser, LaunchOptions, Page } from 'playwright-core';
 import { startStaticServer } from '../../../server/staticServer.mjs';
 import { startSignallingServer } from '../../../server/signallingServer.mjs';
+import { startRelay } from '../../../server/relay.mjs';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const DIST_DIR = path.join(REPO_ROOT, 'dist');
@@ -33,6 +34,9 @@ export interface App {
   close(): Promise<void>;
   /** Serve another folder from the next request on, to simulate a new deployment. */
   setRoot(dir: string): void;
+  /** The relay at /relay on the app's origin, when started with `relay: true`; its mailboxes live in `relayDir`. */
+  relay: Awaited<ReturnType<typeof startRelay>> | null;
+  relayDir: string | null;
 }
 
 export interface Signalling {
@@ -73,17 +77,34 @@ export async function launchChromium(options: { args?: string[] } = {}): Promise
  * Serves the production build (default: dist/ at the repo root, or $REFERAT_E2E_DIST) on 127.0.0.1 with a random port;
  * `headers` go on every file served.
  */
-export async function startApp(options: { dist?: string; headers?: Record<string, string> } = {}): Promise<App> {
+export async function startApp(options: { dist?: string; headers?: Record<string, string>; relay?: boolean } = {}): Promise<App> {
   const dist = path.resolve(options.dist ?? process.env.REFERAT_E2E_DIST ?? DIST_DIR);
   if (!(await exists(path.join(dist, 'index.html')))) {
     throw new Error(`No production build at ${dist} (index.html missing): run npm run build first`);
   }
+  // The relay as `npm start` serves it, at /relay on the app's origin, with its mailboxes in a temp folder. Off
+  // unless asked for: without it the app's relay connection is refused and the tests see copies travel only live.
+  const relayDir = options.relay ? await makeTempDir('referat-relay-') : null;
+  const relay = relayDir ? await startRelay({ dataDir: relayDir, log: () => undefined }) : null;
   // The security headers as `npm start` sends them; the tests' signalling servers listen on random loopback ports.
-  const server = await startStaticServer({ root: dist, host: '127.0.0.1', port: 0, headers: options.headers ?? {}, connectSources: ['ws://127.0.0.1:*'] });
+  const server = await startStaticServer({
+    root: dist,
+    host: '127.0.0.1',
+    port: 0,
+    headers: options.headers ?? {},
+    connectSources: ['ws://127.0.0.1:*'],
+    ...(relay ? { webSockets: { '/relay': relay.handleUpgrade } } : {}),
+  });
   return {
     url: server.url,
     server,
-    close: () => server.close(),
+    relay,
+    relayDir,
+    close: async () => {
+      await relay?.close();
+      await server.close();
+      if (relayDir) await removeTempDir(relayDir);
+    },
     setRoot: (dir: string) => server.setRoot(dir),
   };
 }

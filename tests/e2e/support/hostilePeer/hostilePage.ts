@@ -1,12 +1,12 @@
 // A hostile live peer that is not the app: plain y-webrtc + Yjs in a test page, joining a room with what an
-// invitation link gives (the same room name, password and options as src/sync/webrtcLive.ts), then sending what the
+// invitation link gives (the same derived room name, password and options as src/sync/webrtcLive.ts), then sending what the
 // live gate must refuse. Bundled at test time (hostileBundle.ts); exposes `window.hostile`.
 import * as encoding from 'lib0/encoding';
 import { Awareness } from 'y-protocols/awareness';
 import { writeUpdate } from 'y-protocols/sync';
 import { WebrtcProvider } from 'y-webrtc';
 import * as Y from 'yjs';
-import { parseInvitation, roomPassword } from '../../../../src/session/invite';
+import { docRoom, parseInvitation } from '../../../../src/session/invite';
 
 export type Attack = 'metaId' | 'formatVersion' | 'bigMetaId' | 'bigGarbage' | 'oversized';
 
@@ -72,9 +72,10 @@ const api: HostileApi = {
     const awareness = new Awareness(d);
     awareness.setLocalState({ presence: PRESENCE });
     doc = d;
-    provider = new WebrtcProvider(`referat-${inv.roomId}`, d, {
+    const room = docRoom(inv);
+    provider = new WebrtcProvider(room.name, d, {
       signaling: [signallingUrl],
-      password: roomPassword(inv),
+      password: room.password,
       awareness,
       maxConns: 20,
       filterBcConns: true,

@@ -1,0 +1,191 @@
+// Store and forward for an open shared referat: keeps its relay mailbox connected while the referat is open, and
+// runs an exchange (sync/relayExchange.ts) whenever the relay or this copy changes. Loaded on demand; a relay that
+// is down or slow never holds up editing: changes wait on the device (the cursor says what went) and go when it answers.
+import * as Y from 'yjs';
+import { checkClaims } from '../core/clientClaims';
+import { readParticipants } from '../core/participants';
+import { deriveRelayKeys, fingerprintBytes, senderTag } from '../core/relayKeys';
+import { missingChanges } from '../core/stateVectors';
+import { errorMessage } from '../core/errorMessage';
+import { recordHeld } from '../storage/copyLedger';
+import type { LibraryDatabase } from '../storage/libraryDatabase';
+import { loadRelayCursor, saveRelayCursor, type StoredRelayCursor } from '../storage/relayCursors';
+import { receiverFacts } from '../sync/receiverFacts';
+import { relayCheckInWorker, type RelayUpdateChecker } from '../sync/relayCheckInWorker';
+import { connectRelay, relayUrlFor, type RelayLink, type RelayLinkState } from '../sync/relayConnection';
+import { exchangeWithRelay, RELAY_ORIGIN, type RelayEntryRefusal } from '../sync/relayExchange';
+import { roomPassword, type Invitation } from './invite';
+import type { LocalIdentity } from './localIdentity';
+import type { ReferatSession } from './referatSession';
+
+/** Reports kept for the status, newest last. */
+const MAX_REPORTS = 20;
+/** Local edits are gathered this long before an exchange, so typing makes one entry per pause, not per key. */
+const EDIT_PAUSE_MS = 1500;
+
+export interface RelayStatus {
+  link: RelayLinkState;
+  /** Changes of this copy the relay does not hold yet. */
+  waiting: boolean;
+  /** When an exchange last finished with the relay, or null. */
+  lastExchange: number | null;
+  /** Entries applied since the referat was opened. */
+  received: number;
+  /** Entries refused since the referat was opened (each reported once), newest last. */
+  refused: RelayEntryRefusal[];
+  /** An exchange failed (not a refused entry): the message, until the next one succeeds. */
+  failure: string | null;
+}
+
+export interface RelaySession {
+  status(): RelayStatus;
+  onStatus(listener: (s: RelayStatus) => void): () => void;
+  /** Runs an exchange now (tests, and after the page comes back online). */
+  exchange(): Promise<void>;
+  stop(): void;
+}
+
+export type { RelayEntryRefusal } from '../sync/relayExchange';
+export type { RelayLinkState } from '../sync/relayConnection';
+
+export interface RelaySessionOptions {
+  /** The relay's address; default: `/relay` on the app's own origin (relayConnection.ts, `relayUrlFor`). */
+  url?: string;
+  check?: RelayUpdateChecker;
+  now?: () => number;
+  connect?: typeof connectRelay;
+}
+
+export async function startRelaySession(
+  db: LibraryDatabase,
+  session: ReferatSession,
+  invitation: Invitation,
+  local: LocalIdentity,
+  options: RelaySessionOptions,
+): Promise<RelaySession> {
+  const now = options.now ?? Date.now;
+  const check = options.check ?? relayCheckInWorker();
+  const own = local.me.fingerprint;
+  const keys = await deriveRelayKeys(roomPassword(invitation), session.id);
+  const ownBytes = fingerprintBytes(own);
+  if (ownBytes === null) throw new Error('This device has no key fingerprint');
+  const self = await senderTag(keys, ownBytes);
+  let stored: StoredRelayCursor = await loadRelayCursor(db, session.id, keys.mailboxId, self);
+  const envelope = new Y.Doc();
+  const link: RelayLink = (options.connect ?? connectRelay)({ url: options.url ?? relayUrlFor(globalThis.location), mailboxId: keys.mailboxId, token: keys.accessToken, envelope });
+
+  const listeners = new Set<(s: RelayStatus) => void>();
+  const reported = new Set<string>();
+  let status: RelayStatus = { link: link.state(), waiting: false, lastExchange: null, received: 0, refused: [], failure: null };
+  const waiting = () =>
+    missingChanges(Y.decodeStateVector(Y.encodeStateVector(session.doc)), Y.decodeStateVector(stored.posted)) > 0 || link.unsent() > 0;
+  const publish = (patch: Partial<RelayStatus>) => {
+    status = { ...status, ...patch, link: link.state(), waiting: waiting() };
+    for (const l of listeners) l(status);
+  };
+
+  let stopped = false;
+  let running: Promise<void> | null = null;
+  let again = false;
+  const run = async (): Promise<void> => {
+    if (stopped || link.state() !== 'synced') return publish({});
+    const result = await exchangeWithRelay({
+      envelope,
+      doc: session.doc,
+      docId: session.id,
+      keys,
+      signer: local.identity,
+      cursor: stored.cursor,
+      posted: stored.posted,
+      facts: async () => receiverFacts(session.doc, await checkClaims(session.doc), own),
+      check,
+      now: now(),
+    });
+    stored = { cursor: stored.cursor, posted: result.posted };
+    await saveRelayCursor(db, session.id, keys.mailboxId, stored, now());
+    if (result.applied > 0) await session.reindex().catch(() => undefined);
+    await recordAcks(result.acks);
+    const fresh = result.refused.filter((r) => !reported.has(`${r.key}:${r.reason}`));
+    for (const r of fresh) reported.add(`${r.key}:${r.reason}`);
+    publish({
+      lastExchange: now(),
+      received: status.received + result.applied,
+      refused: [...status.refused, ...fresh].slice(-MAX_REPORTS),
+      failure: null,
+    });
+  };
+  // The copy ledger: a member's verified acknowledgement shows what its device holds; this device's own are not parties.
+  const recordAcks = async (acks: Awaited<ReturnType<typeof exchangeWithRelay>>['acks']) => {
+    const people = readParticipants(session.doc);
+    for (const ack of acks) {
+      if (ack.fingerprint === own) continue;
+      const p = people.find((x) => x.fingerprint === ack.fingerprint);
+      const party = { fingerprint: ack.fingerprint, name: p?.name ?? ack.fingerprint, organisation: p?.organisation ?? '', organisationKind: p?.organisationKind ?? '' };
+      await recordHeld(db, session.id, party, Y.encodeStateVector(ack.stateVector), 'relay', now());
+    }
+  };
+  const exchange = async (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      // Changes that came in while an exchange ran are taken by one more.
+      for (;;) {
+        again = false;
+        try {
+          await run();
+        } catch (e) {
+          publish({ failure: errorMessage(e).slice(0, 200) });
+        }
+        if (!again || stopped) break;
+      }
+    })().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const soon = (ms: number) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void exchange(), ms);
+  };
+  const onEnvelope = (_update: Uint8Array, origin: unknown) => {
+    // The relay's changes (the provider applies them) are read at once; this device's own writes need no read.
+    if (origin !== null && typeof origin === 'object') soon(50);
+  };
+  const onDoc = (_update: Uint8Array, origin: unknown) => {
+    if (origin === RELAY_ORIGIN) return;
+    publish({});
+    soon(EDIT_PAUSE_MS);
+  };
+  envelope.on('update', onEnvelope);
+  session.doc.on('update', onDoc);
+  // The link also calls when the count of unconfirmed changes moves: only a new connection asks for an exchange.
+  let lastLink = link.state();
+  const offLink = link.onState((s) => {
+    publish({});
+    if (s === 'synced' && lastLink !== 'synced') soon(0);
+    lastLink = s;
+  });
+
+  return {
+    status: () => status,
+    onStatus(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    exchange,
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+      offLink();
+      envelope.off('update', onEnvelope);
+      session.doc.off('update', onDoc);
+      listeners.clear();
+      link.destroy();
+      envelope.destroy();
+    },
+  };
+}

@@ -1,0 +1,67 @@
+// One connection to a referat's mailbox at the relay (docs/RELAY.md): Hocuspocus' provider syncing the envelope,
+// reconnecting on its own. Loaded on demand; the envelope holds only ciphertext, so nothing here reads the referat.
+import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
+import type * as Y from 'yjs';
+
+/**
+ * `connecting`: no answer yet (or the relay went away and the provider tries again); `synced`: connected, let in,
+ * and the envelope is in step with the relay's; `refused`: the relay would not let this device into the mailbox.
+ */
+export type RelayLinkState = 'connecting' | 'connected' | 'synced' | 'refused';
+
+export interface RelayLink {
+  state(): RelayLinkState;
+  /** Called on every change of state; returns the unsubscribe. */
+  onState(listener: (state: RelayLinkState) => void): () => void;
+  /** Envelope changes the relay has not confirmed yet. */
+  unsent(): number;
+  destroy(): void;
+}
+
+/** The relay's address on the app's own origin: `wss:` under `https:`, `ws:` under `http:`, path `/relay`. */
+export function relayUrlFor(location: Pick<Location, 'protocol' | 'host'>): string {
+  return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/relay`;
+}
+
+export function connectRelay(options: { url: string; mailboxId: string; token: string; envelope: Y.Doc }): RelayLink {
+  let state: RelayLinkState = 'connecting';
+  const listeners = new Set<(s: RelayLinkState) => void>();
+  const set = (next: RelayLinkState) => {
+    if (next === state) return;
+    state = next;
+    for (const l of listeners) l(next);
+  };
+  // A relay that is down is tried again, a little less often each time, at most every 30 s.
+  const socket = new HocuspocusProviderWebsocket({ url: options.url, delay: 1000, factor: 2, maxDelay: 30_000, maxAttempts: 0 });
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
+    name: options.mailboxId,
+    document: options.envelope,
+    token: options.token,
+    onStatus: ({ status }) => {
+      if (status !== WebSocketStatus.Connected) set(state === 'refused' ? 'refused' : 'connecting');
+      else if (state !== 'synced') set('connected');
+    },
+    onSynced: ({ state: synced }) => {
+      if (synced) set('synced');
+    },
+    onAuthenticationFailed: () => set('refused'),
+    onUnsyncedChanges: () => {
+      for (const l of listeners) l(state);
+    },
+  });
+  provider.attach();
+  return {
+    state: () => state,
+    onState(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    unsent: () => provider.unsyncedChanges,
+    destroy() {
+      listeners.clear();
+      provider.destroy();
+      socket.destroy();
+    },
+  };
+}

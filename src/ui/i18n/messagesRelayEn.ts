@@ -1,0 +1,32 @@
+// English interface text for copies that travel through the relay (store and forward, end-to-end encrypted).
+import type { messagesRelayDa } from './messagesRelayDa';
+
+export const messagesRelayEn: Record<keyof typeof messagesRelayDa, string> = {
+  'relay.title': 'Relay',
+  'relay.status.synced': 'Relay: connected – your changes are delivered.',
+  'relay.status.sending': 'Relay: connected – sending your changes …',
+  'relay.status.connected': 'Relay: connected – fetching the mailbox …',
+  'relay.status.connecting': 'Relay: waiting for a connection – your changes will be sent when it answers.',
+  'relay.status.connectingIdle': 'Relay: waiting for a connection.',
+  'relay.status.refused': 'Relay: refused – the relay does not let this device into the referat’s mailbox. Your changes are kept on the device; send a file instead.',
+  'relay.failure': 'An exchange with the relay failed ({detail}). It is tried again at the next change.',
+  'relay.received': 'Received through the relay since the referat was opened: {count}.',
+  'relay.lastExchange': 'Last exchanged {when}.',
+  'relay.refused.title': 'Refused from the relay ({count}) – none of it reached the referat; the rest was applied:',
+  'relay.refused.item': '{reason} ({key})',
+  'relay.reason.malformed': 'not a valid message',
+  'relay.reason.tooLarge': 'too large',
+  'relay.reason.wrongMailbox': 'made for another mailbox',
+  'relay.reason.badCiphertext': 'does not decrypt with the referat’s key, or was altered on the way',
+  'relay.reason.badSignature': 'the signature does not match',
+  'relay.reason.replay': 'an old or moved message, sent again',
+  'relay.reason.foreignClient': 'changes in this device’s name',
+  'relay.reason.conflictingClaim': 'claims someone else’s changes',
+  'relay.reason.metaId': 'belongs to another referat',
+  'relay.reason.formatVersion': 'a format number this version cannot open',
+  'relay.reason.badMeta': 'meeting details of the wrong type',
+  'relay.reason.badUpdate': 'changes that cannot be read',
+  'relay.reason.rateLimited': 'too many messages',
+  'relay.reason.divergent': 'changes that contradict those your copy holds',
+  'relay.reason.timeout': 'the check took too long',
+};

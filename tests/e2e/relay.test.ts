@@ -1,0 +1,130 @@
+// Store and forward through the relay at /relay on the app's origin: two devices that are never online at the same
+// time, with live WebRTC unable to connect (its signalling address answers nothing). Runs inside a private network
+// namespace (scripts/e2e.mjs).
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { sealEntry } from '../../src/core/relayEntry';
+import { metaMap, newReferatDoc } from '../../src/core/referatDoc';
+import { newReferatId } from '../../src/core/referatId';
+import { createTestSigner } from '../../src/testSupport/testSigner';
+import { ReferatApp } from './pages/ReferatApp';
+import { useBrowserFixture, type BrowserFixture } from './support/browserFixture';
+import { relayTestClient } from './support/relayTestClient';
+
+const SHOTS = process.env.REFERAT_SCREENSHOTS;
+/** Nothing listens there: live sync never connects, so whatever arrives came through the relay. */
+const DEAD_SIGNALLING = 'ws://127.0.0.1:9';
+const DELIVERED = 'Relæ: forbundet – dine ændringer er afleveret.';
+
+/** A device with its own profile whose live sync cannot connect. */
+async function relayDevice(fx: BrowserFixture, name: string, organisation: string, kind: 'Kommune' | 'Leverandør'): Promise<ReferatApp> {
+  const app = await ReferatApp.open(await fx.newContext(), fx.server.url);
+  await app.setUpProfile({ name, organisation, kind });
+  await app.setSignalling(DEAD_SIGNALLING);
+  await app.nav('Bibliotek');
+  return app;
+}
+
+const relayState = (app: ReferatApp) => app.page.getByTestId('relay-status').locator('.relay-state').innerText();
+
+describe('store and forward through the relay', () => {
+  const fx = useBrowserFixture({ relay: true });
+  const device = (name: string, organisation: string, kind: 'Kommune' | 'Leverandør') => relayDevice(fx, name, organisation, kind);
+
+  it('carries an edit to a vendor who opens the next day with the clerk gone, and the vendor’s acknowledgement back to the clerk', async () => {
+    const clerk = await device('Mette Holm', 'Aarhus Kommune', 'Kommune');
+    const docId = await clerk.createReferat();
+    await clerk.titleField.fill('Driftsmøde juni');
+    await clerk.typeAfter('Status', ': alt kører');
+    const link = await clerk.invite();
+    await expect.poll(() => relayState(clerk), { timeout: 20_000 }).toBe(DELIVERED);
+
+    // The vendor joins by the link; the copy arrives through the relay, since no live connection can be made.
+    const vendor = await device('Bo Lund', 'Systemhuset A/S', 'Leverandør');
+    await vendor.page.goto(link);
+    await vendor.page.getByRole('button', { name: 'Deltag', exact: true }).click();
+    await vendor.page.waitForURL(`**/r/${docId}`);
+    await expect.poll(() => vendor.editorText(), { timeout: 30_000 }).toContain('Status: alt kører');
+    expect(await vendor.titleField.inputValue()).toBe('Driftsmøde juni');
+    expect(await vendor.liveStatus()).not.toMatch(/Forbundet til/);
+    await expect.poll(() => relayState(vendor), { timeout: 20_000 }).toBe(DELIVERED);
+    await expect.poll(() => clerk.page.getByTestId('ledger-row').innerText(), { timeout: 20_000 }).toMatch(/har alt, du har/);
+    const vendorContext = vendor.page.context();
+    await vendor.page.close();
+
+    // The clerk edits while the vendor is away; the relay holds it; then the clerk goes away too.
+    await clerk.typeAfter('Beslutninger', ' – kontrakten forlænges');
+    await expect.poll(() => relayState(clerk), { timeout: 20_000 }).toBe(DELIVERED);
+    await expect.poll(() => clerk.page.getByTestId('ledger-row').innerText(), { timeout: 20_000 }).toMatch(/mangler/);
+    const clerkContext = clerk.page.context();
+    await clerk.page.close();
+
+    // The next day the vendor opens the referat on the same profile: the clerk's edit comes from the relay.
+    const nextDay = await vendorContext.newPage();
+    await nextDay.clock.install({ time: Date.now() + 86_400_000 });
+    const vendor2 = new ReferatApp(nextDay, fx.server.url);
+    await vendor2.goto(`/r/${docId}`);
+    await expect.poll(() => vendor2.editorText(), { timeout: 30_000 }).toContain('Beslutninger – kontrakten forlænges');
+    await expect.poll(() => relayState(vendor2), { timeout: 20_000 }).toBe(DELIVERED);
+    await expect.poll(() => vendor2.page.getByTestId('relay-received').innerText()).toBe('Modtaget via relæet, siden referatet blev åbnet: 1.');
+    await nextDay.getByRole('tab', { name: 'Deling' }).click();
+    if (SHOTS) await nextDay.getByTestId('relay-status').screenshot({ path: `${SHOTS}/relay-vendor-next-day.png` });
+    await nextDay.close();
+
+    // The clerk comes back: the ledger shows the vendor's signed acknowledgement of everything.
+    const clerk2 = new ReferatApp(await clerkContext.newPage(), fx.server.url);
+    await clerk2.goto(`/r/${docId}`);
+    await expect.poll(() => clerk2.page.getByTestId('ledger-row').innerText(), { timeout: 30_000 }).toMatch(/har alt, du har/);
+    await expect.poll(() => clerk2.page.getByTestId('ledger-row').getAttribute('data-complete')).toBe('true');
+
+    // The relay stored only ciphertext: never the title, the text or the referat id.
+    await fx.server.relay?.close();
+    const { readdir, readFile } = await import('node:fs/promises');
+    const files = await readdir(fx.server.relayDir as string, { recursive: true, withFileTypes: true });
+    const stored = Buffer.concat(await Promise.all(files.filter((f) => f.isFile()).map((f) => readFile(`${f.parentPath}/${f.name}`))));
+    expect(stored.length).toBeGreaterThan(0);
+    for (const secretThing of ['Driftsmøde', 'alt kører', 'kontrakten', 'Mette', 'Bo Lund', docId]) {
+      expect(stored.includes(Buffer.from(secretThing))).toBe(false);
+    }
+  });
+});
+
+describe('a hostile member of the mailbox', () => {
+  const fx = useBrowserFixture({ relay: true });
+
+  it('has garbage, a forged entry and another referat’s id refused and reported, while its good entry applies', async () => {
+    const clerk = await relayDevice(fx, 'Mette Holm', 'Aarhus Kommune', 'Kommune');
+    const docId = await clerk.createReferat();
+    await clerk.titleField.fill('Driftsmøde juni');
+    const link = await clerk.invite();
+    await expect.poll(() => relayState(clerk), { timeout: 20_000 }).toBe(DELIVERED);
+
+    // A client that holds the secret (and so the token) writes into the mailbox with a key of its own.
+    const mallory = await relayTestClient(fx.server.url, link);
+    const signer = await createTestSigner('Ed25519');
+    const seal = (seq: number, doc: Y.Doc) => sealEntry({ keys: mallory.keys, signer, kind: 'update', seq, body: Y.encodeStateAsUpdate(doc), now: Date.now() });
+    const good = newReferatDoc();
+    good.getXmlFragment('body').insert(0, [new Y.XmlElement('paragraph')]);
+    (good.getXmlFragment('body').get(0) as Y.XmlElement).insert(0, [new Y.XmlText('Tilføjet via relæet')]);
+    const otherId = newReferatDoc();
+    metaMap(otherId).set('id', newReferatId());
+    const forged = await seal(3, good);
+    forged[forged.length - 1] = (forged[forged.length - 1] as number) ^ 0xff;
+    await mallory.push([new Uint8Array([1, 2, 3, 4]), await seal(1, good), await seal(2, otherId), forged]);
+    mallory.close();
+
+    await expect.poll(() => clerk.editorText(), { timeout: 30_000 }).toContain('Tilføjet via relæet');
+    const refused = clerk.page.getByTestId('relay-refused');
+    await expect.poll(() => refused.locator('li').evaluateAll((els) => els.map((e) => e.getAttribute('data-reason')).toSorted()), { timeout: 20_000 })
+      .toEqual(['badCiphertext', 'malformed', 'metaId']);
+    expect(await refused.innerText()).toMatch(/Afvist fra relæet \(3\)/);
+    expect(await refused.innerText()).toContain('hører til et andet referat');
+    expect(await clerk.titleField.inputValue()).toBe('Driftsmøde juni');
+    expect(clerk.referatId()).toBe(docId);
+    await clerk.page.getByRole('tab', { name: 'Deling' }).click();
+    await clerk.page.setViewportSize({ width: 1366, height: 768 });
+    if (SHOTS) await clerk.page.getByTestId('relay-status').screenshot({ path: `${SHOTS}/relay-refused.png` });
+    await clerk.page.setViewportSize({ width: 360, height: 800 });
+    if (SHOTS) await clerk.page.getByTestId('relay-status').screenshot({ path: `${SHOTS}/relay-refused-360.png` });
+  });
+});
