@@ -76,6 +76,7 @@ describe('store and forward through the relay', () => {
     await clerk2.goto(`/r/${docId}`);
     await expect.poll(() => clerk2.page.getByTestId('ledger-row').innerText(), { timeout: 30_000 }).toMatch(/har alt, du har/);
     await expect.poll(() => clerk2.page.getByTestId('ledger-row').getAttribute('data-complete')).toBe('true');
+    expect(await clerk2.page.getByTestId('ledger-row').innerText()).toMatch(/Systemhuset A\/S har alt, du har, pr\. .+ \(kvitteret via relæet\)\./);
 
     // The relay stored only ciphertext: never the title, the text or the referat id.
     await fx.server.relay?.close();
