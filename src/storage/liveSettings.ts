@@ -1,4 +1,5 @@
 // Where live sessions find each other: signalling server URLs and ICE (STUN/TURN) servers, stored as settings.
+import { originSocketUrl, type PageOrigin } from '../core/originSocketUrl';
 import type { LibraryDatabase } from './libraryDatabase';
 
 export interface LiveSettings {
@@ -6,10 +7,12 @@ export interface LiveSettings {
   iceServers: RTCIceServer[];
 }
 
-/** The default signalling server is the one `npm start` runs beside the app; no public third-party server. */
-export function defaultLiveSettings(hostname: string): LiveSettings {
-  const host = hostname.includes(':') ? `[${hostname}]` : hostname;
-  return { signallingUrls: [`ws://${host || 'localhost'}:4444`], iceServers: [] };
+/**
+ * The default signalling server is the one `npm start` runs on the app's own origin (`/signal`, `wss:` under
+ * `https:`), so a deployment behind TLS needs no settings; no public third-party server.
+ */
+export function defaultLiveSettings(origin: PageOrigin): LiveSettings {
+  return { signallingUrls: [originSocketUrl(origin, '/signal')], iceServers: [] };
 }
 
 export function isSignallingUrl(value: string): boolean {
@@ -33,10 +36,10 @@ function isIceServer(v: unknown): v is RTCIceServer {
     (s.username === undefined || typeof s.username === 'string') && (s.credential === undefined || typeof s.credential === 'string');
 }
 
-export async function loadLiveSettings(db: LibraryDatabase, hostname: string): Promise<LiveSettings> {
+export async function loadLiveSettings(db: LibraryDatabase, origin: PageOrigin): Promise<LiveSettings> {
   const row = await db.settings.get('live');
   const v = row?.value as Partial<LiveSettings> | undefined;
-  const fallback = defaultLiveSettings(hostname);
+  const fallback = defaultLiveSettings(origin);
   const urls = Array.isArray(v?.signallingUrls) ? v.signallingUrls.filter((u): u is string => typeof u === 'string' && isSignallingUrl(u)) : null;
   const ice = Array.isArray(v?.iceServers) ? v.iceServers.filter(isIceServer) : null;
   return { signallingUrls: urls ?? fallback.signallingUrls, iceServers: ice ?? fallback.iceServers };

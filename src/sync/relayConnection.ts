@@ -1,5 +1,6 @@
 // One connection to a referat's mailbox at the relay (docs/RELAY.md): Hocuspocus' provider syncing the envelope,
 // reconnecting on its own. Loaded on demand; the envelope holds only ciphertext, so nothing here reads the referat.
+import { originSocketUrl, type PageOrigin } from '../core/originSocketUrl';
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
 import type * as Y from 'yjs';
 
@@ -19,8 +20,8 @@ export interface RelayLink {
 }
 
 /** The relay's address on the app's own origin: `wss:` under `https:`, `ws:` under `http:`, path `/relay`. */
-export function relayUrlFor(location: Pick<Location, 'protocol' | 'host'>): string {
-  return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/relay`;
+export function relayUrlFor(location: PageOrigin): string {
+  return originSocketUrl(location, '/relay');
 }
 
 export function connectRelay(options: { url: string; mailboxId: string; token: string; envelope: Y.Doc }): RelayLink {

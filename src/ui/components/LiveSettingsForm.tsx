@@ -18,7 +18,7 @@ export function LiveSettingsForm() {
   const [blocked, setBlocked] = useState<string[]>([]);
 
   useEffect(() => {
-    void loadLiveSettings(db, window.location.hostname).then((s) => {
+    void loadLiveSettings(db, window.location).then((s) => {
       setSignalling(s.signallingUrls.join('\n'));
       setIce(s.iceServers.flatMap((x) => (Array.isArray(x.urls) ? x.urls : [x.urls])).join('\n'));
     });
@@ -46,7 +46,7 @@ export function LiveSettingsForm() {
       <div className="field">
         <label htmlFor={`${id}-sig`}>{t('settings.live.signalling')}</label>
         <textarea id={`${id}-sig`} rows={2} value={signalling} aria-describedby={`${id}-sig-help`} onChange={(e) => setSignalling(e.target.value)} />
-        <p id={`${id}-sig-help`} className="muted">{t('settings.live.signallingHelp', { example: defaultLiveSettings(window.location.hostname).signallingUrls[0] ?? '' })}</p>
+        <p id={`${id}-sig-help`} className="muted">{t('settings.live.signallingHelp', { example: defaultLiveSettings(window.location).signallingUrls[0] ?? '' })}</p>
       </div>
       <div className="field">
         <label htmlFor={`${id}-ice`}>{t('settings.live.ice')}</label>

@@ -42,7 +42,7 @@ async function launch(db: LibraryDatabase, session: ReferatSession, loadLocal: (
     import('../../session/seriesLobby'),
     import('../../session/liveSettings'),
   ]);
-  const [{ me, identity }, settings] = await Promise.all([loadLocal(), loadLiveSettings(db, window.location.hostname)]);
+  const [{ me, identity }, settings] = await Promise.all([loadLocal(), loadLiveSettings(db, window.location)]);
   // The device key answers the other peers' nonces, so they can see this device holds the key it announces.
   return {
     live: startLiveSession(db, session, invitation, me, settings, identity),

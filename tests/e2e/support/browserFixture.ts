@@ -10,7 +10,7 @@ export interface BrowserFixture {
 }
 
 /** `dist` serves another build than dist/ (e.g. one made with `vite build --outDir dist-x` while developing). */
-/** `relay` serves the relay at /relay on the app's origin (harness.ts, startApp). */
+/** `relay` serves the relay and the signalling server at /relay and /signal on the app's origin, as `npm start` does (harness.ts, startApp). */
 export function useBrowserFixture(setup: { dist?: string; relay?: boolean } = {}): BrowserFixture {
   let server: App | undefined;
   let browser: Browser | undefined;

@@ -82,10 +82,12 @@ export async function startApp(options: { dist?: string; headers?: Record<string
   if (!(await exists(path.join(dist, 'index.html')))) {
     throw new Error(`No production build at ${dist} (index.html missing): run npm run build first`);
   }
-  // The relay as `npm start` serves it, at /relay on the app's origin, with its mailboxes in a temp folder. Off
-  // unless asked for: without it the app's relay connection is refused and the tests see copies travel only live.
+  // The relay and signalling as `npm start` serves them, at /relay and /signal on the app's origin, with the
+  // mailboxes in a temp folder. Off unless asked for: without them the app's own-origin connections are refused and
+  // the tests see copies travel only live, through the signalling servers they start themselves.
   const relayDir = options.relay ? await makeTempDir('referat-relay-') : null;
   const relay = relayDir ? await startRelay({ dataDir: relayDir, log: () => undefined }) : null;
+  const signalling = relayDir ? await startSignallingServer() : null;
   // The security headers as `npm start` sends them; the tests' signalling servers listen on random loopback ports.
   const server = await startStaticServer({
     root: dist,
@@ -93,7 +95,7 @@ export async function startApp(options: { dist?: string; headers?: Record<string
     port: 0,
     headers: options.headers ?? {},
     connectSources: ['ws://127.0.0.1:*'],
-    ...(relay ? { webSockets: { '/relay': relay.handleUpgrade } } : {}),
+    ...(relay && signalling ? { webSockets: { '/relay': relay.handleUpgrade, '/signal': signalling.handleUpgrade } } : {}),
   });
   return {
     url: server.url,
@@ -102,6 +104,7 @@ export async function startApp(options: { dist?: string; headers?: Record<string
     relayDir,
     close: async () => {
       await relay?.close();
+      await signalling?.close();
       await server.close();
       if (relayDir) await removeTempDir(relayDir);
     },
