@@ -7,9 +7,10 @@ import type { SignatureAlgorithm } from './publicKeyJwk';
 
 export const RELAY_ENTRY_VERSION = 1;
 
-export type RelayKind = 'update' | 'snapshot' | 'ack';
-const KIND_CODES: Record<RelayKind, number> = { update: 1, snapshot: 2, ack: 3 };
-const KINDS: readonly RelayKind[] = ['update', 'snapshot', 'ack'];
+/** `presence` travels only in the relay's awareness (live through the relay), never as a stored entry. */
+export type RelayKind = 'update' | 'snapshot' | 'ack' | 'presence';
+const KIND_CODES: Record<RelayKind, number> = { update: 1, snapshot: 2, ack: 3, presence: 4 };
+const KINDS: readonly RelayKind[] = ['update', 'snapshot', 'ack', 'presence'];
 const ALGORITHM_CODES: Record<SignatureAlgorithm, number> = { Ed25519: 1, 'ECDSA-P256': 2 };
 const ALGORITHMS: readonly SignatureAlgorithm[] = ['Ed25519', 'ECDSA-P256'];
 
@@ -21,6 +22,7 @@ export const MAX_ENTRY_BYTES: Readonly<Record<RelayKind, number>> = {
   update: 3 * 1024 * 1024,
   snapshot: 3.5 * 1024 * 1024,
   ack: 64 * 1024,
+  presence: 32 * 1024,
 };
 export const MAX_ANY_ENTRY_BYTES = MAX_ENTRY_BYTES.snapshot;
 

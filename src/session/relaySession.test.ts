@@ -1,4 +1,5 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { bodyText } from '../core/bodyText';
@@ -25,7 +26,14 @@ const invitation = newInvitation(DOC);
 function fakeRelay() {
   const relay = new Y.Doc();
   const links: Array<{ set(s: RelayLinkState): void }> = [];
+  // The relay's awareness: each link's sealed presence, forwarded to every other link that is connected.
+  const presence = new Map<number, unknown>();
+  const presenceListeners = new Set<() => void>();
+  const presenceChanged = () => {
+    for (const l of presenceListeners) l();
+  };
   const connect = ({ envelope }: { envelope: Y.Doc }): RelayLink => {
+    const linkId = links.length + 1;
     let state: RelayLinkState = 'connecting';
     const listeners = new Set<(s: RelayLinkState) => void>();
     const origin = {};
@@ -55,13 +63,25 @@ function fakeRelay() {
         return () => listeners.delete(l);
       },
       unsent: () => 0,
+      setPresence: (sealed) => {
+        if (sealed === null) presence.delete(linkId);
+        else presence.set(linkId, sealed);
+        presenceChanged();
+      },
+      presences: () => new Map([...presence].filter(([id]) => id !== linkId && state === 'synced')),
+      onPresence: (l) => {
+        presenceListeners.add(l);
+        return () => presenceListeners.delete(l);
+      },
       destroy: () => {
+        presence.delete(linkId);
+        presenceChanged();
         envelope.off('update', up);
         relay.off('update', down);
       },
     };
   };
-  return { relay, links, connect };
+  return { relay, links, connect, presence, presenceChanged };
 }
 
 const running: RelaySession[] = [];
@@ -123,5 +143,55 @@ describe('the relay session of an open referat', () => {
       expect(rows).toMatchObject([{ partyId: vendor.fingerprint, heldVia: 'relay', heldChannel: 'live' }]);
       expect(rows[0]?.heldStateVector).toEqual(Y.encodeStateVector(clerk.doc));
     });
+  });
+});
+
+function presenceOf(fingerprint: string, name: string) {
+  return { name, organisation: 'Aarhus Kommune', organisationKind: 'kommune', fingerprint, color: '#1f4e79', stateVector: '' };
+}
+
+describe('live through the relay', () => {
+  it('carries each member’s own presence, sealed, into the other’s live awareness, and refuses a presence that lies about its key', async () => {
+    const relay = fakeRelay();
+    const clerk = await device(clerkDoc(), relay);
+    const vendor = await device(newReferatDoc(), relay);
+    const clerkAwareness = new Awareness(clerk.doc);
+    const vendorAwareness = new Awareness(vendor.doc);
+    clerkAwareness.setLocalStateField('presence', presenceOf(clerk.fingerprint, 'Mette Holm'));
+    vendorAwareness.setLocalStateField('presence', presenceOf(vendor.fingerprint, 'Bo Lund'));
+    clerk.relay.attachLive({ awareness: clerkAwareness, directPeers: () => 0 });
+    vendor.relay.attachLive({ awareness: vendorAwareness, directPeers: () => 0 });
+    clerk.link.set('synced');
+    vendor.link.set('synced');
+    relay.presenceChanged();
+
+    await vi.waitFor(() => expect(vendorAwareness.getStates().get(clerkAwareness.clientID)).toMatchObject({ presence: { name: 'Mette Holm' } }));
+    await vi.waitFor(() => expect(vendor.relay.status()).toMatchObject({ relayPeers: 1, liveViaRelay: true }));
+    // What the relay holds is ciphertext: no name in it.
+    expect(JSON.stringify([...relay.presence.values()])).not.toContain('Mette');
+
+    // Typing goes out at once while live through the relay.
+    type(clerk.doc, 'Skrevet live.');
+    await vi.waitFor(() => expect(bodyText(vendor.doc)).toContain('Skrevet live.'), { timeout: 3000 });
+
+    // A member signs a presence that names the clerk's fingerprint with its own key: it never reaches the awareness.
+    const mallory = await device(newReferatDoc(), relay);
+    const malloryAwareness = new Awareness(mallory.doc);
+    malloryAwareness.setLocalStateField('presence', presenceOf(clerk.fingerprint, 'Mette Holm (falsk)'));
+    mallory.relay.attachLive({ awareness: malloryAwareness, directPeers: () => 0 });
+    mallory.link.set('synced');
+    relay.presence.set(99, 'not a sealed presence');
+    relay.presenceChanged();
+    await vi.waitFor(() => expect(relay.presence.has(3)).toBe(true));
+    // The vendor reads presences in order: once the clerk's next change has arrived, Mallory's was read before it.
+    clerkAwareness.setLocalStateField('presence', { ...presenceOf(clerk.fingerprint, 'Mette Holm'), color: '#8a3b12' });
+    await vi.waitFor(() => expect(vendorAwareness.getStates().get(clerkAwareness.clientID)).toMatchObject({ presence: { color: '#8a3b12' } }));
+    expect(vendorAwareness.getStates().has(malloryAwareness.clientID)).toBe(false);
+    expect(vendor.relay.status().relayPeers).toBe(1);
+
+    // The clerk leaves: its presence leaves the vendor's awareness.
+    clerk.relay.stop();
+    await vi.waitFor(() => expect(vendorAwareness.getStates().has(clerkAwareness.clientID)).toBe(false));
+    expect(vendor.relay.status()).toMatchObject({ relayPeers: 0, liveViaRelay: false });
   });
 });

@@ -1,6 +1,7 @@
 // Store and forward for an open shared referat: keeps its relay mailbox connected while the referat is open, and
 // runs an exchange (sync/relayExchange.ts) whenever the relay or this copy changes. Loaded on demand; a relay that
 // is down or slow never holds up editing: changes wait on the device (the cursor says what went) and go when it answers.
+import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { checkClaims } from '../core/clientClaims';
 import { readParticipants } from '../core/participants';
@@ -15,6 +16,7 @@ import { relayCheckInWorker, type RelayUpdateChecker } from '../sync/relayCheckI
 import { connectRelay, relayUrlFor, type RelayLink, type RelayLinkState } from '../sync/relayConnection';
 import { exchangeWithRelay, RELAY_ORIGIN, type RelayEntryRefusal } from '../sync/relayExchange';
 import { roomPassword, type Invitation } from './invite';
+import { bridgePresence, type RelayPresenceBridge } from './relayPresenceBridge';
 import type { LocalIdentity } from './localIdentity';
 import type { ReferatSession } from './referatSession';
 
@@ -22,6 +24,8 @@ import type { ReferatSession } from './referatSession';
 const MAX_REPORTS = 20;
 /** Local edits are gathered this long before an exchange, so typing makes one entry per pause, not per key. */
 const EDIT_PAUSE_MS = 1500;
+/** The same while another member has the referat open through the relay and no direct connection: live. */
+const LIVE_PAUSE_MS = 100;
 
 export interface RelayStatus {
   link: RelayLinkState;
@@ -35,6 +39,18 @@ export interface RelayStatus {
   refused: RelayEntryRefusal[];
   /** An exchange failed (not a refused entry): the message, until the next one succeeds. */
   failure: string | null;
+  /** Other members with the referat open through the relay now (their presence came through it). */
+  relayPeers: number;
+  /** Live through the relay: others are here by the relay and no direct (WebRTC) peer is connected. */
+  liveViaRelay: boolean;
+  /** How long the relay took to confirm this device's last post, in ms, or null before one. */
+  roundTripMs: number | null;
+}
+
+/** The live session's side of live through the relay: its awareness, and whether WebRTC has a peer. */
+export interface RelayLiveLink {
+  awareness: Awareness;
+  directPeers(): number;
 }
 
 export interface RelaySession {
@@ -42,6 +58,8 @@ export interface RelaySession {
   onStatus(listener: (s: RelayStatus) => void): () => void;
   /** Runs an exchange now (tests, and after the page comes back online). */
   exchange(): Promise<void>;
+  /** Carries the live session's presence through the relay while one runs (null: none); call again when it changes. */
+  attachLive(live: RelayLiveLink | null): void;
   stop(): void;
 }
 
@@ -76,11 +94,26 @@ export async function startRelaySession(
 
   const listeners = new Set<(s: RelayStatus) => void>();
   const reported = new Set<string>();
-  let status: RelayStatus = { link: link.state(), waiting: false, lastExchange: null, received: 0, refused: [], failure: null };
+  let status: RelayStatus = {
+    link: link.state(),
+    waiting: false,
+    lastExchange: null,
+    received: 0,
+    refused: [],
+    failure: null,
+    relayPeers: 0,
+    liveViaRelay: false,
+    roundTripMs: null,
+  };
+  let live: RelayLiveLink | null = null;
+  let bridge: RelayPresenceBridge | null = null;
+  let postedAt: number | null = null;
   const waiting = () =>
     missingChanges(Y.decodeStateVector(Y.encodeStateVector(session.doc)), Y.decodeStateVector(stored.posted)) > 0 || link.unsent() > 0;
   const publish = (patch: Partial<RelayStatus>) => {
-    status = { ...status, ...patch, link: link.state(), waiting: waiting() };
+    const relayPeers = bridge?.peers() ?? 0;
+    const liveViaRelay = relayPeers > 0 && link.state() === 'synced' && (live?.directPeers() ?? 0) === 0;
+    status = { ...status, ...patch, link: link.state(), waiting: waiting(), relayPeers, liveViaRelay };
     for (const l of listeners) l(status);
   };
 
@@ -101,6 +134,7 @@ export async function startRelaySession(
       check,
       now: now(),
     });
+    if (result.sent > 0 && postedAt === null) postedAt = performance.now();
     stored = { cursor: stored.cursor, posted: result.posted };
     await saveRelayCursor(db, session.id, keys.mailboxId, stored, now());
     if (result.applied > 0) await session.reindex().catch(() => undefined);
@@ -158,14 +192,17 @@ export async function startRelaySession(
   const onDoc = (_update: Uint8Array, origin: unknown) => {
     if (origin === RELAY_ORIGIN) return;
     publish({});
-    soon(EDIT_PAUSE_MS);
+    soon(status.liveViaRelay ? LIVE_PAUSE_MS : EDIT_PAUSE_MS);
   };
   envelope.on('update', onEnvelope);
   session.doc.on('update', onDoc);
   // The link also calls when the count of unconfirmed changes moves: only a new connection asks for an exchange.
   let lastLink = link.state();
   const offLink = link.onState((s) => {
-    publish({});
+    // The relay confirmed everything posted: the time since the first unconfirmed post is the round trip shown.
+    const confirmed = postedAt !== null && link.unsent() === 0 ? Math.round(performance.now() - postedAt) : null;
+    if (confirmed !== null) postedAt = null;
+    publish(confirmed === null ? {} : { roundTripMs: confirmed });
     if (s === 'synced' && lastLink !== 'synced') soon(0);
     lastLink = s;
   });
@@ -177,8 +214,24 @@ export async function startRelaySession(
       return () => listeners.delete(listener);
     },
     exchange,
+    attachLive(next) {
+      if (next?.awareness === live?.awareness) {
+        live = next;
+        return publish({});
+      }
+      bridge?.stop();
+      bridge = null;
+      live = next;
+      if (next && !stopped) {
+        bridge = bridgePresence({ awareness: next.awareness, link, keys, signer: local.identity, now });
+        bridge.onPeers(() => publish({}));
+      }
+      publish({});
+    },
     stop() {
       stopped = true;
+      bridge?.stop();
+      bridge = null;
       clearTimeout(timer);
       offLink();
       envelope.off('update', onEnvelope);

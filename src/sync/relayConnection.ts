@@ -16,6 +16,12 @@ export interface RelayLink {
   onState(listener: (state: RelayLinkState) => void): () => void;
   /** Envelope changes the relay has not confirmed yet. */
   unsent(): number;
+  /** Publishes this device's sealed presence in the relay's awareness (null: none). */
+  setPresence(sealed: string | null): void;
+  /** The sealed presence of every other connection to the mailbox now, by its awareness client id. */
+  presences(): Map<number, unknown>;
+  /** Called when another connection's presence arrives, changes or leaves; returns the unsubscribe. */
+  onPresence(listener: () => void): () => void;
   destroy(): void;
 }
 
@@ -52,6 +58,12 @@ export function connectRelay(options: { url: string; mailboxId: string; token: s
     },
   });
   provider.attach();
+  const awareness = provider.awareness;
+  const presenceListeners = new Set<() => void>();
+  const onAwareness = () => {
+    for (const l of presenceListeners) l();
+  };
+  awareness?.on('change', onAwareness);
   return {
     state: () => state,
     onState(listener) {
@@ -59,7 +71,23 @@ export function connectRelay(options: { url: string; mailboxId: string; token: s
       return () => listeners.delete(listener);
     },
     unsent: () => provider.unsyncedChanges,
+    setPresence(sealed) {
+      awareness?.setLocalStateField('sealed', sealed);
+    },
+    presences() {
+      const out = new Map<number, unknown>();
+      for (const [id, other] of awareness?.getStates() ?? []) {
+        if (id !== awareness?.clientID && typeof other === 'object' && other !== null) out.set(id, (other as Record<string, unknown>).sealed);
+      }
+      return out;
+    },
+    onPresence(listener) {
+      presenceListeners.add(listener);
+      return () => presenceListeners.delete(listener);
+    },
     destroy() {
+      awareness?.off('change', onAwareness);
+      presenceListeners.clear();
       listeners.clear();
       provider.destroy();
       socket.destroy();

@@ -129,3 +129,52 @@ describe('a hostile member of the mailbox', () => {
     if (SHOTS) await clerk.page.getByTestId('relay-status').screenshot({ path: `${SHOTS}/relay-refused-360.png` });
   });
 });
+
+describe('live through the relay', () => {
+  const fx = useBrowserFixture({ relay: true });
+
+  it('carries typing, names, carets and key proofs between two open copies when WebRTC cannot connect, and says so', async () => {
+    const clerk = await relayDevice(fx, 'Mette Holm', 'Aarhus Kommune', 'Kommune');
+    const docId = await clerk.createReferat();
+    await clerk.titleField.fill('Driftsmøde juni');
+    const link = await clerk.invite();
+    await expect.poll(() => relayState(clerk), { timeout: 20_000 }).toBe(DELIVERED);
+
+    const vendor = await relayDevice(fx, 'Bo Lund', 'Systemhuset A/S', 'Leverandør');
+    await vendor.page.goto(link);
+    await vendor.page.getByRole('button', { name: 'Deltag', exact: true }).click();
+    await vendor.page.waitForURL(`**/r/${docId}`);
+    await expect.poll(() => vendor.titleField.inputValue(), { timeout: 30_000 }).toBe('Driftsmøde juni');
+
+    // Both say they are live through the relay, with the delay; WebRTC never connected.
+    for (const app of [clerk, vendor]) {
+      await expect.poll(() => app.liveStatus(), { timeout: 30_000 }).toBe('Forbundet via relæ til 1 anden – ingen direkte forbindelse.');
+      expect(await app.page.getByTestId('relay-live').innerText()).toMatch(/^Relæ: live – ændringer, navne og markører går krypteret gennem relæet/);
+    }
+    // The other's name arrives through the relay, with a proven key, and its caret in the text.
+    await expect.poll(() => vendor.page.getByTestId('presence-peer').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-name')}:${e.getAttribute('data-proof')}`)), { timeout: 20_000 })
+      .toEqual(['Mette Holm:proven']);
+    await expect.poll(() => clerk.page.getByTestId('presence-peer').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-name')}:${e.getAttribute('data-proof')}`)), { timeout: 20_000 })
+      .toEqual(['Bo Lund:proven']);
+
+    await clerk.typeAfter('Status', ': alt kører');
+    await expect.poll(() => vendor.editorText(), { timeout: 20_000 }).toContain('Status: alt kører');
+    await vendor.typeAfter('Beslutninger', ' – kontrakten forlænges');
+    await expect.poll(() => clerk.editorText(), { timeout: 20_000 }).toContain('Beslutninger – kontrakten forlænges');
+    await expect.poll(() => clerk.editor.locator('.collaboration-carets__label').allInnerTexts(), { timeout: 20_000 }).toContain('Bo Lund');
+    await expect.poll(() => clerk.page.getByTestId('relay-live').innerText()).toMatch(/Forsinkelse til relæet og tilbage: ca\. \d+ ms\./);
+    if (SHOTS) {
+      await clerk.page.setViewportSize({ width: 1366, height: 768 });
+      await clerk.page.screenshot({ path: `${SHOTS}/relay-live-1366.png` });
+      await vendor.page.setViewportSize({ width: 360, height: 800 });
+      await vendor.page.getByRole('tab', { name: 'Deling' }).click();
+      await vendor.page.screenshot({ path: `${SHOTS}/relay-live-360.png` });
+    }
+
+    // The vendor leaves: the clerk's page no longer says anyone is here through the relay.
+    await vendor.page.close();
+    await expect.poll(() => clerk.page.getByTestId('relay-live').count(), { timeout: 60_000 }).toBe(0);
+    expect(await clerk.liveStatus()).not.toMatch(/Forbundet/);
+    await expect.poll(() => clerk.page.getByTestId('presence-peer').count(), { timeout: 60_000 }).toBe(0);
+  });
+});

@@ -10,10 +10,12 @@ import type { LiveControl, LiveEnded } from '../hooks/useLiveSession';
 import { useI18n } from '../i18n/I18nContext';
 import { KeyTrustLabel } from './KeyTrustLabel';
 import { SeriesNotices } from './SeriesNotices';
+import type { RelayStatus } from '../../session/relaySession';
 
 const NO_PEERS: ReturnType<LiveSession['peers']> = [];
 
-export function LivePanel(props: { control: LiveControl; readOnly: boolean }) {
+/** `relay`: the relay's status, so the live status can say when the relay carries the live session. */
+export function LivePanel(props: { control: LiveControl; readOnly: boolean; relay?: RelayStatus | null }) {
   const { live, lobby, error, ended, start, stop } = props.control;
   const { t } = useI18n();
   const id = useId();
@@ -24,7 +26,7 @@ export function LivePanel(props: { control: LiveControl; readOnly: boolean }) {
       {live ? (
         <>
           {lobby && <SeriesNotices lobby={lobby} invitation={live.invitation} />}
-          <LiveDetails live={live} onStop={() => void stop()} />
+          <LiveDetails live={live} relay={props.relay ?? null} onStop={() => void stop()} />
         </>
       ) : (
         <>
@@ -62,7 +64,7 @@ function EndedNote(props: { ended: LiveEnded }) {
   return <p role="status" className="note" data-testid="live-ended" data-kind={ended.kind}>{text}</p>;
 }
 
-function LiveDetails(props: { live: LiveSession; onStop: () => void }) {
+function LiveDetails(props: { live: LiveSession; relay: RelayStatus | null; onStop: () => void }) {
   const { live } = props;
   const { t, formatDateTime } = useI18n();
   const id = useId();
@@ -73,8 +75,11 @@ function LiveDetails(props: { live: LiveSession; onStop: () => void }) {
   const directory = useKeyDirectory();
   const diverged = peers.filter((p) => p.diverged).map((p) => t('liveTrust.peer', { name: p.name, organisation: p.organisation }));
   const link = invitationUrl(window.location.origin, live.invitation);
+  const viaRelay = props.relay?.liveViaRelay === true && (status.kind !== 'connected' || status.peers === 0);
+  const relayPeers = props.relay?.relayPeers ?? 0;
   const statusText =
-    status.kind === 'offline' ? t('live.status.offline')
+    viaRelay ? (relayPeers === 1 ? t('relay.live.one') : t('relay.live.many', { count: String(relayPeers) }))
+    : status.kind === 'offline' ? t('live.status.offline')
       : status.kind === 'connecting' ? t('live.status.connecting')
         : status.peers === 1 ? t('words.live.connectedOne') : t('live.status.connected', { count: status.peers });
   const copy = async () => {
@@ -87,7 +92,7 @@ function LiveDetails(props: { live: LiveSession; onStop: () => void }) {
   };
   return (
     <>
-      <p className="live-status" role="status" data-state={status.kind}>{statusText}</p>
+      <p className="live-status" role="status" data-state={viaRelay ? 'relay' : status.kind}>{statusText}</p>
       {rejected.length > 0 && (
         <div role="alert" className="warning" data-testid="live-rejected">
           <ul>

@@ -1,9 +1,6 @@
 // The relay's state for an open shared referat (store and forward): connected or waiting, whether this copy's
 // changes are delivered, what arrived, and every entry refused with its reason. Shown in the sharing part.
 import type { RelayStatus as RelayState } from '../../session/relaySession';
-import type { ReferatSession } from '../../session/referatSession';
-import { useApp } from '../hooks/AppContext';
-import { useRelay } from '../hooks/useRelay';
 import { useI18n } from '../i18n/I18nContext';
 import { formatMoment } from '../i18n/formatMoment';
 import '../styles/relay.css';
@@ -15,14 +12,20 @@ function stateKey(s: RelayState) {
   return s.waiting ? ('relay.status.connecting' as const) : ('relay.status.connectingIdle' as const);
 }
 
-export function RelayStatus(props: { session: ReferatSession; roomId: string | null }) {
-  const { db } = useApp();
+/** `status`: from useRelay, which the referat page runs (the live panel reads it too); null while not shared. */
+export function RelayStatus(props: { status: RelayState | null }) {
   const { t, lang } = useI18n();
-  const { status } = useRelay(db, props.session, props.roomId);
+  const { status } = props;
   if (!status) return null;
   return (
     <div className="relay-status" data-testid="relay-status" data-link={status.link} data-waiting={status.waiting}>
       <p className="relay-state" role="status">{t(stateKey(status))}</p>
+      {status.liveViaRelay && (
+        <p className="relay-live" data-testid="relay-live" role="status">
+          {t('relay.live.path')}
+          {status.roundTripMs !== null && <> {t('relay.live.delay', { ms: String(status.roundTripMs) })}</>}
+        </p>
+      )}
       {status.lastExchange !== null && <p className="muted">{t('relay.lastExchange', { when: formatMoment(t, lang, status.lastExchange) })}</p>}
       {status.received > 0 && <p data-testid="relay-received">{t('relay.received', { count: String(status.received) })}</p>}
       {status.failure && <p>{t('relay.failure', { detail: status.failure })}</p>}

@@ -33,6 +33,7 @@ import { safeFileName } from '../../core/safeFileName';
 import { downloadFile, referatCopyHtml } from '../downloadCopy';
 import { afterNextPaint } from '../afterNextPaint';
 import { useApp } from '../hooks/AppContext';
+import { useRelay } from '../hooks/useRelay';
 import { useLiveSession } from '../hooks/useLiveSession';
 import { useLocalIdentity } from '../hooks/useLocalIdentity';
 import { useReferatSession } from '../hooks/useReferatSession';
@@ -126,6 +127,7 @@ function OpenReferat(props: { session: ReferatSession }) {
   const trust = useTrustState(session);
   const locked = trust?.locked === true;
   const live = useLiveSession(db, session);
+  const relay = useRelay(db, session, live.live);
   const editorMounted = useDeferredForLongText(session);
   const lines = useMemo(() => previewLines(session.doc), [session.doc]);
   const preview = <MinutesPreview lines={lines} status={t('editor.preparing')} testId="minutes-preview" />;
@@ -235,7 +237,7 @@ function OpenReferat(props: { session: ReferatSession }) {
         <SidePanel
           sections={{
             participants: waiting ? undefined : participants,
-            sharing: <><LivePanel control={live} readOnly={readOnly || waiting} /><RelayStatus session={session} roomId={live.live?.invitation.roomId ?? null} /></>,
+            sharing: <><LivePanel control={live} readOnly={readOnly || waiting} relay={relay.status} /><RelayStatus status={relay.status} /></>,
             copies: waiting ? undefined : copies,
             approvals: waiting ? undefined : approvals,
             export: <ExportMenu doc={session.doc} trust={trust} />,
