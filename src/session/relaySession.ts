@@ -16,6 +16,7 @@ import { relayCheckInWorker, type RelayUpdateChecker } from '../sync/relayCheckI
 import { connectRelay, relayUrlFor, type RelayLink, type RelayLinkState } from '../sync/relayConnection';
 import { exchangeWithRelay, RELAY_ORIGIN, type RelayEntryRefusal } from '../sync/relayExchange';
 import { roomPassword, type Invitation } from './invite';
+import { recordAutoVersion } from './recordAutoVersion';
 import { bridgePresence, type RelayPresenceBridge } from './relayPresenceBridge';
 import type { LocalIdentity } from './localIdentity';
 import type { ReferatSession } from './referatSession';
@@ -24,6 +25,8 @@ import type { ReferatSession } from './referatSession';
 const MAX_REPORTS = 20;
 /** Local edits are gathered this long before an exchange, so typing makes one entry per pause, not per key. */
 const EDIT_PAUSE_MS = 1500;
+/** After a (re)connection's first entries apply, the copy is taken as an automatic version once they settle. */
+const RELAY_VERSION_SETTLE_MS = 3000;
 /** The same while another member has the referat open through the relay and no direct connection: live. */
 const LIVE_PAUSE_MS = 100;
 
@@ -108,6 +111,9 @@ export async function startRelaySession(
   let live: RelayLiveLink | null = null;
   let bridge: RelayPresenceBridge | null = null;
   let postedAt: number | null = null;
+  // What the relay brings after each (re)connection makes one automatic version, as live peers coming back do.
+  let versionDue = true;
+  let versionTimer: ReturnType<typeof setTimeout> | undefined;
   const waiting = () =>
     missingChanges(Y.decodeStateVector(Y.encodeStateVector(session.doc)), Y.decodeStateVector(stored.posted)) > 0 || link.unsent() > 0;
   const publish = (patch: Partial<RelayStatus>) => {
@@ -138,6 +144,12 @@ export async function startRelaySession(
     stored = { cursor: stored.cursor, posted: result.posted };
     await saveRelayCursor(db, session.id, keys.mailboxId, stored, now());
     if (result.applied > 0) await session.reindex().catch(() => undefined);
+    if (result.applied > 0 && versionDue) {
+      versionDue = false;
+      versionTimer = setTimeout(() => {
+        if (!stopped) void recordAutoVersion(db, session.id, session.doc, 'relay').catch(() => undefined);
+      }, RELAY_VERSION_SETTLE_MS);
+    }
     await recordAcks(result.acks);
     const fresh = result.refused.filter((r) => !reported.has(`${r.key}:${r.reason}`));
     for (const r of fresh) reported.add(`${r.key}:${r.reason}`);
@@ -203,7 +215,10 @@ export async function startRelaySession(
     const confirmed = postedAt !== null && link.unsent() === 0 ? Math.round(performance.now() - postedAt) : null;
     if (confirmed !== null) postedAt = null;
     publish(confirmed === null ? {} : { roundTripMs: confirmed });
-    if (s === 'synced' && lastLink !== 'synced') soon(0);
+    if (s === 'synced' && lastLink !== 'synced') {
+      versionDue = true;
+      soon(0);
+    }
     lastLink = s;
   });
 
@@ -230,6 +245,7 @@ export async function startRelaySession(
     },
     stop() {
       stopped = true;
+      clearTimeout(versionTimer);
       bridge?.stop();
       bridge = null;
       clearTimeout(timer);

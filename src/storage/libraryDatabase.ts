@@ -62,7 +62,7 @@ export interface AutoVersionRow {
   id?: number;
   docId: string;
   at: number;
-  reason: 'pause' | 'import' | 'live';
+  reason: 'pause' | 'import' | 'live' | 'relay';
   /** Y.encodeSnapshotV2 of the referat at that moment. */
   snapshot: Uint8Array;
 }

@@ -3,7 +3,8 @@
 // namespace (scripts/e2e.mjs).
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { sealEntry } from '../../src/core/relayEntry';
+import { decryptRecord, encryptRecord, sealEntry } from '../../src/core/relayEntry';
+import { decodeOuter, MAX_ENTRY_BYTES } from '../../src/core/relayEntryLayout';
 import { metaMap, newReferatDoc } from '../../src/core/referatDoc';
 import { newReferatId } from '../../src/core/referatId';
 import { createTestSigner } from '../../src/testSupport/testSigner';
@@ -31,7 +32,7 @@ describe('store and forward through the relay', () => {
   const fx = useBrowserFixture({ relay: true });
   const device = (name: string, organisation: string, kind: 'Kommune' | 'Leverandør') => relayDevice(fx, name, organisation, kind);
 
-  it('carries an edit to a vendor who opens the next day with the clerk gone, and the vendor’s acknowledgement back to the clerk', async () => {
+  it('carries an edit made while the relay was down, across relay restarts, to a vendor who opens the next day with the clerk gone, and the vendor’s acknowledgement back to the clerk', async () => {
     const clerk = await device('Mette Holm', 'Aarhus Kommune', 'Kommune');
     const docId = await clerk.createReferat();
     await clerk.titleField.fill('Driftsmøde juni');
@@ -52,12 +53,17 @@ describe('store and forward through the relay', () => {
     const vendorContext = vendor.page.context();
     await vendor.page.close();
 
-    // The clerk edits while the vendor is away; the relay holds it; then the clerk goes away too.
+    // The clerk edits while the vendor is away and the relay is down: the edit waits on the device.
+    await fx.server.stopRelay();
     await clerk.typeAfter('Beslutninger', ' – kontrakten forlænges');
-    await expect.poll(() => relayState(clerk), { timeout: 20_000 }).toBe(DELIVERED);
+    await expect.poll(() => relayState(clerk), { timeout: 20_000 }).toBe('Relæ: venter på forbindelse – dine ændringer sendes, når det svarer.');
+    // The relay comes back and takes the edit; the clerk goes away; the relay restarts once more.
+    await fx.server.restartRelay();
+    await expect.poll(() => relayState(clerk), { timeout: 60_000 }).toBe(DELIVERED);
     await expect.poll(() => clerk.page.getByTestId('ledger-row').innerText(), { timeout: 20_000 }).toMatch(/mangler/);
     const clerkContext = clerk.page.context();
     await clerk.page.close();
+    await fx.server.restartRelay();
 
     // The next day the vendor opens the referat on the same profile: the clerk's edit comes from the relay.
     const nextDay = await vendorContext.newPage();
@@ -67,6 +73,9 @@ describe('store and forward through the relay', () => {
     await expect.poll(() => vendor2.editorText(), { timeout: 30_000 }).toContain('Beslutninger – kontrakten forlænges');
     await expect.poll(() => relayState(vendor2), { timeout: 20_000 }).toBe(DELIVERED);
     await expect.poll(() => vendor2.page.getByTestId('relay-received').innerText()).toBe('Modtaget via relæet, siden referatet blev åbnet: 1.');
+    // What the relay brought is an automatic version in the history.
+    await nextDay.getByRole('tab', { name: 'Historik' }).click();
+    await expect.poll(() => nextDay.getByText('Automatisk version, da ændringer kom via relæet').count(), { timeout: 30_000 }).toBeGreaterThan(0);
     await nextDay.getByRole('tab', { name: 'Deling' }).click();
     if (SHOTS) await nextDay.getByTestId('relay-status').screenshot({ path: `${SHOTS}/relay-vendor-next-day.png` });
     await nextDay.close();
@@ -79,7 +88,7 @@ describe('store and forward through the relay', () => {
     expect(await clerk2.page.getByTestId('ledger-row').innerText()).toMatch(/Systemhuset A\/S har alt, du har, pr\. .+ \(kvitteret via relæet\)\./);
 
     // The relay stored only ciphertext: never the title, the text or the referat id.
-    await fx.server.relay?.close();
+    await fx.server.stopRelay();
     const { readdir, readFile } = await import('node:fs/promises');
     const files = await readdir(fx.server.relayDir as string, { recursive: true, withFileTypes: true });
     const stored = Buffer.concat(await Promise.all(files.filter((f) => f.isFile()).map((f) => readFile(`${f.parentPath}/${f.name}`))));
@@ -93,7 +102,7 @@ describe('store and forward through the relay', () => {
 describe('a hostile member of the mailbox', () => {
   const fx = useBrowserFixture({ relay: true });
 
-  it('has garbage, a forged entry and another referat’s id refused and reported, while its good entry applies', async () => {
+  it('has garbage, a forged, a replayed and an oversized entry and another referat’s id refused and reported, while its good entry applies once', async () => {
     const clerk = await relayDevice(fx, 'Mette Holm', 'Aarhus Kommune', 'Kommune');
     const docId = await clerk.createReferat();
     await clerk.titleField.fill('Driftsmøde juni');
@@ -111,8 +120,8 @@ describe('a hostile member of the mailbox', () => {
     metaMap(otherId).set('id', newReferatId());
     const forged = await seal(3, good);
     forged[forged.length - 1] = (forged[forged.length - 1] as number) ^ 0xff;
-    await mallory.push([new Uint8Array([1, 2, 3, 4]), await seal(1, good), await seal(2, otherId), forged]);
-    mallory.close();
+    const goodEntry = await seal(1, good);
+    await mallory.push([new Uint8Array([1, 2, 3, 4]), goodEntry, await seal(2, otherId), forged]);
 
     await expect.poll(() => clerk.editorText(), { timeout: 30_000 }).toContain('Tilføjet via relæet');
     const refused = clerk.page.getByTestId('relay-refused');
@@ -120,6 +129,22 @@ describe('a hostile member of the mailbox', () => {
       .toEqual(['badCiphertext', 'malformed', 'metaId']);
     expect(await refused.innerText()).toMatch(/Afvist fra relæet \(3\)/);
     expect(await refused.innerText()).toContain('hører til et andet referat');
+
+    // Then its applied entry copied again (ignored), the same signed record re-framed as seq 4 (a replay), and an
+    // entry over the size limit: the last two refused and named, and nothing applies twice.
+    const record = await decryptRecord(mallory.keys, goodEntry);
+    const frame = decodeOuter(goodEntry);
+    if (!record || !frame.ok) throw new Error('the test entry did not open');
+    const replayed = await encryptRecord(mallory.keys, 'update', frame.value.tag, 4, record);
+    const oversized = new Uint8Array(MAX_ENTRY_BYTES.update + 1);
+    oversized.set([1, 1]);
+    await mallory.push([goodEntry, replayed, oversized]);
+    mallory.close();
+    await expect.poll(() => refused.locator('li').evaluateAll((els) => els.map((e) => e.getAttribute('data-reason')).toSorted()), { timeout: 30_000 })
+      .toEqual(['badCiphertext', 'malformed', 'metaId', 'replay', 'tooLarge']);
+    expect(await refused.innerText()).toContain('en gammel eller flyttet besked, sendt igen');
+    expect(await refused.innerText()).toContain('for stor');
+    expect((await clerk.editorText()).split('Tilføjet via relæet').length).toBe(2);
     expect(await clerk.titleField.inputValue()).toBe('Driftsmøde juni');
     expect(clerk.referatId()).toBe(docId);
     await clerk.page.getByRole('tab', { name: 'Deling' }).click();

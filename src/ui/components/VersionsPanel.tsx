@@ -40,7 +40,7 @@ export function VersionsPanel(props: { session: ReferatSession; readOnly: boolea
     return Number.isNaN(time) ? iso : formatDateTime(time);
   };
   const whoSigned = (v: VersionEntry) => (v.name.trim() && v.organisation.trim() ? t('versions.who', { name: v.name, organisation: v.organisation }) : v.name || v.organisation);
-  const autoName = (v: VersionEntry) => t(`versions.auto.${v.label === 'import' ? 'import' : v.label === 'live' ? 'live' : 'pause'}`);
+  const autoName = (v: VersionEntry) => t(`versions.auto.${v.label === 'import' || v.label === 'live' || v.label === 'relay' ? v.label : 'pause'}`);
   const versionName = (v: VersionEntry) =>
     v.kind === 'current' ? t('versions.current')
       : v.kind === 'created' ? t('versions.created')

@@ -8,6 +8,7 @@ export const messagesVersionsDa = {
   'versions.auto.pause': 'Automatisk version efter en pause',
   'versions.auto.import': 'Automatisk version ved import',
   'versions.auto.live': 'Automatisk version, da andre kom på igen',
+  'versions.auto.relay': 'Automatisk version, da ændringer kom via relæet',
   'versions.optionAuto': '{name} ({when})',
   'versions.autoNote': '{when} – kun på denne enhed',
   'versions.whoWroteWhat': 'Alle ændringer fra start',

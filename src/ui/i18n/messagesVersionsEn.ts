@@ -10,6 +10,7 @@ export const messagesVersionsEn: Record<keyof typeof messagesVersionsDa, string>
   'versions.auto.pause': 'Automatic version after a pause',
   'versions.auto.import': 'Automatic version at an import',
   'versions.auto.live': 'Automatic version when others came back online',
+  'versions.auto.relay': 'Automatic version, when changes came through the relay',
   'versions.optionAuto': '{name} ({when})',
   'versions.autoNote': '{when} – on this device only',
   'versions.whoWroteWhat': 'All changes from the start',

@@ -8,6 +8,8 @@ import { chromium } from 'playwright-core';
 import type { Browser, LaunchOptions, Page } from 'playwright-core';
 import { startStaticServer } from '../../../server/staticServer.mjs';
 import { startSignallingServer } from '../../../server/signallingServer.mjs';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { startRelay } from '../../../server/relay.mjs';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -37,6 +39,10 @@ export interface App {
   /** The relay at /relay on the app's origin, when started with `relay: true`; its mailboxes live in `relayDir`. */
   relay: Awaited<ReturnType<typeof startRelay>> | null;
   relayDir: string | null;
+  /** Stops the relay (its mailboxes stay on disk): /relay refuses connections until `restartRelay`. */
+  stopRelay(): Promise<void>;
+  /** Stops the relay if it runs and starts a new one on the same mailboxes and path, as a restart of `npm start` would. */
+  restartRelay(): Promise<void>;
 }
 
 export interface Signalling {
@@ -86,7 +92,13 @@ export async function startApp(options: { dist?: string; headers?: Record<string
   // mailboxes in a temp folder. Off unless asked for: without them the app's own-origin connections are refused and
   // the tests see copies travel only live, through the signalling servers they start themselves.
   const relayDir = options.relay ? await makeTempDir('referat-relay-') : null;
-  const relay = relayDir ? await startRelay({ dataDir: relayDir, log: () => undefined }) : null;
+  const openRelay = (dir: string) => startRelay({ dataDir: dir, log: () => undefined });
+  let relay = relayDir ? await openRelay(relayDir) : null;
+  const stopRelay = async () => {
+    const running = relay;
+    relay = null;
+    await running?.close();
+  };
   const signalling = relayDir ? await startSignallingServer() : null;
   // The security headers as `npm start` sends them; the tests' signalling servers listen on random loopback ports.
   const server = await startStaticServer({
@@ -95,15 +107,31 @@ export async function startApp(options: { dist?: string; headers?: Record<string
     port: 0,
     headers: options.headers ?? {},
     connectSources: ['ws://127.0.0.1:*'],
-    ...(relay && signalling ? { webSockets: { '/relay': relay.handleUpgrade, '/signal': signalling.handleUpgrade } } : {}),
+    ...(relay && signalling
+      ? {
+          webSockets: {
+            // While the relay is stopped, /relay answers nothing: the socket is closed, as a relay that is down.
+            '/relay': (req: IncomingMessage, socket: Duplex, head: Buffer) => (relay ? relay.handleUpgrade(req, socket, head) : socket.destroy()),
+            '/signal': signalling.handleUpgrade,
+          },
+        }
+      : {}),
   });
   return {
     url: server.url,
     server,
-    relay,
+    get relay() {
+      return relay;
+    },
     relayDir,
+    stopRelay,
+    restartRelay: async () => {
+      if (!relayDir) throw new Error('started without a relay');
+      await stopRelay();
+      relay = await openRelay(relayDir);
+    },
     close: async () => {
-      await relay?.close();
+      await stopRelay();
       await signalling?.close();
       await server.close();
       if (relayDir) await removeTempDir(relayDir);
