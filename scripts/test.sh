@@ -71,6 +71,7 @@ ensure_system_packages() {
   [ -x "$chromium" ] || missing+=(chromium)
   command -v ip >/dev/null 2>&1 || missing+=(iproute2)
   command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils) # the PDF export test reads the PDF's text
+  command -v openssl >/dev/null 2>&1 || missing+=(openssl) # the HTTPS test makes a self-signed certificate
   command -v nft >/dev/null 2>&1 || missing+=(nftables) # the relay test across NAT masquerades two private networks
   command -v redis-server >/dev/null 2>&1 || missing+=(redis-server) # the relay scale-out test
   compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql) # the relay scale-out test's shared store
@@ -81,7 +82,7 @@ ensure_system_packages() {
   [ "${#missing[@]}" -gt 0 ] || return 0
   if [ "$(id -u)" -ne 0 ]; then
     echo "Missing ${missing[*]}: install Debian's ${missing[*]} package(s) (apt-get install ${missing[*]}) and rerun." >&2
-    if [[ " ${missing[*]} " == *" chromium "* || " ${missing[*]} " == *" poppler-utils "* || " ${missing[*]} " == *" libreoffice-"* || " ${missing[*]} " == *" redis-server "* || " ${missing[*]} " == *" postgresql "* || " ${missing[*]} " == *" nftables "* ]]; then return 1; fi
+    if [[ " ${missing[*]} " == *" chromium "* || " ${missing[*]} " == *" poppler-utils "* || " ${missing[*]} " == *" libreoffice-"* || " ${missing[*]} " == *" redis-server "* || " ${missing[*]} " == *" postgresql "* || " ${missing[*]} " == *" nftables "* || " ${missing[*]} " == *" openssl "* ]]; then return 1; fi
     return 0 # without iproute2 the browser tests still run, on the host network (see scripts/e2e.mjs)
   fi
   apt-get update || return 1

@@ -34,16 +34,26 @@ export function accessKeyHash(token) {
 
 /**
  * @typedef {object} MailboxStore
- * @property {string} dir the folder holding the files
+ * @property {string} dir where the mailboxes are: the folder holding the files (postgresStore.mjs: `postgres <host>/<db>`)
  * @property {() => number} count registered mailboxes
  * @property {(mailboxId: string) => boolean} isRegistered
  * @property {(mailboxId: string, hash: Buffer) => boolean} matches whether `hash` is the registered key's (constant time)
  * @property {(mailboxId: string, hash: Buffer) => Promise<void>} register records the key's hash (trust on first use);
  *   the registration counts at once, before the write finishes, so two first connections cannot both register
+ * @property {(mailboxId: string, hash: Buffer, maxMailboxes: number) => Promise<Admission>} admit the access-key rule in
+ *   one step: the registered key decides; an unregistered mailbox is registered to `hash` while fewer than
+ *   `maxMailboxes` are; rejects when the registration could not be recorded (nothing is registered then)
  * @property {(mailboxId: string) => Promise<Uint8Array | null>} fetch the stored Yjs state, or null
  * @property {(mailboxId: string, state: Uint8Array) => Promise<void>} store replaces the stored Yjs state
  * @property {(mailboxId: string) => number} storedBytes size of the stored state (0 when none)
  * @property {() => Promise<void>} idle resolves once every write begun so far has finished
+ * @property {() => Promise<void>} close waits for the writes, then lets go of what the store holds open
+ */
+
+/**
+ * What `admit` decides: `known` (the registered key), `registered` (this key now registers the mailbox), `mismatch`
+ * (another key, or an unreadable one), `full` (a new mailbox while the store holds the most it may).
+ * @typedef {'known' | 'registered' | 'mismatch' | 'full'} Admission
  */
 
 /**
@@ -125,24 +135,40 @@ export async function openMailboxStore(dataDir, { log = (line) => console.warn(l
     return write;
   };
 
+  /** @type {MailboxStore['matches']} */
+  const matches = (mailboxId, hash) => {
+    const known = keys.get(mailboxFileStem(mailboxId));
+    return known !== undefined && known !== null && known.length === hash.length && timingSafeEqual(known, hash);
+  };
+  /** @type {MailboxStore['register']} */
+  const register = (mailboxId, hash) => {
+    const stem = mailboxFileStem(mailboxId);
+    if (keys.has(stem)) return Promise.reject(new Error('mailbox already registered'));
+    keys.set(stem, Buffer.from(hash));
+    return track(
+      writeAtomically(dir, `${stem}.key`, `${KEY_FILE_PREFIX}${hash.toString('hex')}\n`).catch((error) => {
+        keys.delete(stem);
+        throw error;
+      }),
+    );
+  };
+  const idle = async () => {
+    while (writes.size > 0) await Promise.allSettled(writes);
+  };
+
   return {
     dir,
     count: () => keys.size,
     isRegistered: (mailboxId) => keys.has(mailboxFileStem(mailboxId)),
-    matches(mailboxId, hash) {
-      const known = keys.get(mailboxFileStem(mailboxId));
-      return known !== undefined && known !== null && known.length === hash.length && timingSafeEqual(known, hash);
-    },
-    register(mailboxId, hash) {
-      const stem = mailboxFileStem(mailboxId);
-      if (keys.has(stem)) return Promise.reject(new Error('mailbox already registered'));
-      keys.set(stem, Buffer.from(hash));
-      return track(
-        writeAtomically(dir, `${stem}.key`, `${KEY_FILE_PREFIX}${hash.toString('hex')}\n`).catch((error) => {
-          keys.delete(stem);
-          throw error;
-        }),
-      );
+    matches,
+    register,
+    // One process holds the registrations in memory: the check and the registration happen in one turn, so two
+    // first connections cannot both register (the second sees the first's key before its file is written).
+    async admit(mailboxId, hash, maxMailboxes) {
+      if (keys.has(mailboxFileStem(mailboxId))) return matches(mailboxId, hash) ? 'known' : 'mismatch';
+      if (keys.size >= maxMailboxes) return 'full';
+      await register(mailboxId, hash);
+      return 'registered';
     },
     async fetch(mailboxId) {
       const stem = mailboxFileStem(mailboxId);
@@ -160,8 +186,7 @@ export async function openMailboxStore(dataDir, { log = (line) => console.warn(l
       return track(writeAtomically(dir, `${stem}.ydoc`, state).then(() => void sizes.set(stem, state.length)));
     },
     storedBytes: (mailboxId) => sizes.get(mailboxFileStem(mailboxId)) ?? 0,
-    async idle() {
-      while (writes.size > 0) await Promise.allSettled(writes);
-    },
+    idle,
+    close: idle,
   };
 }

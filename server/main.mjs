@@ -1,11 +1,12 @@
 // CLI: serves the production build (dist/), the signalling server (its own port, and /signal) and the relay (/relay) on
-// one origin; `--signalling-only` runs just the signalling server, `--relay-only` just the relay. Flags: server/README.md.
+// one origin, over HTTPS with `--tls-cert`/`--tls-key`; `--signalling-only` runs just the signalling server,
+// `--relay-only` just the relay. Flags: server/README.md.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { connectSourcesFromEnv } from './securityHeaders.mjs';
-import { defaultAppOrigins } from './allowedOrigins.mjs';
 import { parseServerFlags } from './serverFlags.mjs';
-import { RELAY_PATH, SIGNAL_PATH, startReferatServer } from './referatServer.mjs';
+import { RELAY_PATH, SIGNAL_PATH, ownOrigins, startReferatServer } from './referatServer.mjs';
+import { readTlsCredentials } from './tlsCredentials.mjs';
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 /** The relay's default data folder, beside the repository's other folders (git-ignored). */
@@ -43,6 +44,8 @@ async function main() {
   const host = process.env['HOST'] || '127.0.0.1';
   const port = portFromEnv('PORT', 8080);
   const signallingPort = portFromEnv('SIGNALLING_PORT', 4444);
+  // --tls-cert / --tls-key: read and checked before anything listens, so a bad file stops the start with its name.
+  const tls = flags.tls === undefined ? undefined : await readTlsCredentials(flags.tls);
 
   if (mode === 'all' && !existsSync(`${DIST}index.html`)) {
     console.error(`Referat: ${DIST} is missing or has no index.html; run npm run build first.`);
@@ -69,10 +72,13 @@ async function main() {
     connectSources: connectSourcesFromEnv(process.env['CONNECT_SOURCES']),
     // Unless told otherwise, browsers may connect only from the origins this command serves the app on (with
     // --signalling-only: where `npm start` would serve it, PORT or 8080; with --relay-only: PORT).
-    allowedOrigins: flags.allowedOrigins ?? ((boundPort) => defaultAppOrigins({ host, port: boundPort })),
+    // (https: ones when the port speaks TLS).
+    allowedOrigins: flags.allowedOrigins ?? ((boundPort) => ownOrigins({ host, port: boundPort, secure: tls !== undefined })),
     allowMissingOrigin: !flags.requireOrigin,
     signallingLimits: flags.limits,
-    relay: { dataDir: relayDataDir, limits: relayLimits },
+    // --postgres (and --redis): the mailboxes in Postgres, shared with other relay instances, instead of the folder.
+    relay: { dataDir: relayDataDir, limits: relayLimits, postgresUrl: flags.postgresUrl, redisUrl: flags.redisUrl },
+    ...(tls === undefined ? {} : { tls: { cert: tls.cert, key: tls.key } }),
   });
 
   const shutdown = async () => {
@@ -83,12 +89,17 @@ async function main() {
   process.once('SIGTERM', () => void shutdown());
 
   const shown = displayHost(host);
-  if (mode === 'all') console.log(`Referat: http://${shown}:${server.port}/`);
+  const [http, ws] = server.secure ? ['https', 'wss'] : ['http', 'ws'];
+  if (mode === 'all') console.log(`Referat: ${http}://${shown}:${server.port}/`);
   if (server.signallingPort !== null) {
-    const beside = mode === 'all' ? ` and ws://${shown}:${server.port}${SIGNAL_PATH}` : '';
+    const beside = mode === 'all' ? ` and ${ws}://${shown}:${server.port}${SIGNAL_PATH}` : '';
     console.log(`Signalling: ws://${shown}:${server.signallingPort}${beside}`);
   }
-  if (server.relay !== null) console.log(`Relay: ws://${shown}:${server.port}${RELAY_PATH} (mailboxes in ${relayDataDir})`);
+  if (server.relay !== null) console.log(`Relay: ${ws}://${shown}:${server.port}${RELAY_PATH} (mailboxes in ${server.relay.storeName}${flags.redisUrl === undefined ? '' : ', fan-out through redis'})`);
+  if (tls !== undefined) {
+    const expired = tls.validTo.getTime() <= Date.now() ? ' – EXPIRED: browsers will refuse it' : '';
+    console.log(`TLS certificate for ${tls.names.join(', ')}, valid until ${tls.validTo.toISOString()}${expired}`);
+  }
   const origins = server.allowedOrigins;
   console.log(`Browsers accepted from: ${origins === null || origins.includes('*') ? 'any origin' : origins.join(', ')}`);
 }

@@ -1,6 +1,10 @@
 // One process, one origin: the app (dist/), the signalling server at /signal and the relay at /relay on one port,
-// plus the signalling server's own port; or only the signalling server, or only the relay.
+// plus the signalling server's own port; or only the signalling server, or only the relay. With a certificate the one
+// port speaks HTTPS (and wss:); the signalling server's own port stays plain.
 import { createServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { listenServer } from './listenServer.mjs';
+import { defaultAppOrigins } from './allowedOrigins.mjs';
 import { startRelay } from './relay.mjs';
 import { startSignallingServer } from './signallingServer.mjs';
 import { startStaticServer } from './staticServer.mjs';
@@ -14,6 +18,17 @@ export const RELAY_PATH = '/relay';
 /**
  * @typedef {'all' | 'signalling-only' | 'relay-only'} ServerMode
  */
+
+/**
+ * The origins the one-origin port serves the app on (allowedOrigins.mjs, defaultAppOrigins), as `https:` origins when
+ * it speaks TLS: the default allow-list of server/main.mjs.
+ * @param {{ host: string, port: number, secure: boolean }} app
+ * @returns {string[]}
+ */
+export function ownOrigins({ host, port, secure }) {
+  const origins = defaultAppOrigins({ host, port });
+  return secure ? origins.map((origin) => `https:${origin.slice('http:'.length)}`) : origins;
+}
 
 /**
  * @typedef {object} ReferatServerOptions
@@ -32,11 +47,14 @@ export const RELAY_PATH = '/relay';
  * @property {Omit<import('./relay.mjs').RelayOptions, 'allowedOrigins' | 'allowMissingOrigin'>} [relay] the relay's
  *   data folder and limits, for `all` and `relay-only`
  * @property {(line: string) => void} [log] where refusal lines go; console.warn unless told otherwise
+ * @property {{ cert: string | Buffer, key: string | Buffer }} [tls] a certificate chain and its key (PEM, checked by
+ *   tlsCredentials.mjs): the one-origin port then speaks HTTPS, and /signal and /relay wss:; not for `signalling-only`
  */
 
 /**
  * @typedef {object} ReferatServer
  * @property {number | null} port the one-origin port (null with `signalling-only`)
+ * @property {boolean} secure whether the one-origin port speaks HTTPS
  * @property {number | null} signallingPort the signalling server's own port (null with `relay-only`)
  * @property {import('./signallingServer.mjs').SignallingServer | null} signalling
  * @property {import('./relay.mjs').Relay | null} relay
@@ -45,34 +63,21 @@ export const RELAY_PATH = '/relay';
  */
 
 /**
- * A bare HTTP server for the relay alone: a plain request gets one line saying what it is.
- * @param {{ host: string, port: number, webSockets: Record<string, import('./upgradeRoutes.mjs').UpgradeHandler> }} options
+ * A bare HTTP (or, with `tls`, HTTPS) server for the relay alone: a plain request gets one line saying what it is.
+ * @param {{ host: string, port: number, webSockets: Record<string, import('./upgradeRoutes.mjs').UpgradeHandler>,
+ *   tls?: { cert: string | Buffer, key: string | Buffer } }} options
  * @returns {Promise<{ port: number, close: () => Promise<void> }>}
  */
-async function listenRelayOnly({ host, port, webSockets }) {
-  const server = createServer((_req, res) => {
+async function listenRelayOnly({ host, port, webSockets, tls }) {
+  /** @type {import('node:http').RequestListener} */
+  const answer = (_req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
     res.end(`Referat relay: WebSocket connections at ${RELAY_PATH}\n`);
-  });
-  server.on('upgrade', routeUpgrades(webSockets));
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      server.on('error', () => {});
-      resolve(undefined);
-    });
-  });
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('relay server has no TCP address');
-  return {
-    port: address.port,
-    close: () =>
-      new Promise((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
   };
+  const server = tls ? createHttpsServer({ cert: tls.cert, key: tls.key, minVersion: 'TLSv1.2' }, answer) : createServer(answer);
+  if (tls) server.on('tlsClientError', (_error, socket) => socket.destroy());
+  server.on('upgrade', routeUpgrades(webSockets));
+  return listenServer(server, { host, port, what: 'relay server' });
 }
 
 /**
@@ -94,8 +99,10 @@ export async function startReferatServer({
   signallingLimits = {},
   relay: relayOptions,
   log,
+  tls,
 }) {
   if (mode !== 'signalling-only' && relayOptions === undefined) throw new Error('Relay: no data folder given');
+  if (mode === 'signalling-only' && tls !== undefined) throw new Error('Signalling: TLS is for the one-origin port, which signalling-only does not serve');
   if (mode === 'all' && root === undefined) throw new Error('Referat: no app folder given');
   /** @type {Array<() => Promise<void>>} run in reverse order: sockets first, the one-origin listener last */
   const closers = [];
@@ -140,12 +147,12 @@ export async function startReferatServer({
     // CSP: the configured signalling port, as the app's default signalling URL names it.
     const cspSignallingPort = signallingPort > 0 ? signallingPort : undefined;
     const app = await part('Referat', () =>
-      startStaticServer({ root: /** @type {string} */ (root), host, port, signallingPort: cspSignallingPort, connectSources, webSockets }),
+      startStaticServer({ root: /** @type {string} */ (root), host, port, signallingPort: cspSignallingPort, connectSources, webSockets, ...(tls ? { tls } : {}) }),
     );
     closers.push(app.close);
     onePort = app.port;
   } else if (mode === 'relay-only') {
-    const server = await part('Relay', () => listenRelayOnly({ host, port, webSockets }));
+    const server = await part('Relay', () => listenRelayOnly({ host, port, webSockets, ...(tls ? { tls } : {}) }));
     closers.push(server.close);
     onePort = server.port;
   }
@@ -165,5 +172,5 @@ export async function startReferatServer({
     // Closed first: its sockets go, and its mailboxes are written, before the listeners stop.
     closers.push(started.close);
   }
-  return { port: onePort, signallingPort: signalling?.port ?? null, signalling, relay, allowedOrigins: origins, close };
+  return { port: onePort, secure: tls !== undefined && onePort !== null, signallingPort: signalling?.port ?? null, signalling, relay, allowedOrigins: origins, close };
 }

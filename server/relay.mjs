@@ -8,6 +8,8 @@ import { checkedLimits } from './checkedLimits.mjs';
 import { createHandshakeGate, originSet } from './handshakeGate.mjs';
 import { startKeepalive } from './keepalive.mjs';
 import { MAILBOX_ID, accessKeyHash, openMailboxStore } from './mailboxStore.mjs';
+import { openPostgresStore } from './postgresStore.mjs';
+import { REDIS_ORIGIN, connectRedisFanOut } from './redisFanOut.mjs';
 import { createRefusalLog } from './refusalLog.mjs';
 import { FRAME_TYPE, readRelayFrame } from './relayFrame.mjs';
 import { createTokenBucket } from './tokenBucket.mjs';
@@ -47,7 +49,11 @@ export const DEFAULT_RELAY_LIMITS = Object.freeze({
 
 /**
  * @typedef {object} RelayOptions
- * @property {string} dataDir where the mailboxes are stored (mailboxStore.mjs)
+ * @property {string} [dataDir] where the mailboxes are stored as files (mailboxStore.mjs); needed unless `postgresUrl`
+ * @property {string} [postgresUrl] store the mailboxes in this Postgres database instead (postgresStore.mjs), shared
+ *   by every instance that names it
+ * @property {string} [redisUrl] fan-out through this Redis server (redisFanOut.mjs), so that members on different
+ *   instances meet live; only with `postgresUrl` (instances must share their registrations)
  * @property {readonly string[] | null} [allowedOrigins] origins a browser may connect from (`*`: any); null or left
  *   out: any origin
  * @property {boolean} [allowMissingOrigin] let in handshakes without an Origin header (not from a browser); default true
@@ -76,6 +82,7 @@ export const DEFAULT_RELAY_LIMITS = Object.freeze({
  * @typedef {object} Relay
  * @property {import('./upgradeRoutes.mjs').UpgradeHandler} handleUpgrade takes a WebSocket handshake (path /relay)
  * @property {() => RelayStats} stats
+ * @property {string} storeName where the mailboxes are, for the start line: the folder, or `postgres <host>/<db>`
  * @property {() => Promise<void>} close disconnects every client, writes what is pending, and stops
  */
 
@@ -123,6 +130,8 @@ function onlyDeletes(update) {
  */
 export async function startRelay({
   dataDir,
+  postgresUrl,
+  redisUrl,
   allowedOrigins = null,
   allowMissingOrigin = true,
   limits: limitOverrides = {},
@@ -142,7 +151,21 @@ export async function startRelay({
     maxSocketsPerAddress: limits.maxSocketsPerAddress,
     refusals,
   });
-  const store = await openMailboxStore(dataDir, { log });
+  if (redisUrl !== undefined && postgresUrl === undefined) {
+    throw new Error('Redis fan-out needs the Postgres store: instances that share mailboxes must share their registrations');
+  }
+  if (postgresUrl === undefined && dataDir === undefined) throw new Error('no data folder and no Postgres database given');
+  const store = postgresUrl === undefined ? await openMailboxStore(/** @type {string} */ (dataDir), { log }) : await openPostgresStore(postgresUrl, { log });
+  /** @type {import('@hocuspocus/extension-redis').Redis | null} */
+  let redis = null;
+  if (redisUrl !== undefined) {
+    try {
+      redis = await connectRedisFanOut(redisUrl, { log });
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+  }
   /** @type {Map<string, number>} mailbox id -> stored bytes plus the writes taken since (an upper estimate) */
   const estimates = new Map();
   /** @type {Set<string>} mailboxes whose estimate was measured and no write taken since: no need to measure again */
@@ -158,6 +181,8 @@ export async function startRelay({
     debounce: storeDebounceMs,
     maxDebounce: storeMaxDebounceMs,
     extensions: [
+      // Before the store: the extension's own hooks expect to run first (its priority says so too).
+      ...(redis === null ? [] : [redis]),
       new Database({
         fetch: async ({ documentName }) => {
           const state = await store.fetch(documentName);
@@ -176,6 +201,12 @@ export async function startRelay({
       }),
     ],
     onAuthenticate: authenticate,
+    // Writes through another instance were counted there; here they count against the byte limit as they arrive.
+    async onChange({ documentName, update, transactionOrigin }) {
+      if (transactionOrigin !== REDIS_ORIGIN || !estimates.has(documentName)) return;
+      estimates.set(documentName, /** @type {number} */ (estimates.get(documentName)) + update.length);
+      measured.delete(documentName);
+    },
     async afterUnloadDocument({ documentName }) {
       estimates.delete(documentName);
       measured.delete(documentName);
@@ -208,17 +239,16 @@ export async function startRelay({
     if (!MAILBOX_ID.test(documentName)) return refuse('mailbox id malformed', 'mailbox-id-malformed');
     const hash = accessKeyHash(token);
     if (hash === null) return refuse('access key malformed', 'access-key-malformed');
-    if (store.isRegistered(documentName)) {
-      if (!store.matches(documentName, hash)) return refuse('access key does not match', 'access-key-mismatch');
-    } else {
-      if (store.count() >= limits.maxMailboxes) return refuse(`mailboxes at ${limits.maxMailboxes}`, 'relay-full');
-      try {
-        await store.register(documentName, hash);
-      } catch {
-        // The key file could not be written: the mailbox stays unregistered, and this connection is turned away.
-        if (!store.matches(documentName, hash)) return refuse('registering a mailbox failed', 'relay-unavailable');
-      }
+    /** @type {import('./mailboxStore.mjs').Admission} */
+    let admission;
+    try {
+      admission = await store.admit(documentName, hash, limits.maxMailboxes);
+    } catch {
+      // The registration could not be recorded or read (disk full, database down): this connection is turned away.
+      return refuse('registering a mailbox failed', 'relay-unavailable');
     }
+    if (admission === 'mismatch') return refuse('access key does not match', 'access-key-mismatch');
+    if (admission === 'full') return refuse(`mailboxes at ${limits.maxMailboxes}`, 'relay-full');
     state?.mailboxes.set(documentName, 'open');
   }
 
@@ -402,6 +432,7 @@ export async function startRelay({
       if (who === null) return;
       wss.handleUpgrade(req, socket, head, (ws) => accept(ws, req, who));
     },
+    storeName: store.dir,
     stats: () => ({
       sockets: wss.clients.size,
       mailboxesOpen: hocuspocus.getDocumentsCount(),
@@ -419,7 +450,8 @@ export async function startRelay({
       while ((hocuspocus.getDocumentsCount() > 0 || hocuspocus.loadingDocuments.size > 0) && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
-      await store.idle();
+      await store.close();
+      await redis?.onDestroy();
       refusals.flush();
       await new Promise((resolve) => wss.close(() => resolve(undefined)));
     },

@@ -1,6 +1,8 @@
 // The command line of server/main.mjs: `--signalling-only` / `--relay-only`, the Origin allow-list, the signalling
-// limits, and the relay's data folder and limits.
+// limits, the relay's data folder and limits, and the TLS certificate and key.
 import { normalizeOrigin } from './allowedOrigins.mjs';
+import { isPostgresUrl } from './postgresStore.mjs';
+import { isRedisUrl } from './redisFanOut.mjs';
 
 /**
  * @typedef {object} ServerFlags
@@ -13,6 +15,10 @@ import { normalizeOrigin } from './allowedOrigins.mjs';
  * @property {true} [relayOnly] `--relay-only`: serve only the relay (left out when not given)
  * @property {string} [relayDataDir] `--relay-data <folder>` (left out when not given; main.mjs then uses .relay-data/)
  * @property {Partial<import('./relay.mjs').RelayLimits>} [relayLimits] the `--relay-…` limits given (left out when none)
+ * @property {string} [postgresUrl] `--postgres <url>`: the relay's mailboxes in Postgres, shared by relay instances
+ * @property {string} [redisUrl] `--redis <url>`: fan-out between relay instances (needs `--postgres`)
+ * @property {{ certFile: string, keyFile: string }} [tls] `--tls-cert <file> --tls-key <file>`: serve the app's port
+ *   over HTTPS (left out when not given; the files are read by tlsCredentials.mjs)
  */
 
 /** @type {Readonly<Record<string, keyof import('./signallingServer.mjs').SignallingLimits>>} */
@@ -40,7 +46,7 @@ const RELAY_LIMIT_FLAGS = {
 export const USAGE =
   'usage: node server/main.mjs [--signalling-only | --relay-only] [--allowed-origin <origin|*>]... [--require-origin] ' +
   [...Object.keys(LIMIT_FLAGS), ...Object.keys(RELAY_LIMIT_FLAGS)].map((flag) => `[${flag} <n>]`).join(' ') +
-  ' [--relay-data <folder>]';
+  ' [--relay-data <folder> | --postgres <url>] [--redis <url>] [--tls-cert <file> --tls-key <file>]';
 
 /**
  * @param {string} flag
@@ -63,6 +69,10 @@ function positiveNumber(flag, raw, fractional) {
 export function parseServerFlags(argv) {
   /** @type {ServerFlags} */
   const flags = { signallingOnly: false, allowedOrigins: null, requireOrigin: false, limits: {} };
+  /** @type {string | undefined} */
+  let tlsCertFile;
+  /** @type {string | undefined} */
+  let tlsKeyFile;
   for (let i = 0; i < argv.length; i++) {
     const arg = /** @type {string} */ (argv[i]);
     const eq = arg.indexOf('=');
@@ -84,6 +94,18 @@ export function parseServerFlags(argv) {
       const dir = takeValue();
       if (dir.trim() === '' || dir.includes('\0')) throw new Error(`--relay-data needs a folder, got "${dir}"`);
       flags.relayDataDir = dir;
+    } else if (name === '--postgres' || name === '--redis') {
+      // The URL may hold a password: a message never repeats it.
+      const url = takeValue();
+      if (name === '--postgres' && !isPostgresUrl(url)) throw new Error('--postgres needs a URL postgres://user:password@host:port/database');
+      if (name === '--redis' && !isRedisUrl(url)) throw new Error('--redis needs a URL redis://[:password@]host:port (rediss:// for TLS)');
+      if (name === '--postgres') flags.postgresUrl = url;
+      else flags.redisUrl = url;
+    } else if (name === '--tls-cert' || name === '--tls-key') {
+      const file = takeValue();
+      if (file.trim() === '' || file.includes('\0')) throw new Error(`${name} needs a PEM file, got "${file}"`);
+      if (name === '--tls-cert') tlsCertFile = file;
+      else tlsKeyFile = file;
     } else if (Object.hasOwn(RELAY_LIMIT_FLAGS, name)) {
       const key = /** @type {keyof import('./relay.mjs').RelayLimits} */ (RELAY_LIMIT_FLAGS[name]);
       flags.relayLimits ??= {};
@@ -106,9 +128,25 @@ export function parseServerFlags(argv) {
       throw new Error(`unknown argument "${arg}"\n${USAGE}`);
     }
   }
+  if ((tlsCertFile === undefined) !== (tlsKeyFile === undefined)) {
+    throw new Error('--tls-cert and --tls-key go together: give both (the certificate chain and its private key, PEM files) or neither');
+  }
+  if (tlsCertFile !== undefined && tlsKeyFile !== undefined) flags.tls = { certFile: tlsCertFile, keyFile: tlsKeyFile };
   if (flags.signallingOnly && flags.relayOnly) throw new Error('--signalling-only and --relay-only exclude each other: give one');
   if (flags.signallingOnly && (flags.relayDataDir !== undefined || flags.relayLimits !== undefined)) {
     throw new Error('--signalling-only runs no relay: leave out --relay-data and the --relay-… limits');
+  }
+  if (flags.postgresUrl !== undefined && flags.relayDataDir !== undefined) {
+    throw new Error('--relay-data and --postgres are two stores for the mailboxes: give one');
+  }
+  if (flags.redisUrl !== undefined && flags.postgresUrl === undefined) {
+    throw new Error('--redis needs --postgres: relay instances that share mailboxes must share their registrations');
+  }
+  if (flags.signallingOnly && (flags.postgresUrl !== undefined || flags.redisUrl !== undefined)) {
+    throw new Error('--signalling-only runs no relay: leave out --postgres and --redis');
+  }
+  if (flags.signallingOnly && flags.tls !== undefined) {
+    throw new Error('--signalling-only serves plain ws: on its own port: leave out --tls-cert and --tls-key (serve /signal over TLS without it, or put a proxy in front)');
   }
   return flags;
 }

@@ -1,6 +1,7 @@
 // Static file server for the Vite production build (dist/): MIME types, SPA fallback, cache headers, no path traversal,
 // the security headers (securityHeaders.mjs) on every response, and WebSocket paths (/signal, /relay) on the same port.
 import { createServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { checkConnectSources, securityHeaders } from './securityHeaders.mjs';
@@ -136,6 +137,8 @@ async function findFile(root, urlPath) {
  * @property {Readonly<Record<string, import('./upgradeRoutes.mjs').UpgradeHandler>>} [webSockets] WebSocket paths on
  *   this port (server/main.mjs: `/signal`, `/relay`); a handshake to another path is answered 404, and a plain request
  *   to one of these paths 426
+ * @property {{ cert: string | Buffer, key: string | Buffer }} [tls] a certificate chain and key (PEM): the port then
+ *   speaks HTTPS (TLS 1.2 or newer), and its WebSocket paths wss:
  */
 
 /**
@@ -144,7 +147,7 @@ async function findFile(root, urlPath) {
  * @returns {Promise<StaticServer>}
  * @throws {RangeError} for a signalling port or connect source that is not one
  */
-export async function startStaticServer({ root, host = '127.0.0.1', port = 0, headers = {}, signallingPort, connectSources = [], webSockets }) {
+export async function startStaticServer({ root, host = '127.0.0.1', port = 0, headers = {}, signallingPort, connectSources = [], webSockets, tls }) {
   let currentRoot = path.resolve(root);
   if (signallingPort !== undefined && !(Number.isInteger(signallingPort) && signallingPort > 0 && signallingPort <= 65535)) {
     throw new RangeError(`signallingPort must be a port number between 1 and 65535, got ${String(signallingPort)}`);
@@ -158,12 +161,16 @@ export async function startStaticServer({ root, host = '127.0.0.1', port = 0, he
    */
   const headersFor = (req) => ({ ...securityHeaders(connect, req.headers.host), ...headers });
 
-  const server = createServer((req, res) => {
+  /** @type {import('node:http').RequestListener} */
+  const onRequest = (req, res) => {
     void handle(req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': NO_CACHE, ...headersFor(req) });
       res.end('Internal server error\n');
     });
-  });
+  };
+  const server = tls ? createHttpsServer({ cert: tls.cert, key: tls.key, minVersion: 'TLSv1.2' }, onRequest) : createServer(onRequest);
+  // A client that fails the TLS handshake (a wrong name, an untrusted certificate) is dropped; nothing to log.
+  if (tls) server.on('tlsClientError', (_error, socket) => socket.destroy());
   if (webSockets !== undefined) server.on('upgrade', routeUpgrades(webSockets));
 
   /**
@@ -248,7 +255,7 @@ export async function startStaticServer({ root, host = '127.0.0.1', port = 0, he
   const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 
   return {
-    url: `http://${urlHost}:${address.port}/`,
+    url: `${tls ? 'https' : 'http'}://${urlHost}:${address.port}/`,
     port: address.port,
     setRoot(dir) {
       currentRoot = path.resolve(dir);
