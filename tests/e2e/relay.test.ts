@@ -193,7 +193,7 @@ describe('live through the relay', () => {
       await clerk.page.screenshot({ path: `${SHOTS}/relay-live-1366.png` });
       await vendor.page.setViewportSize({ width: 360, height: 800 });
       await vendor.page.getByRole('tab', { name: 'Deling' }).click();
-      await vendor.page.screenshot({ path: `${SHOTS}/relay-live-360.png` });
+      await vendor.page.locator('.side-section-sharing').screenshot({ path: `${SHOTS}/relay-live-360.png` });
     }
 
     // The vendor leaves: the clerk's page no longer says anyone is here through the relay.
