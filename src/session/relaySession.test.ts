@@ -63,6 +63,7 @@ function fakeRelay() {
         return () => listeners.delete(l);
       },
       unsent: () => 0,
+      full: () => false,
       setPresence: (sealed) => {
         if (sealed === null) presence.delete(linkId);
         else presence.set(linkId, sealed);

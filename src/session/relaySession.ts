@@ -48,6 +48,8 @@ export interface RelayStatus {
   liveViaRelay: boolean;
   /** How long the relay took to confirm this device's last post, in ms, or null before one. */
   roundTripMs: number | null;
+  /** The relay refuses more content for this mailbox (its size limit): changes stay on the device. */
+  full: boolean;
 }
 
 /** The live session's side of live through the relay: its awareness, and whether WebRTC has a peer. */
@@ -107,10 +109,14 @@ export async function startRelaySession(
     relayPeers: 0,
     liveViaRelay: false,
     roundTripMs: null,
+    full: false,
   };
   let live: RelayLiveLink | null = null;
   let bridge: RelayPresenceBridge | null = null;
   let postedAt: number | null = null;
+  // This copy's changes (any origin but the relay) since the last exchange: posted merged, without the whole delete set.
+  let outgoing: Uint8Array[] = [];
+  let compactedAt = 0;
   // What the relay brings after each (re)connection makes one automatic version, as live peers coming back do.
   let versionDue = true;
   let versionTimer: ReturnType<typeof setTimeout> | undefined;
@@ -119,7 +125,7 @@ export async function startRelaySession(
   const publish = (patch: Partial<RelayStatus>) => {
     const relayPeers = bridge?.peers() ?? 0;
     const liveViaRelay = relayPeers > 0 && link.state() === 'synced' && (live?.directPeers() ?? 0) === 0;
-    status = { ...status, ...patch, link: link.state(), waiting: waiting(), relayPeers, liveViaRelay };
+    status = { ...status, ...patch, link: link.state(), waiting: waiting(), relayPeers, liveViaRelay, full: link.full() };
     for (const l of listeners) l(status);
   };
 
@@ -128,6 +134,16 @@ export async function startRelaySession(
   let again = false;
   const run = async (): Promise<void> => {
     if (stopped || link.state() !== 'synced') return publish({});
+    const taken = outgoing;
+    outgoing = [];
+    try {
+      await exchangeOnce(taken);
+    } catch (e) {
+      outgoing = [...taken, ...outgoing];
+      throw e;
+    }
+  };
+  const exchangeOnce = async (taken: Uint8Array[]): Promise<void> => {
     const result = await exchangeWithRelay({
       envelope,
       doc: session.doc,
@@ -139,7 +155,10 @@ export async function startRelaySession(
       facts: async () => receiverFacts(session.doc, await checkClaims(session.doc), own),
       check,
       now: now(),
+      ...(taken.length > 0 ? { outgoing: taken.length === 1 ? (taken[0] as Uint8Array) : Y.mergeUpdates(taken) } : {}),
+      compactedAt,
     });
+    if (result.compactedAt !== null) compactedAt = result.compactedAt;
     if (result.sent > 0 && postedAt === null) postedAt = performance.now();
     stored = { cursor: stored.cursor, posted: result.posted };
     await saveRelayCursor(db, session.id, keys.mailboxId, stored, now());
@@ -201,8 +220,9 @@ export async function startRelaySession(
     // The relay's changes (the provider applies them) are read at once; this device's own writes need no read.
     if (origin !== null && typeof origin === 'object') soon(50);
   };
-  const onDoc = (_update: Uint8Array, origin: unknown) => {
+  const onDoc = (update: Uint8Array, origin: unknown) => {
     if (origin === RELAY_ORIGIN) return;
+    outgoing.push(update);
     publish({});
     soon(status.liveViaRelay ? LIVE_PAUSE_MS : EDIT_PAUSE_MS);
   };

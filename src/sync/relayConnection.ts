@@ -16,6 +16,8 @@ export interface RelayLink {
   onState(listener: (state: RelayLinkState) => void): () => void;
   /** Envelope changes the relay has not confirmed yet. */
   unsent(): number;
+  /** The relay said this mailbox is full: it takes no more content until compaction makes room. */
+  full(): boolean;
   /** Publishes this device's sealed presence in the relay's awareness (null: none). */
   setPresence(sealed: string | null): void;
   /** The sealed presence of every other connection to the mailbox now, by its awareness client id. */
@@ -30,8 +32,19 @@ export function relayUrlFor(location: PageOrigin): string {
   return originSocketUrl(location, '/relay');
 }
 
+/** The relay's notice that a mailbox refused a write for its size (server/relay.mjs, `refuseWrite`). */
+function isFullNotice(payload: string): boolean {
+  try {
+    const notice: unknown = JSON.parse(payload);
+    return typeof notice === 'object' && notice !== null && (notice as Record<string, unknown>).type === 'relay-refused' && (notice as Record<string, unknown>).reason === 'mailbox-full';
+  } catch {
+    return false;
+  }
+}
+
 export function connectRelay(options: { url: string; mailboxId: string; token: string; envelope: Y.Doc }): RelayLink {
   let state: RelayLinkState = 'connecting';
+  let full = false;
   const listeners = new Set<(s: RelayLinkState) => void>();
   const set = (next: RelayLinkState) => {
     if (next === state) return;
@@ -54,6 +67,13 @@ export function connectRelay(options: { url: string; mailboxId: string; token: s
     },
     onAuthenticationFailed: () => set('refused'),
     onUnsyncedChanges: () => {
+      // Everything confirmed: whatever was full has room again.
+      if (provider.unsyncedChanges === 0) full = false;
+      for (const l of listeners) l(state);
+    },
+    onStateless: ({ payload }) => {
+      if (!isFullNotice(payload)) return;
+      full = true;
       for (const l of listeners) l(state);
     },
   });
@@ -71,6 +91,7 @@ export function connectRelay(options: { url: string; mailboxId: string; token: s
       return () => listeners.delete(listener);
     },
     unsent: () => provider.unsyncedChanges,
+    full: () => full,
     setPresence(sealed) {
       awareness?.setLocalStateField('sealed', sealed);
     },

@@ -47,7 +47,7 @@ function sync(d: Device, relay: Y.Doc): void {
   Y.applyUpdate(d.envelope, Y.encodeStateAsUpdate(relay, Y.encodeStateVector(d.envelope)), 'relay-provider');
 }
 
-async function exchange(d: Device, docId: string, relay: Y.Doc, now = T0): Promise<RelayExchangeResult> {
+async function exchange(d: Device, docId: string, relay: Y.Doc, now = T0, extra: { outgoing?: Uint8Array; compactedAt?: number } = {}): Promise<RelayExchangeResult> {
   sync(d, relay);
   const result = await exchangeWithRelay({
     envelope: d.envelope,
@@ -60,6 +60,7 @@ async function exchange(d: Device, docId: string, relay: Y.Doc, now = T0): Promi
     facts: async () => receiverFacts(d.doc, await checkClaims(d.doc), d.fingerprint),
     check: (input) => Promise.resolve(checkRelayUpdate({ ...input, maxMessageBytes: MAX_ENTRY_BYTES.snapshot })),
     now,
+    ...extra,
   });
   d.posted = result.posted;
   sync(d, relay);
@@ -177,5 +178,66 @@ describe('store and forward through the relay', () => {
     expect((await exchange(clerk, docId, wiped)).sent).toBe(1);
     await exchange(vendor, docId, wiped);
     expect(bodyText(vendor.doc)).toContain('Tabt på relæet.');
+  });
+});
+
+describe('what an exchange posts', () => {
+  /** The clerk types and deletes a lot (a day's delete set), and posts it. */
+  async function busyDay() {
+    const p = await pair();
+    const text = new Y.XmlText('');
+    body(p.clerk.doc).insert(body(p.clerk.doc).length, [new Y.XmlElement('paragraph')]);
+    (body(p.clerk.doc).get(body(p.clerk.doc).length - 1) as Y.XmlElement).insert(0, [text]);
+    for (let i = 0; i < 3000; i++) {
+      text.insert(text.length, `ord${i} `);
+      if (i % 2 === 1) text.delete(text.length - 6, 3);
+    }
+    await exchange(p.clerk, p.docId, p.relay);
+    await exchange(p.vendor, p.docId, p.relay);
+    return p;
+  }
+  const lastEntryBytes = (relay: Y.Doc) => (relay.getArray<Uint8Array>(ENVELOPE_ENTRIES).toArray().at(-1) as Uint8Array).length;
+
+  it('posts the changes collected since the last post, not the copy’s whole delete set again', async () => {
+    const { docId, clerk, vendor, relay } = await busyDay();
+    const collected: Uint8Array[] = [];
+    clerk.doc.on('update', (u: Uint8Array) => collected.push(u));
+    type(clerk, 'Et nyt punkt.');
+    const diff = Y.encodeStateAsUpdate(clerk.doc, clerk.posted);
+    expect((await exchange(clerk, docId, relay, T0, { outgoing: Y.mergeUpdates(collected) })).sent).toBe(1);
+    expect(lastEntryBytes(relay)).toBeLessThan(diff.length / 3);
+    await exchange(vendor, docId, relay);
+    expect(bodyText(vendor.doc)).toBe(bodyText(clerk.doc));
+  });
+
+  it('posts the diff when the collected changes leave a gap (changes made before the relay session started)', async () => {
+    const { docId, clerk, vendor, relay } = await busyDay();
+    type(clerk, 'Skrevet før relæet kørte.');
+    const collected: Uint8Array[] = [];
+    clerk.doc.on('update', (u: Uint8Array) => collected.push(u));
+    type(clerk, 'Skrevet bagefter.');
+    expect((await exchange(clerk, docId, relay, T0, { outgoing: Y.mergeUpdates(collected) })).sent).toBe(1);
+    await exchange(vendor, docId, relay);
+    expect(bodyText(vendor.doc)).toContain('Skrevet før relæet kørte.');
+    expect(bodyText(vendor.doc)).toBe(bodyText(clerk.doc));
+  });
+
+  it('compacts past 200 entries, and not again until 200 more, while an absent member holds them back', async () => {
+    const { docId, clerk, vendor, relay } = await pair();
+    await exchange(clerk, docId, relay);
+    await exchange(vendor, docId, relay);
+    let compactedAt = 0;
+    let compactions = 0;
+    for (let i = 0; i < 260; i++) {
+      type(clerk, `Linje ${i}`);
+      const r = await exchange(clerk, docId, relay, T0 + i, { compactedAt });
+      if (r.compactedAt !== null) {
+        compactedAt = r.compactedAt;
+        compactions++;
+      }
+    }
+    // The vendor acknowledged only the first entry: nothing can be removed, and one snapshot is enough.
+    expect(compactions).toBe(1);
+    expect(relay.getArray(ENVELOPE_ENTRIES).length).toBeGreaterThan(200);
   });
 });

@@ -41,6 +41,14 @@ export interface RelayExchangeInput {
   facts: () => Promise<ReceiverFacts>;
   check: RelayUpdateChecker;
   now: number;
+  /**
+   * This device's own changes since its last post, merged (the relay session collects them from the referat's
+   * updates). Posted instead of the diff against `posted` when it holds every change the relay lacks: a diff carries
+   * the copy's whole delete set, which after a day of typing is most of every entry.
+   */
+  outgoing?: Uint8Array;
+  /** The envelope's entry count right after this device last compacted (0: never): it compacts again only past it. */
+  compactedAt?: number;
 }
 
 export interface RelayExchangeResult {
@@ -52,6 +60,8 @@ export interface RelayExchangeResult {
   refused: RelayEntryRefusal[];
   /** Other members' verified acknowledgements, newest per member. */
   acks: RelayAck[];
+  /** The entry count right after a compaction in this exchange, or null when it did not compact. */
+  compactedAt: number | null;
 }
 
 /** Per client, the higher clock of two state vectors. */
@@ -131,6 +141,27 @@ async function applyChecked(input: RelayExchangeInput, pending: Pending[], refus
   return { applied, received };
 }
 
+/** Whether `update`'s structs (not its skips) cover, without a gap, every clock `mine` holds beyond `posted`. */
+function coversGap(update: Uint8Array, mine: Map<number, number>, posted: Map<number, number>): boolean {
+  const ranges = new Map<number, Array<[number, number]>>();
+  for (const s of Y.decodeUpdate(update).structs) {
+    if (s instanceof Y.Skip) continue;
+    ranges.set(s.id.client, [...(ranges.get(s.id.client) ?? []), [s.id.clock, s.id.clock + s.length]]);
+  }
+  for (const [client, end] of mine) {
+    let at = posted.get(client) ?? 0;
+    for (const [from, to] of (ranges.get(client) ?? []).toSorted((a, b) => a[0] - b[0])) if (from <= at && to > at) at = to;
+    if (at < end) return false;
+  }
+  return true;
+}
+
+/** The collected changes when they hold all the relay lacks of this copy, else the diff against what was posted. */
+function outgoingUpdate(input: RelayExchangeInput, doc: Y.Doc, mine: Map<number, number>, posted: Map<number, number>): Uint8Array {
+  if (input.outgoing && coversGap(input.outgoing, mine, posted)) return input.outgoing;
+  return Y.encodeStateAsUpdate(doc, Y.encodeStateVector(posted));
+}
+
 async function post(input: RelayExchangeInput, update: Uint8Array): Promise<boolean> {
   // An update over the entry limit cannot travel; the copy stays whole on this device and goes by file.
   if (update.byteLength + 512 > MAX_ENTRY_BYTES.update) return false;
@@ -153,7 +184,7 @@ export async function exchangeWithRelay(input: RelayExchangeInput): Promise<Rela
   let posted = joinVectors(Y.decodeStateVector(input.posted), received);
   let sent = 0;
   const mine = Y.decodeStateVector(Y.encodeStateVector(doc));
-  if (missingChanges(mine, posted) > 0 && (await post(input, Y.encodeStateAsUpdate(doc, Y.encodeStateVector(posted))))) {
+  if (missingChanges(mine, posted) > 0 && (await post(input, outgoingUpdate(input, doc, mine, posted)))) {
     posted = joinVectors(posted, mine);
     sent++;
   }
@@ -166,9 +197,16 @@ export async function exchangeWithRelay(input: RelayExchangeInput): Promise<Rela
     if (!inFlight && missingChanges(mine, ack.stateVector) > 0 && (await post(input, Y.encodeStateAsUpdate(doc, Y.encodeStateVector(ack.stateVector))))) sent++;
   }
   await acknowledge(envelope, keys, signer, cursor, Y.encodeStateVector(doc), now);
-  if (envelope.getArray(ENVELOPE_ENTRIES).length > COMPACT_AFTER_ENTRIES) {
+  // Past the limit, and past it again since this device's last compaction: a member that stays away holds entries
+  // back, and a snapshot at every exchange would only resend the whole copy.
+  let compactedAt: number | null = null;
+  const count = envelope.getArray(ENVELOPE_ENTRIES).length;
+  if (count > COMPACT_AFTER_ENTRIES && count - (input.compactedAt ?? 0) > COMPACT_AFTER_ENTRIES) {
     const whole = Y.encodeStateAsUpdate(doc);
-    if (whole.byteLength + 1024 < MAX_ENTRY_BYTES.snapshot) await compact({ envelope, keys, signer, cursor, update: whole, now });
+    if (whole.byteLength + 1024 < MAX_ENTRY_BYTES.snapshot) {
+      await compact({ envelope, keys, signer, cursor, update: whole, now });
+      compactedAt = envelope.getArray(ENVELOPE_ENTRIES).length;
+    }
   }
-  return { posted: Y.encodeStateVector(posted), applied, sent, refused, acks: others };
+  return { posted: Y.encodeStateVector(posted), applied, sent, refused, acks: others, compactedAt };
 }

@@ -203,3 +203,29 @@ describe('live through the relay', () => {
     await expect.poll(() => clerk.page.getByTestId('presence-peer').count(), { timeout: 60_000 }).toBe(0);
   });
 });
+
+describe('a full mailbox', () => {
+  const fx = useBrowserFixture({ relay: true, relayLimits: { maxMailboxBytes: 64 * 1024 } });
+
+  it('says the relay takes no more, while every change stays on the device', async () => {
+    const clerk = await relayDevice(fx, 'Mette Holm', 'Aarhus Kommune', 'Kommune');
+    await clerk.createReferat();
+    await clerk.titleField.fill('Driftsmøde juni');
+    await clerk.invite();
+    await expect.poll(() => relayState(clerk), { timeout: 20_000 }).toBe(DELIVERED);
+    expect(await clerk.page.getByTestId('relay-full').count()).toBe(0);
+
+    // A long pasted appendix: more than the relay keeps for one mailbox.
+    const appendix = Array.from({ length: 3000 }, (_, i) => `Bilag linje ${i + 1}: driftsstatistik for uge ${i % 52}.`).join(' ');
+    await clerk.typeAfter('Eventuelt', ' ');
+    await clerk.page.keyboard.insertText(appendix);
+    await expect.poll(() => clerk.page.getByTestId('relay-full').innerText().catch(() => ''), { timeout: 30_000 })
+      .toMatch(/^Relæet tager ikke flere ændringer til dette referat/);
+    expect(fx.server.relay?.stats().refusedWrites).toBeGreaterThan(0);
+    expect(await relayState(clerk)).toBe('Relæ: forbundet – sender dine ændringer …');
+    // Nothing is lost: the text is in the editor and, after a reload, on the device.
+    await clerk.page.reload();
+    await expect.poll(() => clerk.editorText(), { timeout: 30_000 }).toContain('Bilag linje 3000: driftsstatistik');
+    if (SHOTS) await clerk.page.getByTestId('relay-status').screenshot({ path: `${SHOTS}/relay-full.png` });
+  });
+});

@@ -20,6 +20,7 @@ export function RelayStatus(props: { status: RelayState | null }) {
   return (
     <div className="relay-status" data-testid="relay-status" data-link={status.link} data-waiting={status.waiting}>
       <p className="relay-state" role="status">{t(stateKey(status))}</p>
+      {status.full && <p role="alert" className="warning" data-testid="relay-full">{t('relay.full')}</p>}
       {status.liveViaRelay && (
         <p className="relay-live" data-testid="relay-live" role="status">
           {t('relay.live.path')}

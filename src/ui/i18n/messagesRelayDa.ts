@@ -11,6 +11,7 @@ export const messagesRelayDa = {
   'relay.live.many': 'Forbundet via relæ til {count} andre – ingen direkte forbindelse.',
   'relay.live.path': 'Relæ: live – ændringer, navne og markører går krypteret gennem relæet, da der ikke er en direkte forbindelse.',
   'relay.live.delay': 'Forsinkelse til relæet og tilbage: ca. {ms} ms.',
+  'relay.full': 'Relæet tager ikke flere ændringer til dette referat: postkassen har nået relæets grænse. Dine ændringer er gemt på enheden og sendes, når der er plads; indtil da kan du sende en fil, eller bede den, der driver relæet, om mere plads.',
   'relay.failure': 'En udveksling med relæet mislykkedes ({detail}). Der prøves igen ved næste ændring.',
   'relay.received': 'Modtaget via relæet, siden referatet blev åbnet: {count}.',
   'relay.lastExchange': 'Sidst udvekslet {when}.',

@@ -13,6 +13,7 @@ export const messagesRelayEn: Record<keyof typeof messagesRelayDa, string> = {
   'relay.live.many': 'Connected via relay to {count} others – no direct connection.',
   'relay.live.path': 'Relay: live – changes, names and cursors go encrypted through the relay, as there is no direct connection.',
   'relay.live.delay': 'Delay to the relay and back: about {ms} ms.',
+  'relay.full': 'The relay takes no more changes for this referat: its mailbox has reached the relay’s limit. Your changes are kept on the device and go when there is room; until then you can send a file, or ask whoever runs the relay for more room.',
   'relay.failure': 'An exchange with the relay failed ({detail}). It is tried again at the next change.',
   'relay.received': 'Received through the relay since the referat was opened: {count}.',
   'relay.lastExchange': 'Last exchanged {when}.',

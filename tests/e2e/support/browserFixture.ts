@@ -1,6 +1,7 @@
 // One app server and one Chromium per test file, and a fresh browser context (empty profile) per test.
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import type { RelayLimits } from '../../../server/relay.mjs';
 import { launchChromium, startApp, type App } from './harness';
 
 export interface BrowserFixture {
@@ -11,12 +12,17 @@ export interface BrowserFixture {
 
 /** `dist` serves another build than dist/ (e.g. one made with `vite build --outDir dist-x` while developing). */
 /** `relay` serves the relay and the signalling server at /relay and /signal on the app's origin, as `npm start` does (harness.ts, startApp). */
-export function useBrowserFixture(setup: { dist?: string; relay?: boolean } = {}): BrowserFixture {
+/** `relayLimits` overrides the relay's limits (e.g. a small mailbox, to see it full). */
+export function useBrowserFixture(setup: { dist?: string; relay?: boolean; relayLimits?: Partial<RelayLimits> } = {}): BrowserFixture {
   let server: App | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
-    server = await startApp({ ...(setup.dist ? { dist: setup.dist } : {}), ...(setup.relay ? { relay: true } : {}) });
+    server = await startApp({
+      ...(setup.dist ? { dist: setup.dist } : {}),
+      ...(setup.relay ? { relay: true } : {}),
+      ...(setup.relayLimits ? { relayLimits: setup.relayLimits } : {}),
+    });
     browser = await launchChromium();
   });
   afterEach(async () => {

@@ -10,7 +10,7 @@ import { startStaticServer } from '../../../server/staticServer.mjs';
 import { startSignallingServer } from '../../../server/signallingServer.mjs';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { startRelay } from '../../../server/relay.mjs';
+import { startRelay, type RelayLimits } from '../../../server/relay.mjs';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const DIST_DIR = path.join(REPO_ROOT, 'dist');
@@ -83,7 +83,9 @@ export async function launchChromium(options: { args?: string[] } = {}): Promise
  * Serves the production build (default: dist/ at the repo root, or $REFERAT_E2E_DIST) on 127.0.0.1 with a random port;
  * `headers` go on every file served.
  */
-export async function startApp(options: { dist?: string; headers?: Record<string, string>; relay?: boolean } = {}): Promise<App> {
+export async function startApp(
+  options: { dist?: string; headers?: Record<string, string>; relay?: boolean; relayLimits?: Partial<RelayLimits> } = {},
+): Promise<App> {
   const dist = path.resolve(options.dist ?? process.env.REFERAT_E2E_DIST ?? DIST_DIR);
   if (!(await exists(path.join(dist, 'index.html')))) {
     throw new Error(`No production build at ${dist} (index.html missing): run npm run build first`);
@@ -92,7 +94,7 @@ export async function startApp(options: { dist?: string; headers?: Record<string
   // mailboxes in a temp folder. Off unless asked for: without them the app's own-origin connections are refused and
   // the tests see copies travel only live, through the signalling servers they start themselves.
   const relayDir = options.relay ? await makeTempDir('referat-relay-') : null;
-  const openRelay = (dir: string) => startRelay({ dataDir: dir, log: () => undefined });
+  const openRelay = (dir: string) => startRelay({ dataDir: dir, log: () => undefined, limits: options.relayLimits ?? {} });
   let relay = relayDir ? await openRelay(relayDir) : null;
   const stopRelay = async () => {
     const running = relay;
