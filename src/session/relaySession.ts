@@ -94,6 +94,7 @@ export async function startRelaySession(
   if (ownBytes === null) throw new Error('This device has no key fingerprint');
   const self = await senderTag(keys, ownBytes);
   let stored: StoredRelayCursor = await loadRelayCursor(db, session.id, keys.mailboxId, self);
+  let confirmedPosted = stored.posted;
   const envelope = new Y.Doc();
   const link: RelayLink = (options.connect ?? connectRelay)({ url: options.url ?? relayUrlFor(globalThis.location), mailboxId: keys.mailboxId, token: keys.accessToken, envelope });
 
@@ -161,7 +162,9 @@ export async function startRelaySession(
     if (result.compactedAt !== null) compactedAt = result.compactedAt;
     if (result.sent > 0 && postedAt === null) postedAt = performance.now();
     stored = { cursor: stored.cursor, posted: result.posted };
-    await saveRelayCursor(db, session.id, keys.mailboxId, stored, now());
+    // What was posted counts on this device only once the relay confirms it (a full mailbox refuses the write).
+    if (link.unsent() === 0) confirmedPosted = result.posted;
+    await saveRelayCursor(db, session.id, keys.mailboxId, { cursor: stored.cursor, posted: confirmedPosted }, now());
     if (result.applied > 0) await session.reindex().catch(() => undefined);
     if (result.applied > 0 && versionDue) {
       versionDue = false;
@@ -234,6 +237,10 @@ export async function startRelaySession(
     // The relay confirmed everything posted: the time since the first unconfirmed post is the round trip shown.
     const confirmed = postedAt !== null && link.unsent() === 0 ? Math.round(performance.now() - postedAt) : null;
     if (confirmed !== null) postedAt = null;
+    if (link.unsent() === 0 && confirmedPosted !== stored.posted) {
+      confirmedPosted = stored.posted;
+      void saveRelayCursor(db, session.id, keys.mailboxId, { cursor: stored.cursor, posted: confirmedPosted }, now()).catch(() => undefined);
+    }
     publish(confirmed === null ? {} : { roundTripMs: confirmed });
     if (s === 'synced' && lastLink !== 'synced') {
       versionDue = true;

@@ -226,6 +226,9 @@ describe('a full mailbox', () => {
     // Nothing is lost: the text is in the editor and, after a reload, on the device.
     await clerk.page.reload();
     await expect.poll(() => clerk.editorText(), { timeout: 30_000 }).toContain('Bilag linje 3000: driftsstatistik');
+    // The refused changes are not taken as delivered: the reloaded page tries again, and is told again.
+    await expect.poll(() => clerk.page.getByTestId('relay-full').count(), { timeout: 30_000 }).toBe(1);
+    expect(await relayState(clerk)).toBe('Relæ: forbundet – sender dine ændringer …');
     if (SHOTS) await clerk.page.getByTestId('relay-status').screenshot({ path: `${SHOTS}/relay-full.png` });
   });
 });
