@@ -115,7 +115,7 @@ export async function run(ctx) {
         met: null,
         note:
           `one character per edit, Ed25519 device keys, the real server in a child process, both devices in one Node process; ` +
-          `B's exchange starts on the envelope change (the app waits 50 ms first, and A's session 1.5 s after the last keystroke: ` +
+          `B's exchange starts on the envelope change (the app waits 50 ms first, and A's session 100 ms after the last keystroke while live through the relay, 1.5 s otherwise: ` +
           `timers, not cost, left out); floor p50 ${fmtMs(floor.p50)}`,
       }),
     ];
