@@ -5,7 +5,7 @@ import { bytesToBase64 } from './base64';
 import { sealEntry } from './relayEntry';
 import { MAX_ENTRY_BYTES } from './relayEntryLayout';
 import { deriveRelayKeys } from './relayKeys';
-import { nextPresenceSeq, openPresence, sealPresence } from './relayPresence';
+import { nextPresenceSeq, openPresence, presenceSeqTime, sealPresence } from './relayPresence';
 
 const SECRET = 'q8Vx1n0bD3kR7tY2uW9zA4cE6gH5jL0m';
 const DOC = '0f8b2c1e-4a5d-4e6f-9a7b-1c2d3e4f5a6b';
@@ -39,5 +39,6 @@ describe('presence through the relay', () => {
     expect(nextPresenceSeq(NOW, first)).toBe(first + 1);
     expect(nextPresenceSeq(NOW + 60_000, first)).toBe(first + 600);
     expect(first).toBeLessThan(2 ** 32);
+    expect(Math.abs(presenceSeqTime(first) - NOW)).toBeLessThan(100);
   });
 });

@@ -9,6 +9,11 @@ import type { Signer } from './signature';
 /** The seq of a presence record counts tenths of a second from this moment, so a page opened later starts higher. */
 const PRESENCE_EPOCH_MS = Date.UTC(2026, 0, 1);
 
+/** When a presence with this seq was made, by the sender's clock (ms since 1970). */
+export function presenceSeqTime(seq: number): number {
+  return PRESENCE_EPOCH_MS + seq * 100;
+}
+
 /** The next presence seq: never below the clock's, always above the last one this page sent. */
 export function nextPresenceSeq(now: number, last: number): number {
   return Math.max(last + 1, Math.floor((now - PRESENCE_EPOCH_MS) / 100), 1);

@@ -4,7 +4,7 @@
 import * as decoding from 'lib0/decoding';
 import { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates, type Awareness } from 'y-protocols/awareness';
 import { parsePresence } from '../core/presence';
-import { nextPresenceSeq, openPresence, sealPresence } from '../core/relayPresence';
+import { nextPresenceSeq, openPresence, presenceSeqTime, sealPresence } from '../core/relayPresence';
 import type { RelayKeys } from '../core/relayKeys';
 import type { Signer } from '../core/signature';
 import type { RelayLink } from '../sync/relayConnection';
@@ -15,7 +15,6 @@ export const RELAY_PRESENCE_ORIGIN = Symbol('relay presence');
 const SEND_EVERY_MS = 150;
 /** A presence whose seq says it was made further from this clock than this is a replay (or a wrong clock): ignored. */
 const FRESH_MS = 10 * 60_000;
-const PRESENCE_EPOCH_MS = Date.UTC(2026, 0, 1);
 
 export interface RelayPresenceBridge {
   /** Other members whose presence arrived through the relay and are connected to it now. */
@@ -78,7 +77,7 @@ export function bridgePresence(input: { awareness: Awareness; link: RelayLink; k
       if (before?.text === text) continue;
       const opened = await openPresence(text, keys, (tag) => (before && before.tag === tag ? before.seq : 0));
       if (stopped) return;
-      const fresh = opened !== null && Math.abs(PRESENCE_EPOCH_MS + opened.seq * 100 - now()) <= FRESH_MS;
+      const fresh = opened !== null && Math.abs(presenceSeqTime(opened.seq) - now()) <= FRESH_MS;
       const client = opened && fresh ? acceptedClient(opened.update, opened.fingerprint) : null;
       if (!opened || client === null || client === awareness.clientID) {
         seen.set(relayId, { text, tag: before?.tag ?? '', seq: before?.seq ?? 0, client: before?.client ?? null });
