@@ -2,9 +2,7 @@
 // The fragment is the source of truth: the editor is never given initial content (see README.md).
 import type { Extensions } from '@tiptap/core';
 import { ReferatCollaboration } from './referatCollaboration';
-import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
 import { StarterKit } from '@tiptap/starter-kit';
-import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { isAllowedLinkUrl } from '../core/safeLinkUrl';
 import { ActionItem } from './actionItem';
@@ -15,7 +13,6 @@ import { Decision } from './decision';
 import { LeaveEditorKey } from './leaveEditorKey';
 import { DANISH_EDITOR_LABELS, type EditorLabels } from './editorLabels';
 import { PasteCleanup } from './pasteCleanup';
-import { renderCaret } from './renderCaret';
 import { SlashMenu } from './slashMenu';
 import { StructureIds } from './structureIds';
 import { UnknownBlock } from './unknownBlock';
@@ -24,18 +21,14 @@ import { UnknownMark } from './unknownMark';
 export type { EditorLabels } from './editorLabels';
 export type { ParticipantOption } from './actionItemView';
 
-export interface LivePresence {
-  awareness: Awareness;
-  user: { name: string; color: string };
-}
+export type { LivePresence } from './liveCarets';
 
 export function referatExtensions(
   fragment: Y.XmlFragment,
-  live?: LivePresence,
   labels: EditorLabels = DANISH_EDITOR_LABELS,
   participants: () => ParticipantOption[] = () => [],
 ): Extensions {
-  const extensions: Extensions = [
+  return [
     StarterKit.configure({
       // Undo and redo come from Yjs (Collaboration), so they only undo this user's own changes.
       undoRedo: false,
@@ -69,6 +62,4 @@ export function referatExtensions(
     LeaveEditorKey,
     ReferatCollaboration.configure({ fragment }),
   ];
-  if (live) extensions.push(CollaborationCaret.configure({ provider: { awareness: live.awareness }, user: live.user, render: renderCaret }));
-  return extensions;
 }

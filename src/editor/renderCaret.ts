@@ -2,8 +2,13 @@
 // reads as part of the minutes text. The name is set as text, never as HTML.
 const COLOR = /^#[0-9a-f]{6}$/i;
 
+/** The peer's colour when it is a plain `#rrggbb`, else a neutral grey: it is written into style attributes. */
+export function caretColor(user: Record<string, unknown>): string {
+  return typeof user.color === 'string' && COLOR.test(user.color) ? user.color : '#4d4d4d';
+}
+
 export function renderCaret(user: Record<string, unknown>): HTMLElement {
-  const color = typeof user.color === 'string' && COLOR.test(user.color) ? user.color : '#4d4d4d';
+  const color = caretColor(user);
   const caret = document.createElement('span');
   caret.className = 'collaboration-carets__caret';
   caret.setAttribute('aria-hidden', 'true');

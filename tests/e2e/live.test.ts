@@ -79,6 +79,7 @@ describe('live co-editing over WebRTC', () => {
     await b2.goto(`/r/${docId}`);
     await b2.editor.waitFor();
     await b2.typeAfter('Opfølgning fra sidste møde', ' – intet nyt');
+    await expect.poll(() => b2.editorText()).toContain('Opfølgning fra sidste møde – intet nyt');
     expect(await b2.editorText()).not.toContain('godkendt');
     expect(await a.editorText()).not.toContain('intet nyt');
 

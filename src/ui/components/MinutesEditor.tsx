@@ -5,6 +5,7 @@ import type * as Y from 'yjs';
 import { readParticipants } from '../../core/participants';
 import { bodyFragment } from '../../core/referatDoc';
 import { AuthorHighlight } from '../../editor/authorHighlight';
+import { attachLiveCarets } from '../../editor/liveCarets';
 import { referatExtensions, type EditorLabels, type LivePresence } from '../../editor/referatExtensions';
 import type { TrustState } from '../../core/trustState';
 import type { ReferatSession } from '../../session/referatSession';
@@ -64,7 +65,7 @@ export function MinutesEditor(props: {
     {
       // The owner field asks for the participants each time it is used, so its suggestions are always current.
       extensions: [
-        ...referatExtensions(bodyFragment(doc), live, labels, () =>
+        ...referatExtensions(bodyFragment(doc), labels, () =>
           readParticipants(doc).map((p) => ({ name: p.name, organisation: p.organisation })),
         ),
         AuthorHighlight,
@@ -72,8 +73,16 @@ export function MinutesEditor(props: {
       editable: !readOnly,
       editorProps: { attributes: { role: 'textbox', 'aria-multiline': 'true', 'aria-label': label, class: 'minutes-text', ...describedAttribute(describedBy) } },
     },
-    [doc, live?.awareness, labels],
+    // Not rebuilt when a live session comes or goes: that would take focus from someone typing (liveCarets.ts).
+    [doc, labels],
   );
+  const awareness = live?.awareness;
+  const userName = live?.user.name;
+  const userColor = live?.user.color;
+  useEffect(() => {
+    if (!editor || !awareness || userName === undefined || userColor === undefined) return;
+    return attachLiveCarets(editor, { awareness, user: { name: userName, color: userColor } });
+  }, [editor, awareness, userName, userColor]);
   useEffect(() => {
     if (!editor) return;
     editor.setEditable(!readOnly);
