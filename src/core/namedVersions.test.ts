@@ -5,7 +5,7 @@ import { contentHash } from './canonicalContent';
 import { initReferat } from './initReferat';
 import type { Profile } from './profile';
 import { bodyFragment, newReferatDoc } from './referatDoc';
-import { readNamedVersions, saveNamedVersion, verifiedNamedVersions, versionsArray } from './namedVersions';
+import { knownValidVersionIds, readNamedVersions, saveNamedVersion, verifiedNamedVersions, versionsArray } from './namedVersions';
 import { STANDARD_TEMPLATE } from './templates';
 import { diffVersions } from './versionDiff';
 
@@ -79,6 +79,28 @@ describe('named versions', () => {
     versionsArray(other).push([entry]);
     expect(readNamedVersions(other)).toHaveLength(1);
     expect(await verifiedNamedVersions(other)).toEqual([]);
+  });
+
+  it('gives the verdicts this device already checked at once, the same as the check, and none it has not', async () => {
+    const doc = referat();
+    const signer = await createTestSigner('ECDSA-P256');
+    const saved = await saveNamedVersion(doc, 'Udkast', METTE, signer);
+    await verifiedNamedVersions(doc);
+    // A copy holds the same entry: its verdict is known without waiting.
+    const copy = copyOf(doc);
+    expect(knownValidVersionIds(copy, readNamedVersions(copy))).toEqual(new Set([saved.id]));
+    // A renamed entry has never been checked: unknown (not valid, not invalid) until the check has run.
+    const hostile = copyOf(doc);
+    (versionsArray(hostile).get(0) as Y.Map<unknown>).set('label', 'Endelig version');
+    expect(knownValidVersionIds(hostile, readNamedVersions(hostile))).toBeNull();
+    expect(await verifiedNamedVersions(hostile)).toEqual([]);
+    expect(knownValidVersionIds(hostile, readNamedVersions(hostile))).toEqual(new Set());
+    // A known good signature replayed into another referat is not that referat's version.
+    const other = referat('6f1c2b1e-0000-4000-8000-000000000002');
+    const entry = new Y.Map<unknown>();
+    for (const [k, v] of (versionsArray(doc).get(0) as Y.Map<unknown>).entries()) entry.set(k, v);
+    versionsArray(other).push([entry]);
+    expect(knownValidVersionIds(other, readNamedVersions(other))).toEqual(new Set());
   });
 
   it('skips malformed entries without throwing', async () => {

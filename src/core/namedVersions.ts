@@ -105,6 +105,21 @@ export async function verifiedNamedVersions(doc: Y.Doc): Promise<NamedVersion[]>
   return all.filter((v, i) => valid[i] === true && v.members.referatId === id);
 }
 
+/**
+ * The ids of `versions` that verify and belong to `doc`'s referat, when this device already knows every verdict (no
+ * wait: the session checks them as the referat opens); null while one is unknown. The same answer as the async check.
+ */
+export function knownValidVersionIds(doc: Y.Doc, versions: readonly NamedVersion[]): ReadonlySet<string> | null {
+  const id = readMeta(doc).id;
+  const ids = new Set<string>();
+  for (const v of versions) {
+    const valid = verifier.known(v.members);
+    if (valid === undefined) return null;
+    if (valid && v.members.referatId === id) ids.add(v.id);
+  }
+  return ids;
+}
+
 /** Signs a version of the referat as it stands now, under `label`, and pushes it in one transaction. */
 export async function saveNamedVersion(doc: Y.Doc, label: string, who: Profile, signer: Signer, now: Date = new Date()): Promise<NamedVersion> {
   const trimmed = label.trim();

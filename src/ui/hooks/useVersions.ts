@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
 import { base64ToBytes } from '../../core/base64';
-import { readNamedVersions, verifiedNamedVersions, versionsArray, type NamedVersion } from '../../core/namedVersions';
+import { knownValidVersionIds, readNamedVersions, verifiedNamedVersions, versionsArray, type NamedVersion } from '../../core/namedVersions';
 import type { TrustState } from '../../core/trustState';
 import { snapshotCovered } from '../../core/versionDiff';
 import type { ReferatSession } from '../../session/referatSession';
@@ -84,7 +84,8 @@ export function useVersions(session: ReferatSession, trust: TrustState | null): 
     return () => { cancelled = true; };
   }, [doc, listed]);
   const [, setArrivals] = useState(0);
-  const ids = verified?.listed === listed ? verified.ids : null;
+  // Verdicts already on this device show at once, in the same paint as the list, without waiting for the check.
+  const ids = verified?.listed === listed ? verified.ids : knownValidVersionIds(doc, named);
   const out: VersionEntry[] = named.map((v) => ({
     key: `named:${v.id}`,
     kind: 'named',
