@@ -205,7 +205,8 @@ export async function run(ctx) {
       listRow.met = listRow.app.p50 <= 300;
       listRow.note =
         `from the click on its row in the library until all ${VERSIONS} named versions show verified in Historik, painted (the frame after it): ` +
-        `the page's chunk, reading IndexedDB (${(update.byteLength / 1024).toFixed(0)} KiB with history), Y.applyUpdate, the editor, and one ECDSA verification per version` +
+        `the page's chunk, reading IndexedDB (${(update.byteLength / 1024).toFixed(0)} KiB with history), Y.applyUpdate, and one ECDSA verification per version; ` +
+          `the text is long (${trace.endContent.length.toLocaleString('en')} characters), so its editor is built after this paint, as O1's (core/longText.ts)` +
         (listRow.met ? '' : ' — missed: the figure includes opening the referat itself (see O1)');
       const compareRow = makeRow({
         id: 'H2',
